@@ -1,0 +1,54 @@
+"""The `prd-forge` command line: thin, and lazy.
+
+Each subcommand lives in its own module and is imported only when it runs, so `prd-forge lint`
+never pays for questionary, jinja2 or pydantic (see DESIGN.md, "The lint path must start fast").
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from prd_forge import __version__
+
+# name -> "module:attribute" of a click.Command. Adding a command is adding a row.
+COMMANDS: dict[str, str] = {
+    "check": "prd_forge.commands.check:check",
+    "schema": "prd_forge.commands.schema:schema",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, _, attribute = target.partition(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="prd-forge")
+def cli() -> None:
+    """Write and lint specs for AI features that never silently omit how the feature fails."""
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Console-script entry point.
+
+    Exit codes: 0 ok, 1 findings or refused, 2 usage or input error, 130 interrupted.
+    """
+    try:
+        return cli.main(args=argv, prog_name="prd-forge")
+    except KeyboardInterrupt:  # pragma: no cover - the questionnaire handles its own
+        click.echo("\ninterrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,410 @@
+"""Completeness beyond types: what an AI feature spec must say, as gaps with field paths.
+
+`find_gaps(spec)` lists every gap, whatever the status. `blocking(spec, gaps)` applies the
+status rule: a draft may leave a required item open only by recording it as an open question
+(`blocks:` naming the concern or the field path); review, approved and launched accept no gap
+in a required concern. Gaps in recommended concerns never block; they are shown as warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from prd_forge import catalogue
+from prd_forge.spec.model import (
+    REQUIRED_UX_STATES,
+    BaselineKind,
+    FallbackBehaviour,
+    FallbackTrigger,
+    MetricKind,
+    Model,
+    Severity,
+    Spec,
+    Status,
+    UxStateName,
+)
+
+_NUMBER = re.compile(r"\d")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, order=True)
+class Gap:
+    """One thing the spec does not yet say.
+
+    Attributes:
+        path: the field path, e.g. `failure_modes.modes[2].fallbacks`.
+        concern: the catalogue concern the gap belongs to.
+        message: what is missing or wrong.
+        fix: what to do, usually the question that fills the field.
+    """
+
+    path: str
+    concern: str
+    message: str
+    fix: str
+
+    @property
+    def required(self) -> bool:
+        return catalogue.get(self.concern).required
+
+
+Check = Callable[[Spec], Iterator[Gap]]
+
+
+def _question(model: type[Model], field: str) -> str:
+    description = model.model_fields[field].description
+    return f"answer: {description}" if description else f"fill in {field}"
+
+
+def _missing(obj: Model, fields: Sequence[str], prefix: str, concern: str) -> Iterator[Gap]:
+    """A gap for each of `fields` that is None or an empty list on `obj`."""
+    for name in fields:
+        value = getattr(obj, name)
+        if value is None or value == []:
+            yield Gap(f"{prefix}.{name}", concern, "is missing", _question(type(obj), name))
+
+
+def _feature(spec: Spec) -> Iterator[Gap]:
+    yield from _missing(
+        spec.feature, ("name", "owner", "summary", "target_users"), "feature", "problem"
+    )
+    yield from _missing(spec.problem, ("user_need", "evidence"), "problem", "problem")
+
+
+def _ai_fit(spec: Spec) -> Iterator[Gap]:
+    fields = ("ai_task", "output_kind", "why_ai", "rules_considered", "why_not_rules")
+    yield from _missing(spec.problem, fields, "problem", "ai-fit")
+
+
+def _scope(spec: Spec) -> Iterator[Gap]:
+    yield from _missing(spec.scope, ("non_goals", "known_limitations"), "scope", "scope")
+
+
+def _baseline(spec: Spec) -> Iterator[Gap]:
+    baseline = spec.baseline
+    if baseline.kind is None:
+        yield Gap(
+            "baseline.kind",
+            "baseline",
+            "is missing: say what the feature beats today",
+            _question(type(baseline), "kind"),
+        )
+    elif baseline.kind is BaselineKind.NONE:
+        yield from _missing(baseline, ("no_baseline_reason",), "baseline", "baseline")
+    else:
+        yield from _missing(baseline, ("description", "measured_value"), "baseline", "baseline")
+        if baseline.measured_value and not _NUMBER.search(baseline.measured_value):
+            yield Gap(
+                "baseline.measured_value",
+                "baseline",
+                "has no number",
+                "give the measured value with its unit, e.g. '7.5 min median'",
+            )
+
+
+def _failure_modes(spec: Spec) -> Iterator[Gap]:
+    section = spec.failure_modes
+    yield from _missing(section, ("worse_error",), "failure_modes", "error-cost")
+    if not section.modes:
+        yield Gap(
+            "failure_modes.modes",
+            "error-cost",
+            "lists no failure mode",
+            "add at least one failure mode: how the feature errs and what it costs",
+        )
+    fallback_ids = {fallback.id for fallback in spec.fallbacks}
+    fields = ("description", "errs", "severity", "reversible", "cost_bearer", "detection")
+    for index, mode in enumerate(section.modes):
+        prefix = f"failure_modes.modes[{index}]"
+        yield from _missing(mode, fields, prefix, "error-cost")
+        if mode.severity in (Severity.EXPENSIVE, Severity.UNACCEPTABLE) and not mode.fallbacks:
+            yield Gap(
+                f"{prefix}.fallbacks",
+                "fallbacks",
+                f"failure mode '{mode.id}' is {mode.severity.value} but no fallback handles it",
+                "add a fallback and list its id here",
+            )
+        for ref in mode.fallbacks:
+            if ref not in fallback_ids:
+                yield Gap(
+                    f"{prefix}.fallbacks",
+                    "fallbacks",
+                    f"names fallback '{ref}', which is not defined",
+                    _known("fallbacks", sorted(fallback_ids)),
+                )
+    yield from _duplicates([m.id for m in section.modes], "failure_modes.modes", "error-cost")
+
+
+def _data_sources(spec: Spec) -> Iterator[Gap]:
+    if not spec.data_sources:
+        yield Gap(
+            "data_sources",
+            "data",
+            "lists no data source",
+            "add each data source the feature trains on, retrieves from or is evaluated on",
+        )
+    fields = ("purposes", "provenance", "owner", "approved_by", "basis", "contains_pii")
+    for index, source in enumerate(spec.data_sources):
+        prefix = f"data_sources[{index}]"
+        yield from _missing(source, fields, prefix, "data")
+        if source.contains_pii and not source.pii_handling:
+            yield Gap(
+                f"{prefix}.pii_handling",
+                "data",
+                "is missing although the source holds PII",
+                _question(type(source), "pii_handling"),
+            )
+
+
+def _metrics(spec: Spec) -> Iterator[Gap]:
+    if not spec.metrics:
+        yield Gap(
+            "metrics",
+            "metrics",
+            "lists no success metric",
+            "add business, model-quality and guardrail metrics with targets",
+        )
+    for index, metric in enumerate(spec.metrics):
+        fields = ("kind", "baseline", "target", "window", "method")
+        yield from _missing(metric, fields, f"metrics[{index}]", "metrics")
+    if spec.metrics and not any(m.kind is MetricKind.GUARDRAIL for m in spec.metrics):
+        yield Gap(
+            "metrics",
+            "metrics",
+            "has no guardrail metric",
+            "add a metric that must not get worse (complaints, override rate, latency...)",
+        )
+
+
+def _evaluation(spec: Spec) -> Iterator[Gap]:
+    evaluation = spec.evaluation
+    if not evaluation.offline_sets:
+        yield Gap(
+            "evaluation.offline_sets",
+            "evaluation",
+            "lists no offline evaluation set",
+            "add a named evaluation set with its size and a numeric pass threshold",
+        )
+    for index, eval_set in enumerate(evaluation.offline_sets):
+        prefix = f"evaluation.offline_sets[{index}]"
+        fields = ("size", "construction", "kept_apart_from_training", "thresholds", "slices")
+        yield from _missing(eval_set, fields, prefix, "evaluation")
+        if eval_set.kept_apart_from_training is False:
+            yield Gap(
+                f"{prefix}.kept_apart_from_training",
+                "evaluation",
+                "overlaps the training data, so its scores are optimistic",
+                "build a held-out set, kept apart from training and retrieval data",
+            )
+    yield from _missing(
+        evaluation, ("confidence_threshold", "launch_criteria"), "evaluation", "evaluation"
+    )
+
+
+def _fallbacks(spec: Spec) -> Iterator[Gap]:
+    if not spec.fallbacks:
+        yield Gap(
+            "fallbacks",
+            "fallbacks",
+            "lists no fallback",
+            "add what the feature does when the model is unsure, wrong or down",
+        )
+    elif not any(f.trigger is FallbackTrigger.LOW_CONFIDENCE for f in spec.fallbacks):
+        yield Gap(
+            "fallbacks",
+            "fallbacks",
+            "says nothing about low confidence",
+            "add a fallback triggered by low-confidence: what happens below the threshold",
+        )
+    described = {state.state for state in spec.ux_states}
+    for index, fallback in enumerate(spec.fallbacks):
+        prefix = f"fallbacks[{index}]"
+        fields = ("trigger", "trigger_detail", "behaviour", "description", "ux_state")
+        yield from _missing(fallback, fields, prefix, "fallbacks")
+        if fallback.ux_state is not None and fallback.ux_state not in described:
+            yield Gap(
+                f"{prefix}.ux_state",
+                "ux-states",
+                f"names UX state '{fallback.ux_state.value}', which is not described",
+                "describe that state under ux_states, or pick one that is",
+            )
+    yield from _duplicates([f.id for f in spec.fallbacks], "fallbacks", "fallbacks")
+
+
+def human_review_required(spec: Spec) -> bool:
+    """Whether stakes make the human-review state and human oversight mandatory."""
+    unacceptable = any(m.severity is Severity.UNACCEPTABLE for m in spec.failure_modes.modes)
+    to_human = any(f.behaviour is FallbackBehaviour.ROUTE_TO_HUMAN for f in spec.fallbacks)
+    return unacceptable or to_human
+
+
+def required_ux_states(spec: Spec) -> tuple[UxStateName, ...]:
+    """The UX states this spec must describe."""
+    if human_review_required(spec):
+        return (*REQUIRED_UX_STATES, UxStateName.HUMAN_REVIEW)
+    return REQUIRED_UX_STATES
+
+
+def _ux_states(spec: Spec) -> Iterator[Gap]:
+    described = {state.state for state in spec.ux_states}
+    for name in required_ux_states(spec):
+        if name not in described:
+            why = (
+                " (a failure mode is unacceptable or a fallback routes to a human)"
+                if (name is UxStateName.HUMAN_REVIEW)
+                else ""
+            )
+            yield Gap(
+                "ux_states",
+                "ux-states",
+                f"does not describe the '{name.value}' state{why}",
+                f"add a UX state '{name.value}': its trigger, what the user sees and can do",
+            )
+    for index, state in enumerate(spec.ux_states):
+        fields = ("trigger", "user_sees", "user_can")
+        yield from _missing(state, fields, f"ux_states[{index}]", "ux-states")
+    yield from _duplicates([s.state.value for s in spec.ux_states], "ux_states", "ux-states")
+
+
+def _human_oversight(spec: Spec) -> Iterator[Gap]:
+    fields = (
+        "review_points",
+        "reviewer",
+        "sla",
+        "override_path",
+        "appeal_path",
+        "feedback_capture",
+    )
+    yield from _missing(spec.human_oversight, fields, "human_oversight", "human-oversight")
+
+
+def _monitoring(spec: Spec) -> Iterator[Gap]:
+    monitoring = spec.monitoring
+    yield from _missing(
+        monitoring, ("owner", "cadence", "retraining_trigger"), "monitoring", "monitoring"
+    )
+    if not any(signal.alert_threshold for signal in monitoring.signals):
+        yield Gap(
+            "monitoring.signals",
+            "monitoring",
+            "has no signal with an alert threshold",
+            "add a signal (drift, correction rate, confidence...) with the value that alerts",
+        )
+    for index, signal in enumerate(monitoring.signals):
+        yield from _missing(
+            signal, ("kind", "alert_threshold"), f"monitoring.signals[{index}]", "monitoring"
+        )
+
+
+def _rollout(spec: Spec) -> Iterator[Gap]:
+    rollout = spec.rollout
+    fields = ("phases", "rollback_trigger", "kill_switch", "kill_switch_owner")
+    yield from _missing(rollout, fields, "rollout", "rollout")
+    for index, phase in enumerate(rollout.phases):
+        yield from _missing(
+            phase, ("kind", "exposure", "gate"), f"rollout.phases[{index}]", "rollout"
+        )
+
+
+def _privacy(spec: Spec) -> Iterator[Gap]:
+    yield from _missing(
+        spec.privacy, ("pii_handling", "retention", "signoffs"), "privacy", "privacy"
+    )
+
+
+def _open_questions(spec: Spec) -> Iterator[Gap]:
+    for index, item in enumerate(spec.open_questions):
+        prefix = f"open_questions[{index}]"
+        yield from _missing(item, ("owner", "due"), prefix, "open-questions")
+        if item.due and not _DATE.match(item.due):
+            yield Gap(
+                f"{prefix}.due",
+                "open-questions",
+                f"'{item.due}' is not a date",
+                "write the due date as YYYY-MM-DD",
+            )
+        if item.blocks and not _is_reference(item.blocks):
+            yield Gap(
+                f"{prefix}.blocks",
+                "open-questions",
+                f"'{item.blocks}' is neither a concern id nor a top-level field",
+                _known("concerns", list(catalogue.IDS)),
+            )
+
+
+def _is_reference(blocks: str) -> bool:
+    return blocks in catalogue.BY_ID or blocks.split(".")[0].split("[")[0] in Spec.model_fields
+
+
+def _duplicates(ids: list[str], path: str, concern: str) -> Iterator[Gap]:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            yield Gap(path, concern, f"has '{item}' twice", "give each entry its own id")
+        seen.add(item)
+
+
+def _known(what: str, names: Sequence[str]) -> str:
+    return f"use one of the {what}: {', '.join(names)}" if names else f"define the {what} first"
+
+
+CHECKS: tuple[Check, ...] = (
+    _feature,
+    _ai_fit,
+    _scope,
+    _baseline,
+    _failure_modes,
+    _data_sources,
+    _metrics,
+    _evaluation,
+    _fallbacks,
+    _ux_states,
+    _human_oversight,
+    _monitoring,
+    _rollout,
+    _privacy,
+    _open_questions,
+)
+
+
+def find_gaps(spec: Spec) -> list[Gap]:
+    """Every gap in the spec, in catalogue order, whatever its status."""
+    order = {concern_id: index for index, concern_id in enumerate(catalogue.IDS)}
+    gaps = [gap for check in CHECKS for gap in check(spec)]
+    return sorted(gaps, key=lambda gap: order[gap.concern])
+
+
+def recorded_as_open_question(spec: Spec, gap: Gap) -> bool:
+    """Whether an open question names the gap's concern or a prefix of its field path."""
+    for item in spec.open_questions:
+        blocks = item.blocks
+        if blocks and (blocks == gap.concern or _path_within(gap.path, blocks)):
+            return True
+    return False
+
+
+def _path_within(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith((prefix + ".", prefix + "["))
+
+
+def blocking(spec: Spec, gaps: Sequence[Gap]) -> list[Gap]:
+    """The gaps that make the spec incomplete at its status."""
+    draft = spec.feature.status is Status.DRAFT
+    return [
+        gap for gap in gaps if gap.required and not (draft and recorded_as_open_question(spec, gap))
+    ]
+
+
+def summary(spec: Spec) -> dict[str, Any]:
+    """Counts for reports: gaps, blocking gaps, and the concerns with a gap."""
+    gaps = find_gaps(spec)
+    blockers = blocking(spec, gaps)
+    return {
+        "gaps": len(gaps),
+        "blocking": len(blockers),
+        "concerns": sorted({gap.concern for gap in gaps}),
+    }
