@@ -57,7 +57,12 @@ Check = Callable[[Spec], Iterator[Gap]]
 
 def _question(model: type[Model], field: str) -> str:
     description = model.model_fields[field].description
-    return f"answer: {description}" if description else f"fill in {field}"
+    if not description:
+        return f"fill in {field}"
+    if description.endswith("?"):
+        return f"answer: {description}"
+    # List sections are described by a title ("Rollout phases"), not a question.
+    return f"add {description[0].lower()}{description[1:]}"
 
 
 def _missing(obj: Model, fields: Sequence[str], prefix: str, concern: str) -> Iterator[Gap]:
@@ -134,7 +139,7 @@ def _failure_modes(spec: Spec) -> Iterator[Gap]:
                     f"{prefix}.fallbacks",
                     "fallbacks",
                     f"names fallback '{ref}', which is not defined",
-                    _known("fallbacks", sorted(fallback_ids)),
+                    _define_or_pick(ref, sorted(fallback_ids)),
                 )
     yield from _duplicates([m.id for m in section.modes], "failure_modes.modes", "error-cost")
 
@@ -346,6 +351,11 @@ def _duplicates(ids: list[str], path: str, concern: str) -> Iterator[Gap]:
         if item in seen:
             yield Gap(path, concern, f"has '{item}' twice", "give each entry its own id")
         seen.add(item)
+
+
+def _define_or_pick(ref: str, ids: Sequence[str]) -> str:
+    define = f"define a fallback with id '{ref}' under fallbacks"
+    return f"{define}, or use one of: {', '.join(ids)}" if ids else define
 
 
 def _known(what: str, names: Sequence[str]) -> str:
