@@ -17,6 +17,7 @@ from prd_forge import __version__
 # name -> "module:attribute" of a click.Command. Adding a command is adding a row.
 COMMANDS: dict[str, str] = {
     "check": "prd_forge.commands.check:check",
+    "init": "prd_forge.commands.init:init",
     "schema": "prd_forge.commands.schema:schema",
 }
 

@@ -1,0 +1,131 @@
+"""`prd-forge init`: wire prd-forge into a repository (config, pre-commit, GitHub workflow)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from prd_forge._io import OutputExistsError, write_atomic
+from prd_forge.commands._common import InputError
+from prd_forge.workflow.scaffold import (
+    CONFIG_FILE,
+    DEFAULT_PRDS,
+    PRE_COMMIT_FILE,
+    WORKFLOW_FILE,
+    Scaffold,
+    normalise_prds,
+)
+
+
+@dataclass(frozen=True)
+class Write:
+    """A file `init` will create (or replace, with --force)."""
+
+    path: Path
+    text: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something `init` leaves to the user, with the text to paste where it applies."""
+
+    message: str
+    snippet: str = ""
+
+
+Step = Write | Note
+
+
+@click.command()
+@click.argument(
+    "directory",
+    default=".",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+@click.option(
+    "--prds",
+    default=DEFAULT_PRDS,
+    show_default=True,
+    help="The folder, relative to DIRECTORY, that holds the PRDs to lint.",
+)
+@click.option("--force", is_flag=True, help="Replace .prd-forge.toml and the workflow if present.")
+def init(directory: Path, prds: str, force: bool) -> None:
+    """Add prd-forge to the repository in DIRECTORY (default: the current one).
+
+    Writes .prd-forge.toml, .pre-commit-config.yaml (or prints the entry to add when the file
+    exists) and .github/workflows/prd-forge.yml. Nothing is written when any of them exists,
+    unless --force is given; an existing pre-commit config is never replaced.
+    """
+    try:
+        scaffold = Scaffold(prds=normalise_prds(prds))
+    except ValueError as error:
+        raise InputError(f"--prds {error}") from None
+    steps = plan(directory, scaffold)
+    writes = [step for step in steps if isinstance(step, Write)]
+    existing = [str(step.path) for step in writes if step.path.exists()]
+    if existing and not force:
+        verb = "exists" if len(existing) == 1 else "exist"
+        raise InputError(
+            f"{', '.join(existing)}: already {verb}; nothing was written (--force replaces)"
+        )
+    for step in steps:
+        if isinstance(step, Write):
+            _write(step, force=force)
+            click.echo(f"wrote {step.path}")
+        else:
+            click.echo(step.message)
+            if step.snippet:
+                click.echo(step.snippet, nl=False)
+    click.echo(f"next: run `pre-commit install`, keep your PRDs in {scaffold.prds}/, commit")
+
+
+def plan(directory: Path, scaffold: Scaffold) -> list[Step]:
+    """Every file `init` writes and every note it prints, before anything is written."""
+    return [
+        _config_step(directory, scaffold),
+        _pre_commit_step(directory, scaffold),
+        Write(directory / WORKFLOW_FILE, scaffold.workflow()),
+    ]
+
+
+def _config_step(directory: Path, scaffold: Scaffold) -> Step:
+    pyproject = directory / "pyproject.toml"
+    tool = _read_toml(pyproject).get("tool") if pyproject.is_file() else None
+    if isinstance(tool, dict) and "prd-forge" in tool:
+        return Note(f"kept {pyproject}: it already has a [tool.prd-forge] table")
+    return Write(directory / CONFIG_FILE, scaffold.config())
+
+
+def _pre_commit_step(directory: Path, scaffold: Scaffold) -> Step:
+    path = directory / PRE_COMMIT_FILE
+    if not path.exists():
+        return Write(path, scaffold.pre_commit_config())
+    if "prd-forge-lint" in _read_text(path):
+        return Note(f"kept {path}: it already runs prd-forge")
+    return Note(f"kept {path}: add this entry under `repos:`", scaffold.pre_commit_entry())
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot read it ({error})") from None
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        return tomllib.loads(_read_text(path))
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"{path}: not valid TOML ({error}); fix it and run init again") from None
+
+
+def _write(step: Write, *, force: bool) -> None:
+    try:
+        write_atomic(step.path, step.text, force=force)
+    except OutputExistsError as error:  # created by someone else since the check above
+        raise InputError(str(error)) from None
+    except OSError as error:
+        raise InputError(f"{step.path}: cannot write it ({error.strerror})") from None

@@ -1,0 +1,95 @@
+"""The files `prd-forge init` writes: a starter config, a pre-commit entry, a GitHub workflow.
+
+The README shows the same snippets (tests/workflow/test_readme_snippets.py keeps them in step),
+so what a user copies by hand and what `init` writes never drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from prd_forge import __version__
+
+REPOSITORY = "https://github.com/prd-forge/prd-forge"
+ACTION = "prd-forge/prd-forge"
+DEFAULT_PRDS = "docs/prds"
+
+CONFIG_FILE = ".prd-forge.toml"
+PRE_COMMIT_FILE = ".pre-commit-config.yaml"
+WORKFLOW_FILE = ".github/workflows/prd-forge.yml"
+
+_CONFIG = """\
+# prd-forge configuration (written by `prd-forge init`).
+# The same keys work under [tool.prd-forge] in pyproject.toml.
+# Every key is listed in the README's "Configuration" section; unknown keys are errors.
+"""
+
+_PRE_COMMIT_ENTRY = """\
+  - repo: {repository}
+    rev: v{version}
+    hooks:
+      - id: prd-forge-lint
+{files}      - id: prd-forge-check
+"""
+
+_WORKFLOW = """\
+# Lints the PRDs on every pull request (written by `prd-forge init`).
+# Findings show as annotations on the diff; the coverage table and, on pull requests,
+# what the change did to coverage show in the job summary.
+name: prd-forge
+
+on:
+  pull_request:
+  push:
+    branches: [main]
+
+permissions:
+  contents: read
+
+jobs:
+  prd-forge:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0  # the coverage diff reads the pull request's base commit
+      - uses: {action}@v{version}
+        with:
+          paths: {prds}
+          diff-base: ${{{{ github.event.pull_request.base.sha }}}}
+"""
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """What `init` fills in: the folder that holds the team's PRDs, relative to the repository."""
+
+    prds: str = DEFAULT_PRDS
+    version: str = __version__
+
+    def config(self) -> str:
+        return _CONFIG
+
+    def pre_commit_entry(self) -> str:
+        """One item of the `repos:` list, indented to sit under it."""
+        files = "" if self.prds == "." else f"        files: '^{re.escape(self.prds)}/'\n"
+        return _PRE_COMMIT_ENTRY.format(repository=REPOSITORY, version=self.version, files=files)
+
+    def pre_commit_config(self) -> str:
+        return "repos:\n" + self.pre_commit_entry()
+
+    def workflow(self) -> str:
+        return _WORKFLOW.format(action=ACTION, version=self.version, prds=self.prds)
+
+
+def normalise_prds(folder: str) -> str:
+    """The PRD folder as a relative POSIX path inside the repository; ValueError says why not."""
+    path = PurePosixPath(folder.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts:
+        raise ValueError(f"{folder}: give a folder inside the repository, relative to it")
+    text = str(path)
+    if any(char in text for char in "'\"\n#:{}"):
+        raise ValueError(f"{folder}: the folder name may not contain quotes, '#', ':' or braces")
+    return text

@@ -1,0 +1,164 @@
+"""`prd-forge init`: exact output, exit codes, and never a silent overwrite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from prd_forge import __version__
+from prd_forge.cli import cli
+
+ENTRY = f"""\
+  - repo: https://github.com/prd-forge/prd-forge
+    rev: v{__version__}
+    hooks:
+      - id: prd-forge-lint
+        files: '^docs/prds/'
+      - id: prd-forge-check
+"""
+TARGETS = (".prd-forge.toml", ".pre-commit-config.yaml", ".github/workflows/prd-forge.yml")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["init", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_fresh_repository_gets_all_three_files(tmp_path: Path) -> None:
+    code, out, err = run(str(tmp_path))
+    assert (code, err) == (0, "")
+    assert out == (
+        f"wrote {tmp_path}/.prd-forge.toml\n"
+        f"wrote {tmp_path}/.pre-commit-config.yaml\n"
+        f"wrote {tmp_path}/.github/workflows/prd-forge.yml\n"
+        "next: run `pre-commit install`, keep your PRDs in docs/prds/, commit\n"
+    )
+    assert (tmp_path / ".pre-commit-config.yaml").read_text() == "repos:\n" + ENTRY
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/prd-forge.yml").read_text())
+    step = workflow["jobs"]["prd-forge"]["steps"][1]
+    assert step["uses"] == f"prd-forge/prd-forge@v{__version__}"
+    assert step["with"]["paths"] == "docs/prds"
+
+
+def test_paths_are_relative_when_run_in_the_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("--prds", "specs/ai/")
+    assert code == 0
+    assert out.splitlines() == [
+        "wrote .prd-forge.toml",
+        "wrote .pre-commit-config.yaml",
+        "wrote .github/workflows/prd-forge.yml",
+        "next: run `pre-commit install`, keep your PRDs in specs/ai/, commit",
+    ]
+    assert "        files: '^specs/ai/'\n" in (tmp_path / ".pre-commit-config.yaml").read_text()
+    workflow = (tmp_path / ".github/workflows/prd-forge.yml").read_text()
+    assert "          paths: specs/ai\n" in workflow
+
+
+def test_refuses_to_overwrite_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / ".github/workflows").mkdir(parents=True)
+    (tmp_path / ".github/workflows/prd-forge.yml").write_text("mine\n")
+    code, out, err = run(str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"prd-forge: error: {tmp_path}/.github/workflows/prd-forge.yml: already exists; "
+        "nothing was written (--force replaces)\n"
+    )
+    assert not (tmp_path / ".prd-forge.toml").exists()
+    assert not (tmp_path / ".pre-commit-config.yaml").exists()
+    assert (tmp_path / ".github/workflows/prd-forge.yml").read_text() == "mine\n"
+
+
+def test_refusal_names_every_existing_target(tmp_path: Path) -> None:
+    (tmp_path / ".prd-forge.toml").write_text("# mine\n")
+    (tmp_path / ".github/workflows").mkdir(parents=True)
+    (tmp_path / ".github/workflows/prd-forge.yml").write_text("mine\n")
+    code, _, err = run(str(tmp_path))
+    assert code == 2
+    assert err == (
+        f"prd-forge: error: {tmp_path}/.prd-forge.toml, "
+        f"{tmp_path}/.github/workflows/prd-forge.yml: already exist; "
+        "nothing was written (--force replaces)\n"
+    )
+
+
+def test_force_replaces_config_and_workflow(tmp_path: Path) -> None:
+    (tmp_path / ".prd-forge.toml").write_text("# mine\n")
+    code, _, _ = run(str(tmp_path), "--force")
+    assert code == 0
+    assert (tmp_path / ".prd-forge.toml").read_text().startswith("# prd-forge configuration")
+    assert not list(tmp_path.glob(".*.tmp")), "atomic write left a temporary file"
+
+
+def test_existing_pre_commit_config_is_kept_and_the_entry_printed(tmp_path: Path) -> None:
+    mine = "repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.5.0\n"
+    (tmp_path / ".pre-commit-config.yaml").write_text(mine)
+    code, out, _ = run(str(tmp_path), "--force")
+    assert code == 0
+    assert out == (
+        f"wrote {tmp_path}/.prd-forge.toml\n"
+        f"kept {tmp_path}/.pre-commit-config.yaml: add this entry under `repos:`\n"
+        + ENTRY
+        + f"wrote {tmp_path}/.github/workflows/prd-forge.yml\n"
+        "next: run `pre-commit install`, keep your PRDs in docs/prds/, commit\n"
+    )
+    assert (tmp_path / ".pre-commit-config.yaml").read_text() == mine
+
+
+def test_pre_commit_config_that_runs_prd_forge_needs_nothing(tmp_path: Path) -> None:
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos:\n" + ENTRY)
+    code, out, _ = run(str(tmp_path))
+    assert code == 0
+    assert f"kept {tmp_path}/.pre-commit-config.yaml: it already runs prd-forge\n" in out
+
+
+def test_pyproject_with_a_prd_forge_table_keeps_the_config_there(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.prd-forge]\n')
+    code, out, _ = run(str(tmp_path))
+    assert code == 0
+    assert out.splitlines()[0] == (
+        f"kept {tmp_path}/pyproject.toml: it already has a [tool.prd-forge] table"
+    )
+    assert not (tmp_path / ".prd-forge.toml").exists()
+
+
+def test_pyproject_without_the_table_still_gets_a_config_file(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert run(str(tmp_path))[0] == 0
+    assert (tmp_path / ".prd-forge.toml").is_file()
+
+
+def test_broken_pyproject_is_an_input_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project\n")
+    code, out, err = run(str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"prd-forge: error: {tmp_path}/pyproject.toml: not valid TOML (")
+    assert not (tmp_path / ".prd-forge.toml").exists()
+
+
+def test_prds_folder_outside_the_repository_is_refused(tmp_path: Path) -> None:
+    code, _, err = run(str(tmp_path), "--prds", "../elsewhere")
+    assert code == 2
+    assert err == (
+        "prd-forge: error: --prds ../elsewhere: give a folder inside the repository, "
+        "relative to it\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = run(str(tmp_path / "nope"))
+    assert code == 2
+    assert "does not exist" in err
+
+
+def test_whole_repository_as_prd_folder_drops_the_files_filter(tmp_path: Path) -> None:
+    assert run(str(tmp_path), "--prds", ".")[0] == 0
+    config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())
+    hooks = config["repos"][0]["hooks"]
+    assert hooks == [{"id": "prd-forge-lint"}, {"id": "prd-forge-check"}]
