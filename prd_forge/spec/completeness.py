@@ -390,11 +390,16 @@ def find_gaps(spec: Spec) -> list[Gap]:
 
 def recorded_as_open_question(spec: Spec, gap: Gap) -> bool:
     """Whether an open question names the gap's concern or a prefix of its field path."""
-    for item in spec.open_questions:
+    return deferring_question(spec, gap) is not None
+
+
+def deferring_question(spec: Spec, gap: Gap) -> int | None:
+    """The index of the first open question that records `gap`, if any."""
+    for index, item in enumerate(spec.open_questions):
         blocks = item.blocks
         if blocks and (blocks == gap.concern or _path_within(gap.path, blocks)):
-            return True
-    return False
+            return index
+    return None
 
 
 def _path_within(path: str, prefix: str) -> bool:

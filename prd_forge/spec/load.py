@@ -6,7 +6,6 @@ issue (file, line where known, field path, message, fix); no traceback reaches t
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from prd_forge.spec import messages
 from prd_forge.spec.model import Spec
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema={url}\n"
@@ -164,51 +164,26 @@ def format_location(location: tuple[int | str, ...]) -> str:
     return out
 
 
-def _fields_at(location: tuple[int | str, ...]) -> list[str]:
-    """The field names valid at the parent of `location`, for 'did you mean' hints."""
-    model: type[BaseModel] | None = Spec
-    for part in location[:-1]:
-        if model is None or isinstance(part, int):
-            continue
-        annotation = model.model_fields[part].annotation if part in model.model_fields else None
-        model = _model_in(annotation)
-    return list(model.model_fields) if model else []
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
-
-
 def _problems(error: ValidationError, name: str, lines: dict[str, int]) -> list[Problem]:
     loaded = LoadedSpec(Spec.model_construct(), name, lines)
     problems = []
     for item in error.errors(include_url=False):
         location = tuple(item["loc"])
-        path = format_location(location)
-        if item["type"] == "extra_forbidden":
-            valid = _fields_at(location)
-            close = difflib.get_close_matches(str(location[-1]), valid, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"valid fields: {', '.join(valid)}"
-            problems.append(Problem(name, loaded.line_of(path), path, "unknown field", hint))
-        elif item["type"] == "model_type" and not location:
+        if not location:
             problems.append(
                 Problem(
                     name,
                     1,
                     "",
-                    "is not a mapping of sections",
-                    "an answers file maps section names to answers",
+                    f"is {messages.shown(item['input'])}, not a mapping of sections",
+                    "an answers file maps section names such as feature and problem to answers",
                 )
             )
-        else:
-            problems.append(Problem(name, loaded.line_of(path), path, item["msg"]))
-    return problems
+            continue
+        path = format_location(location)
+        message, fix = messages.reword(item)
+        problems.append(Problem(name, loaded.line_of(path), path, message, fix))
+    return sorted(problems, key=lambda problem: problem.line or 0)
 
 
 def validate(data: Any, name: str, lines: dict[str, int] | None = None) -> LoadedSpec:

@@ -10,6 +10,7 @@ completeness (what a spec must say at its status) lives in `spec.completeness`, 
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -31,7 +32,10 @@ def ask(
     multiline: bool = False,
     **kwargs: Any,
 ) -> Any:
-    """A field with its question, help and example, as the questionnaire and schema read them."""
+    """A field with its question, help and example, as the questionnaire and schema read them.
+
+    `default=...` makes the field required; a list default becomes an empty-list factory.
+    """
     extra: dict[str, Any] = {"help": help}
     if multiline:
         extra["multiline"] = True
@@ -55,7 +59,8 @@ def ask(
 class Model(BaseModel):
     """Base of every spec model: unknown keys are errors, values are immutable once validated."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # A YAML author writes `measured_value: 7.5` or `size band: 3`; text fields take numbers.
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
 # --- enums -------------------------------------------------------------------------------------
@@ -344,6 +349,7 @@ class FailureMode(Model):
         "Short id for this failure mode?",
         help="Lowercase words joined by hyphens; other answers refer to it.",
         example="wrong-policy-answer",
+        default=...,
     )
     description: Text | None = ask(
         "What goes wrong?",
@@ -404,6 +410,7 @@ class DataSource(Model):
         "Name of the data source?",
         help="What the team calls it.",
         example="Resolved tickets 2023-2025",
+        default=...,
     )
     purposes: list[DataPurpose] = ask(
         "What is it used for?",
@@ -463,11 +470,13 @@ class Target(Model):
         "Comparator?",
         help=">=, <=, > or <.",
         example=">=",
+        default=...,
     )
     value: float = ask(
         "Target number?",
         help="The number to reach.",
         example=0.9,
+        default=...,
     )
     unit: Text | None = ask(
         "Unit?",
@@ -481,6 +490,7 @@ class Metric(Model):
         "Name of the metric?",
         help="What is measured.",
         example="Median handle time",
+        default=...,
     )
     kind: MetricKind | None = ask(
         "What kind of metric is it?",
@@ -514,16 +524,19 @@ class Threshold(Model):
         "Which metric must pass?",
         help="Computed on this evaluation set.",
         example="Policy accuracy",
+        default=...,
     )
     comparator: Comparator = ask(
         "Comparator?",
         help=">=, <=, > or <.",
         example=">=",
+        default=...,
     )
     value: float = ask(
         "Pass threshold?",
         help="The number the metric must reach to launch.",
         example=0.97,
+        default=...,
     )
     unit: Text | None = ask(
         "Unit?",
@@ -537,6 +550,7 @@ class EvalSet(Model):
         "Name of the evaluation set?",
         help="What the team calls it.",
         example="Golden tickets v3",
+        default=...,
     )
     size: Annotated[int, Field(gt=0)] | None = ask(
         "How many examples does it hold?",
@@ -573,6 +587,7 @@ class OnlineEval(Model):
         "Which online method?",
         help="shadow, a/b, canary or interleaving.",
         example="a/b",
+        default=...,
     )
     criteria: Text | None = ask(
         "What must it show to pass?",
@@ -617,6 +632,7 @@ class Fallback(Model):
         "Short id for this fallback?",
         help="Lowercase words joined by hyphens; failure modes refer to it.",
         example="route-to-agent",
+        default=...,
     )
     trigger: FallbackTrigger | None = ask(
         "What triggers it?",
@@ -651,6 +667,7 @@ class UxState(Model):
         "Which state?",
         help="loading, low-confidence, fallback, error, human-review, empty, partial...",
         example="low-confidence",
+        default=...,
     )
     trigger: Text | None = ask(
         "When does the user see it?",
@@ -709,6 +726,7 @@ class Signal(Model):
         "Name of the signal?",
         help="What is watched.",
         example="Draft discard rate",
+        default=...,
     )
     kind: SignalKind | None = ask(
         "What kind of signal?",
@@ -758,6 +776,7 @@ class Phase(Model):
         "Name of the phase?",
         help="What the team calls it.",
         example="Canary",
+        default=...,
     )
     kind: PhaseKind | None = ask(
         "What kind of phase?",
@@ -805,6 +824,7 @@ class Signoff(Model):
         "Which role signs off?",
         help="Legal, privacy, security, risk...",
         example="Privacy",
+        default=...,
     )
     name: Text | None = ask(
         "Who?",
@@ -843,6 +863,7 @@ class OpenQuestion(Model):
         "What is the open question?",
         help="A decision not yet made.",
         example="Do we show drafts for refund tickets in the first release?",
+        default=...,
     )
     owner: Text | None = ask(
         "Who will answer it?",
@@ -854,6 +875,13 @@ class OpenQuestion(Model):
         help="A date (YYYY-MM-DD).",
         example="2026-12-15",
     )
+
+    @field_validator("due", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: Any) -> Any:
+        # YAML reads an unquoted 2026-12-15 as a date; keep it as the text the author wrote.
+        return value.isoformat() if isinstance(value, date) else value
+
     blocks: str | None = ask(
         "Which concern does it block?",
         help="A concern id (fallbacks, evaluation, ...) or a field path; a draft may leave "
@@ -868,6 +896,7 @@ class Spec(Model):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
+        coerce_numbers_to_str=True,
         title="prd-forge answers file",
         json_schema_extra={"$comment": "Generated by `prd-forge schema`; do not edit."},
     )

@@ -1,0 +1,110 @@
+"""`prd-forge check SPEC...`: validate answers files and report every gap.
+
+Exit 0 when every file passes at its status, 1 when one is incomplete, 2 when one cannot be
+read or is malformed (the worst file wins).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from prd_forge.spec.report import FileReport, Finding, Level, check_file, worst
+
+JSON_VERSION = 1
+"""Bumped only when the JSON shape changes incompatibly (README, "check --format json")."""
+
+
+def _line(report: FileReport, finding: Finding) -> str:
+    place = f"{report.file}:{finding.line}" if finding.line else report.file
+    tag = " warning:" if finding.level is Level.WARNING else ""
+    where = f" {finding.path}:" if finding.path else ""
+    advice = "; ".join(part for part in (finding.fix, finding.note) if part)
+    fix = f" ({advice})" if advice else ""
+    return f"{place}:{tag}{where} {finding.message}{fix}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _summary(report: FileReport) -> str:
+    status = f" ({report.status})" if report.status else ""
+    counts = (
+        f"{_plural(report.count(Level.ERROR), 'error')}, "
+        f"{_plural(report.count(Level.WARNING), 'warning')}"
+    )
+    return f"{report.file}: {report.result.label}{status}: {counts}"
+
+
+def format_text(reports: list[FileReport]) -> str:
+    lines: list[str] = []
+    for report in reports:
+        lines.extend(_line(report, finding) for finding in report.findings)
+        lines.append(_summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def _finding_record(finding: Finding) -> dict[str, Any]:
+    return {
+        "level": finding.level.value,
+        "line": finding.line,
+        "path": finding.path,
+        "concern": finding.concern,
+        "message": finding.message,
+        "fix": finding.fix,
+        "note": finding.note,
+    }
+
+
+def format_json(reports: list[FileReport]) -> str:
+    document = {
+        "version": JSON_VERSION,
+        "exit_code": int(worst(reports)),
+        "files": [
+            {
+                "file": report.file,
+                "result": report.result.label,
+                "status": report.status,
+                "errors": report.count(Level.ERROR),
+                "warnings": report.count(Level.WARNING),
+                "findings": [_finding_record(finding) for finding in report.findings],
+            }
+            for report in reports
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+FORMATS: dict[str, Callable[[list[FileReport]], str]] = {
+    "text": format_text,
+    "json": format_json,
+}
+
+
+@click.command()
+@click.argument(
+    "specs", nargs=-1, required=True, metavar="SPEC...", type=click.Path(path_type=Path)
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+    help="text: one line per problem; json: one document for all files.",
+)
+def check(specs: tuple[Path, ...], output_format: str) -> None:
+    """Check answers files (YAML or JSON): every gap, with its line and the fix.
+
+    Gaps that block the spec at its status are errors; gaps in recommended concerns, and a
+    draft's gaps recorded as open questions, are warnings. Exit 0 when every file passes,
+    1 when one is incomplete, 2 when one cannot be read or is malformed.
+    """
+    reports = [check_file(path) for path in specs]
+    click.echo(FORMATS[output_format](reports), nl=False)
+    raise SystemExit(int(worst(reports)))

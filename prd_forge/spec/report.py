@@ -1,0 +1,109 @@
+"""What `prd-forge check` knows about one answers file, as plain records.
+
+`check_file(path)` loads, validates and applies completeness; formatters (in
+`commands/check.py`) turn the records into text or JSON and never decide severity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
+from pathlib import Path
+
+from prd_forge.spec.completeness import Gap, blocking, deferring_question, find_gaps
+from prd_forge.spec.load import LoadedSpec, SpecError, load_spec
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Result(IntEnum):
+    """A file's verdict; its value is the exit code it asks for (the worst one wins)."""
+
+    OK = 0
+    INCOMPLETE = 1
+    INVALID = 2
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one file.
+
+    Attributes:
+        level: error (blocks the spec at its status, or makes it unreadable) or warning.
+        line: 1-based line where the file spells out the field (or its nearest ancestor).
+        path: the field path, e.g. `failure_modes.modes[2].fallbacks`; empty for the whole file.
+        concern: the catalogue concern of a completeness gap; None for a load problem.
+        message: what is wrong.
+        fix: what to do.
+        note: why a gap is only a warning (recorded as an open question, or recommended).
+    """
+
+    level: Level
+    line: int | None
+    path: str
+    concern: str | None
+    message: str
+    fix: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FileReport:
+    file: str
+    result: Result
+    status: str | None
+    findings: tuple[Finding, ...]
+
+    def count(self, level: Level) -> int:
+        return sum(1 for finding in self.findings if finding.level is level)
+
+
+def check_file(path: Path) -> FileReport:
+    """Load `path` and report every problem: load problems, then gaps in catalogue order."""
+    try:
+        loaded = load_spec(path)
+    except SpecError as error:
+        findings = tuple(
+            Finding(Level.ERROR, p.line, p.path, None, p.message, p.fix) for p in error.problems
+        )
+        return FileReport(str(path), Result.INVALID, None, findings)
+    return _gap_report(loaded)
+
+
+def _gap_report(loaded: LoadedSpec) -> FileReport:
+    spec = loaded.spec
+    gaps = find_gaps(spec)
+    blockers = set(blocking(spec, gaps))
+    findings = tuple(
+        Finding(
+            Level.ERROR if gap in blockers else Level.WARNING,
+            loaded.line_of(gap.path),
+            gap.path,
+            gap.concern,
+            gap.message,
+            gap.fix,
+            "" if gap in blockers else _why_not_blocking(loaded, gap),
+        )
+        for gap in gaps
+    )
+    result = Result.INCOMPLETE if blockers else Result.OK
+    return FileReport(loaded.file, result, spec.feature.status.value, findings)
+
+
+def _why_not_blocking(loaded: LoadedSpec, gap: Gap) -> str:
+    if not gap.required:
+        return f"'{gap.concern}' is recommended, not required"
+    index = deferring_question(loaded.spec, gap)
+    return f"recorded as open_questions[{index}] while the spec is a draft"
+
+
+def worst(reports: list[FileReport]) -> Result:
+    """The verdict over several files: the worst of theirs."""
+    return max((report.result for report in reports), default=Result.OK)
