@@ -18,7 +18,9 @@ from prd_forge import __version__
 COMMANDS: dict[str, str] = {
     "check": "prd_forge.commands.check:check",
     "init": "prd_forge.commands.init:init",
+    "render": "prd_forge.commands.render:render",
     "schema": "prd_forge.commands.schema:schema",
+    "template": "prd_forge.commands.template:template",
 }
 
 

@@ -1,0 +1,127 @@
+"""Render a spec into a PRD that cannot omit how the feature fails.
+
+`render_markdown` refuses an incomplete spec (`RenderRefused`), refuses a template whose output
+drops or empties a required concern (`TemplateDropsConcern`), and turns every template problem
+(syntax, sandbox, missing file) into a `TemplateError` naming the template and the line.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.exceptions import SecurityError
+
+from prd_forge import _resources, catalogue
+from prd_forge.render import context, guard
+from prd_forge.render.environment import build_environment
+from prd_forge.spec.completeness import Gap, blocking, find_gaps
+from prd_forge.spec.model import Spec
+
+DEFAULT_TEMPLATE_NAME = "prd.md.j2"
+
+
+class RenderRefused(Exception):
+    """The spec is incomplete at its status; `gaps` are the ones that block it."""
+
+    def __init__(self, gaps: list[Gap]) -> None:
+        super().__init__(f"the spec has {len(gaps)} blocking gap(s)")
+        self.gaps = gaps
+
+
+class TemplateDropsConcern(Exception):
+    """The template's output lacks a required concern, or leaves it hollow."""
+
+    def __init__(self, template: str, concerns: list[tuple[str, str]]) -> None:
+        names = ", ".join(f"{concern} ({state})" for concern, state in concerns)
+        super().__init__(f"template {template} does not render concern {names}")
+        self.template = template
+        self.concerns = concerns
+
+
+class TemplateError(Exception):
+    """The template cannot be used: missing, malformed, or refused by the sandbox."""
+
+
+def default_template() -> Path:
+    """The PRD template shipped with prd-forge."""
+    return _resources.data_dir("templates") / DEFAULT_TEMPLATE_NAME
+
+
+def _template_line(error: BaseException, folder: Path) -> str:
+    """`file:line` of the innermost template frame in the error's traceback."""
+    place = ""
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename and Path(frame.filename).parent.is_relative_to(folder):
+            place = f"{frame.filename}:{frame.lineno}"
+    return place
+
+
+def _load(template: Path) -> jinja2.Template:
+    if not template.is_file():
+        raise TemplateError(f"{template}: no such template file; give the path of a .j2 file")
+    folder = template.resolve().parent
+    environment = build_environment(folder)
+    try:
+        return environment.get_template(template.name)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(
+            f"{error.filename or template}:{error.lineno}: template syntax error: {error.message}"
+        ) from None
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(_not_found(template, error.name)) from None
+
+
+def _not_found(template: Path, name: object) -> str:
+    return (
+        f"{template}: includes '{name}', which is not a file inside "
+        f"{template.resolve().parent}; templates may only include files from their own folder"
+    )
+
+
+def _fill(template: Path, values: dict[str, Any]) -> str:
+    compiled = _load(template)
+    folder = template.resolve().parent
+    try:
+        return compiled.render(values)
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(_not_found(template, error.name)) from None
+    except (SecurityError, jinja2.UndefinedError) as error:
+        place = _template_line(error, folder) or str(template)
+        refused = "refused by the sandbox: " if "unsafe" in str(error) else ""
+        raise TemplateError(f"{place}: {refused}{error}") from None
+    except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as error:
+        # What a template's own expressions can raise: 1/0, a huge range, a bad index...
+        place = _template_line(error, folder) or str(template)
+        raise TemplateError(f"{place}: {error}") from None
+
+
+def canonical(text: str) -> str:
+    """Stable Markdown: no trailing spaces, at most one blank line in a row, one final newline."""
+    lines = [line.rstrip() for line in text.strip().split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
+
+
+def render_markdown(spec: Spec, *, template: Path | None = None, draft: bool = False) -> str:
+    """The PRD for `spec` as Markdown.
+
+    Raises RenderRefused when gaps block the spec at its status (unless `draft`: the gaps are
+    then shown as alerts and a Blockers list), TemplateDropsConcern when the output lacks or
+    empties a required concern, TemplateError when the template cannot be used.
+    """
+    gaps = find_gaps(spec)
+    blockers = blocking(spec, gaps)
+    if blockers and not draft:
+        raise RenderRefused(blockers)
+    path = template or default_template()
+    text = canonical(_fill(path, context.build(spec, gaps, blockers)))
+    # A concern with gaps may render thin in a draft; every other one must be there in full.
+    with_gaps = {gap.concern for gap in gaps}
+    checked = [concern for concern in catalogue.IDS if concern not in with_gaps]
+    dropped = guard.uncovered(text, checked)
+    if dropped:
+        raise TemplateDropsConcern(str(path), dropped)
+    return text

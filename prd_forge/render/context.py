@@ -1,0 +1,140 @@
+"""What a template sees: the spec as plain data, the catalogue, the gaps, and derived views.
+
+Templates get plain dicts and lists (never the pydantic objects) so the sandbox has less to
+guard, and the derived views (which fallback leads to which UX state, the state diagram's
+transitions) are computed here once, in Python, where they can be tested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from prd_forge import catalogue
+from prd_forge.render import escape
+from prd_forge.render.escape import Markdown
+from prd_forge.spec.completeness import Gap, human_review_required
+from prd_forge.spec.model import Spec
+
+# The success path every diagram starts from, when the spec describes those states.
+_START, _SUCCESS = "loading", "success"
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One arrow of the UX state diagram: source and target state, and why it happens."""
+
+    source: str
+    target: str
+    label: str
+
+
+def _state_id(state: str) -> str:
+    # Mermaid state ids are identifiers; the visible name is declared apart.
+    return state.replace("-", "_")
+
+
+def transitions(spec: Spec) -> list[Transition]:
+    """The arrows of the UX state diagram: start, success, each fallback, each retry."""
+    described = [state.state.value for state in spec.ux_states]
+    if not described:
+        return []
+    start = _START if _START in described else described[0]
+    arrows = [Transition("[*]", _state_id(start), "")]
+    if _SUCCESS in described and start != _SUCCESS:
+        arrows.append(Transition(_state_id(start), _state_id(_SUCCESS), "model answers"))
+    for fallback in spec.fallbacks:
+        if fallback.ux_state is None or fallback.ux_state.value not in described:
+            continue
+        trigger = fallback.trigger.value if fallback.trigger else "trigger"
+        arrows.append(
+            Transition(
+                _state_id(start),
+                _state_id(fallback.ux_state.value),
+                f"{trigger} ({fallback.id})",
+            )
+        )
+    for state in spec.ux_states:
+        actions = {action.value for action in state.user_can}
+        if "retry" in actions and state.state.value != start:
+            arrows.append(Transition(_state_id(state.state.value), _state_id(start), "retry"))
+    return list(dict.fromkeys(arrows))
+
+
+def mermaid(spec: Spec) -> Markdown:
+    """The UX states and the transitions fallbacks cause, as a Mermaid stateDiagram-v2 block.
+
+    Only enum values and slugs reach the diagram, never free text, so no answer can break it.
+    """
+    lines = ["```mermaid", "stateDiagram-v2"]
+    for state in spec.ux_states:
+        name = state.state.value
+        lines.append(f'    state "{name}" as {_state_id(name)}')
+    for arrow in transitions(spec):
+        label = f" : {arrow.label}" if arrow.label else ""
+        lines.append(f"    {arrow.source} --> {arrow.target}{label}")
+    lines.append("```")
+    return Markdown("\n".join(lines))
+
+
+def _gap_view(gap: Gap, blocking: bool) -> dict[str, Any]:
+    return {
+        "path": gap.path,
+        "concern": gap.concern,
+        "title": catalogue.get(gap.concern).title,
+        "message": gap.message,
+        "fix": gap.fix,
+        "blocking": blocking,
+    }
+
+
+def section_heading(concern_id: str, gaps: Sequence[dict[str, Any]]) -> Markdown:
+    """A concern's `##` heading (its catalogue title), then one alert block per gap in it."""
+    parts = [f"## {escape.inline(catalogue.get(concern_id).title)}"]
+    for gap in gaps:
+        if gap["concern"] != concern_id:
+            continue
+        kind = "Blocks this spec" if gap["blocking"] else "Open gap"
+        parts.append(
+            f"> [!WARNING]\n> **{kind}:** {escape.code(gap['path'])} "
+            f"{escape.inline(gap['message'])}.\n"
+            f"> To fill it, {escape.inline(gap['fix'])}"
+        )
+    return Markdown("\n\n".join(parts))
+
+
+def build(spec: Spec, gaps: Sequence[Gap], blockers: Sequence[Gap]) -> dict[str, Any]:
+    """The template context for `spec`, its gaps and the gaps that block it."""
+    blocking = set(blockers)
+    gap_views = [_gap_view(gap, gap in blocking) for gap in gaps]
+    data = spec.model_dump(mode="json")
+    fallbacks = {item["id"]: item for item in data["fallbacks"]}
+    return {
+        "spec": data,
+        "concerns": {
+            concern.id: {
+                "id": concern.id,
+                "title": concern.title,
+                "why": concern.why,
+                "required": concern.required,
+            }
+            for concern in catalogue.CONCERNS
+        },
+        "gaps": gap_views,
+        "blockers": [view for view in gap_views if view["blocking"]],
+        "fallbacks_by_id": fallbacks,
+        "failure_ux_states": {
+            mode["id"]: list(
+                dict.fromkeys(
+                    fallbacks[ref]["ux_state"]
+                    for ref in mode["fallbacks"]
+                    if ref in fallbacks and fallbacks[ref]["ux_state"]
+                )
+            )
+            for mode in data["failure_modes"]["modes"]
+        },
+        "human_review_required": human_review_required(spec),
+        "ux_diagram": mermaid(spec),
+        "section": lambda concern_id: section_heading(concern_id, gap_views),
+    }

@@ -1,0 +1,124 @@
+"""The one Jinja environment prd-forge renders with: sandboxed, strict, Markdown-escaping.
+
+Templates may come from a team's repository, so they run in Jinja's immutable sandbox: no
+attribute starting with `_`, no mutation, no globals beyond a few pure helpers, and no file
+outside the template's own folder. Every `{{ value }}` is escaped as Markdown text unless a
+helper marked it as Markdown already (see `escape.Markdown`), the way autoescape works for HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
+from jinja2.utils import Namespace
+from markupsafe import Markup
+
+from prd_forge.render import escape
+from prd_forge.render.escape import Markdown
+
+_COMPARATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+
+
+class FolderLoader(jinja2.FileSystemLoader):
+    """A file loader that refuses any template resolving outside its folder (symlinks too)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder.resolve()
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if not Path(filename).resolve().is_relative_to(self.folder):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
+def finalize(value: Any) -> str:
+    """How a `{{ value }}` reaches the page: Markdown as is, anything else as escaped text."""
+    if isinstance(value, Markdown | Markup):
+        return str(value)
+    if value is None:
+        return "**missing**"
+    if isinstance(value, bool | int | float):
+        return escape.number(value)
+    if isinstance(value, list | tuple):
+        return escape.inline(", ".join(finalize_plain(item) for item in value))
+    return escape.inline(str(value))
+
+
+def finalize_plain(value: Any) -> str:
+    """A value as plain (unescaped) text, for joining before escaping."""
+    if isinstance(value, bool | int | float):
+        return escape.number(value)
+    return "missing" if value is None else str(value)
+
+
+def words(value: Any) -> str:
+    """An enum value as words: `false-positive` -> `false positive`."""
+    return "missing" if value is None else str(value).replace("-", " ")
+
+
+def target(value: dict[str, Any] | None) -> str:
+    """A metric target or threshold as `≥ 0.97` or `≤ 5.5 min`."""
+    if not value:
+        return "missing"
+    comparator = _COMPARATORS.get(str(value.get("comparator")), str(value.get("comparator")))
+    unit = value.get("unit") or ""
+    spacer = "" if unit in ("", "%") else " "
+    return f"{comparator} {escape.number(value['value'])}{spacer}{unit}"
+
+
+def checklist(items: list[Any]) -> Markdown:
+    """A GitHub task list, one unchecked box per item."""
+    return Markdown("\n".join(f"- [ ] {finalize(item)}" for item in items))
+
+
+def bullets(items: list[Any]) -> Markdown:
+    """A bullet list, one item per entry."""
+    return Markdown("\n".join(f"- {finalize(item)}" for item in items))
+
+
+def codes(items: list[Any] | None) -> Markdown:
+    """Identifiers as inline code, comma-separated; **missing** when there are none."""
+    if not items:
+        return Markdown(finalize(None))
+    return Markdown(", ".join(escape.code(str(item)) for item in items))
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "block": lambda value: escape.block(str(value)) if value is not None else finalize(None),
+    "bullets": bullets,
+    "checklist": checklist,
+    "codes": codes,
+    "code": lambda value: escape.code(str(value)),
+    "number": escape.number,
+    "target": target,
+    "words": words,
+    "yesno": lambda value: finalize(None) if value is None else ("yes" if value else "no"),
+}
+
+# Jinja's default globals include lipsum, cycler and joiner: not needed, so not exposed.
+GLOBALS: dict[str, Any] = {"range": safe_range, "dict": dict, "namespace": Namespace}
+
+
+def build_environment(folder: Path) -> jinja2.Environment:
+    """The environment for the templates in `folder`: the only place one is built."""
+    environment = ImmutableSandboxedEnvironment(
+        loader=FolderLoader(folder),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=finalize,
+    )
+    environment.filters.update(FILTERS)
+    environment.globals.clear()
+    environment.globals.update(GLOBALS)
+    return environment

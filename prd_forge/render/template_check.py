@@ -1,0 +1,63 @@
+"""`template check`: render known-complete specs through a template, report what it drops.
+
+The result is a list of plain records, one per (spec, concern) the template drops or leaves
+hollow, so any output format (text today; json, sarif, github later) is a function of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from prd_forge import _resources
+from prd_forge.render import api
+from prd_forge.spec.completeness import blocking, find_gaps
+from prd_forge.spec.load import LoadedSpec, load_spec
+
+
+@dataclass(frozen=True, order=True)
+class Dropped:
+    """A required concern the template drops ("missing") or empties ("hollow") for one spec."""
+
+    template: str
+    spec: str
+    concern: str
+    state: str
+
+    def __str__(self) -> str:
+        where = f"{self.template}: does not render concern {self.concern}"
+        return f"{where} ({self.state}) for {self.spec}"
+
+
+def template_file(path: Path) -> Path:
+    """The template a path names: the file itself, or a folder's main template."""
+    return path / api.DEFAULT_TEMPLATE_NAME if path.is_dir() else path
+
+
+def shipped_samples() -> list[Path]:
+    """The answers files shipped in samples/ (the top level holds the complete ones)."""
+    return sorted(_resources.data_dir("samples").glob("*.yaml"))
+
+
+def complete(paths: Iterable[Path]) -> list[LoadedSpec]:
+    """The specs at `paths` that no gap blocks (a SpecError propagates for an unreadable one)."""
+    loaded = [load_spec(path) for path in paths]
+    return [item for item in loaded if not blocking(item.spec, find_gaps(item.spec))]
+
+
+def check_template(template: Path, specs: Iterable[LoadedSpec]) -> list[Dropped]:
+    """Each required concern `template` drops or empties, for each of `specs`.
+
+    A TemplateError (syntax, sandbox, missing file) propagates: the template cannot be used.
+    """
+    found: list[Dropped] = []
+    for loaded in specs:
+        try:
+            api.render_markdown(loaded.spec, template=template)
+        except api.TemplateDropsConcern as error:
+            found.extend(
+                Dropped(str(template), loaded.file, concern, state)
+                for concern, state in error.concerns
+            )
+    return found

@@ -1,0 +1,67 @@
+"""`prd-forge template check`: a template that drops or empties a required concern fails."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from prd_forge.cli import cli
+from prd_forge.render import api
+from tests.render.helpers import COMPLETE
+
+
+def check(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["template", "check", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def house_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "house"
+    shutil.copytree(api.default_template().parent, folder)
+    return folder
+
+
+def test_the_default_template_passes() -> None:
+    template = api.default_template()
+    assert check(str(template), "--spec", str(COMPLETE)) == (
+        0,
+        f"{template}: renders every required concern for 1 spec(s)\n",
+        "",
+    )
+
+
+def test_a_folder_means_its_main_template(tmp_path: Path) -> None:
+    folder = house_copy(tmp_path)
+    assert check(str(folder), "--spec", str(COMPLETE))[0] == 0
+
+
+def test_a_copy_without_the_fallbacks_section_fails(tmp_path: Path) -> None:
+    folder = house_copy(tmp_path)
+    main = folder / api.DEFAULT_TEMPLATE_NAME
+    text = main.read_text(encoding="utf-8")
+    main.write_text(text.replace('{% include "sections/fallbacks.md.j2" %}\n', ""), "utf-8")
+    (folder / "sections" / "rollout.md.j2").write_text('{{ section("rollout") }}\n', "utf-8")
+    assert check(str(main), "--spec", str(COMPLETE)) == (
+        1,
+        f"{main}: does not render concern fallbacks (missing) for {COMPLETE}\n"
+        f"{main}: does not render concern rollout (hollow) for {COMPLETE}\n",
+        f"{main}: drops or empties 2 required concern(s)\n",
+    )
+
+
+def test_an_unusable_template_is_exit_2(tmp_path: Path) -> None:
+    template = tmp_path / "bad.md.j2"
+    template.write_text("{% for %}\n", encoding="utf-8")
+    code, stdout, stderr = check(str(template), "--spec", str(COMPLETE))
+    assert (code, stdout) == (2, "")
+    assert stderr.startswith(f"prd-forge: error: {template}:1: template syntax error:")
+
+
+def test_an_incomplete_spec_is_not_a_sample(tmp_path: Path) -> None:
+    spec = tmp_path / "empty.yaml"
+    spec.write_text("feature:\n  name: x\n", encoding="utf-8")
+    code, stdout, stderr = check(str(api.default_template()), "--spec", str(spec))
+    assert (code, stdout) == (2, "")
+    assert stderr == "prd-forge: error: no complete spec to render; pass one with --spec FILE\n"
