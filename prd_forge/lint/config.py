@@ -1,0 +1,121 @@
+"""Lint settings: the Config value the engine reads, and finding it on disk.
+
+Config lives in `[tool.prd-forge]` of pyproject.toml or at the top level of .prd-forge.toml,
+found by walking up from the linted file. Files are validated by a pydantic model
+(config_file.py) that is imported only when a config file is actually found, so a plain
+`prd-forge lint x.md` never pays for pydantic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+PRESETS: Final = ("default", "strict")
+STAGES: Final = ("draft", "review", "launch")
+FILE_NAME: Final = ".prd-forge.toml"
+PYPROJECT: Final = "pyproject.toml"
+TABLE: Final = "prd-forge"
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class CustomSection:
+    """A section a team's own policy requires, beyond the catalogue."""
+
+    id: str
+    title: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Resolved lint settings (immutable; built from defaults, a file, then CLI flags).
+
+    select/ignore/per-path ignores and severity keys are selectors: a rule code ("PRD101"), a
+    code prefix ("PRD1"), a rule name ("metric-without-target"), a concern id ("fallbacks")
+    or "ALL".
+    """
+
+    preset: str = "default"
+    stage: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    required: tuple[str, ...] = ()
+    sections: tuple[CustomSection, ...] = ()
+    ai: bool | None = None
+    fail_level: str = "error"
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    root: str | None = None  # the folder per-path-ignores and exclude are relative to
+    source: str | None = None  # the file this came from
+
+    def replace(self, **changes: Any) -> Config:
+        return dataclasses.replace(self, **changes)
+
+
+DEFAULT: Final = Config()
+
+
+def find(start: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
+    """The nearest config file at or above the folder `start`."""
+    cache = {} if cache is None else cache
+    seen: list[Path] = []
+    folder = start
+    found: Path | None = None
+    while True:
+        if folder in cache:
+            found = cache[folder]
+            break
+        seen.append(folder)
+        found = _here(folder)
+        if found is not None or folder.parent == folder:
+            break
+        folder = folder.parent
+    for path in seen:
+        cache[path] = found
+    return found
+
+
+def _here(folder: Path) -> Path | None:
+    candidate = folder / FILE_NAME
+    if candidate.is_file():
+        return candidate
+    pyproject = folder / PYPROJECT
+    if pyproject.is_file():
+        try:
+            text = pyproject.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+        if f"[tool.{TABLE}" in text or f'[tool."{TABLE}"' in text:
+            return pyproject
+    return None
+
+
+def load(path: Path) -> Config:
+    """Read and validate the config file at `path`."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if path.name == PYPROJECT:
+        table = data.get("tool", {}).get(TABLE, {})
+        where = f"[tool.{TABLE}]"
+    else:
+        table = data.get("tool", {}).get(TABLE, data) if "tool" in data else data
+        where = FILE_NAME
+    from prd_forge.lint.config_file import validate
+
+    return validate(table, source=str(path), where=where, root=str(path.parent))

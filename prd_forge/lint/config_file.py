@@ -1,0 +1,99 @@
+"""Validation of a config file's table (pydantic; imported only when a config file exists)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from prd_forge import catalogue
+from prd_forge.lint.config import Config, ConfigError, CustomSection
+
+_KEBAB = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
+_CODE_PREFIX = re.compile(r"^PRD\d{0,3}$", re.IGNORECASE)
+Severity = Literal["error", "warning", "info", "off"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class _Section(_Strict):
+    id: str = Field(pattern=_KEBAB)
+    title: str = Field(min_length=1)
+    aliases: list[str] = []
+
+
+class FileConfig(_Strict):
+    """The keys of `[tool.prd-forge]` / .prd-forge.toml; any other key is an error."""
+
+    preset: Literal["default", "strict"] = "default"
+    stage: Literal["draft", "review", "launch"] | None = None
+    select: list[str] = []
+    ignore: list[str] = []
+    severity: dict[str, Severity] = {}
+    per_path_ignores: dict[str, list[str]] = Field(default={}, alias="per-path-ignores")
+    aliases: dict[str, list[str]] = {}
+    required: list[str] = []
+    sections: list[_Section] = []
+    ai: bool | Literal["auto"] = "auto"
+    fail_level: Literal["error", "warning", "info"] = Field(default="error", alias="fail-level")
+    exclude: list[str] = []
+    respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
+
+
+def validate(table: Any, *, source: str, where: str, root: str) -> Config:
+    """A Config from a parsed TOML table, or ConfigError naming the file and the key."""
+    try:
+        parsed = FileConfig.model_validate(table)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "(table)"
+        raise ConfigError(f"{source}: {where} {key}: {first['msg']}") from None
+    concerns = set(catalogue.IDS) | {section.id for section in parsed.sections}
+    _check_selectors(parsed, concerns, source, where)
+    for concern in (*parsed.aliases, *parsed.required):
+        if concern not in concerns:
+            known = ", ".join(sorted(concerns))
+            raise ConfigError(f"{source}: {where}: unknown concern {concern!r}; known: {known}")
+    return Config(
+        preset=parsed.preset,
+        stage=parsed.stage,
+        select=tuple(parsed.select),
+        ignore=tuple(parsed.ignore),
+        severity=tuple(parsed.severity.items()),
+        per_path_ignores=tuple((k, tuple(v)) for k, v in parsed.per_path_ignores.items()),
+        aliases=tuple((k, tuple(v)) for k, v in parsed.aliases.items()),
+        required=tuple(parsed.required),
+        sections=tuple(CustomSection(s.id, s.title, tuple(s.aliases)) for s in parsed.sections),
+        ai=None if parsed.ai == "auto" else bool(parsed.ai),
+        fail_level=parsed.fail_level,
+        exclude=tuple(parsed.exclude),
+        respect_gitignore=parsed.respect_gitignore,
+        root=root,
+        source=source,
+    )
+
+
+def _check_selectors(parsed: FileConfig, concerns: set[str], source: str, where: str) -> None:
+    from prd_forge.lint.rules import find
+
+    selectors = [
+        *parsed.select,
+        *parsed.ignore,
+        *parsed.severity,
+        *(s for values in parsed.per_path_ignores.values() for s in values),
+    ]
+    for selector in selectors:
+        known = (
+            selector.upper() == "ALL"
+            or selector in concerns
+            or find(selector) is not None
+            or _CODE_PREFIX.match(selector) is not None
+        )
+        if not known:
+            raise ConfigError(
+                f"{source}: {where}: unknown rule or concern {selector!r}; "
+                "see `prd-forge rules` for codes and names"
+            )

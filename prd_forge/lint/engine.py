@@ -1,0 +1,250 @@
+"""The engine: one file's text in, a FileReport out.
+
+It owns everything the rules share: which concerns apply (AI or not, presets, stage, a team's
+extra sections and aliases), which rules run, each finding's final severity, per-path ignores
+and inline suppression. Rules only look at the document and report problems.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from functools import cache
+from pathlib import Path, PurePath
+from typing import Final
+
+from prd_forge import catalogue
+from prd_forge.lint import ai as ai_detect
+from prd_forge.lint import suppress
+from prd_forge.lint.config import DEFAULT, Config
+from prd_forge.lint.coverage import analyse
+from prd_forge.lint.document import Document, parse
+from prd_forge.lint.headings import AliasIndex, build_index
+from prd_forge.lint.rules import (
+    ANY_CONCERN,
+    ERROR,
+    INFO,
+    REGISTRY,
+    SEVERITY_RANK,
+    WARNING,
+    Context,
+    Rule,
+    find,
+)
+
+OFF: Final = "off"
+_STATUS_STAGE: Final = {
+    "draft": "draft",
+    "wip": "draft",
+    "review": "review",
+    "in review": "review",
+    "approved": "launch",
+    "launch": "launch",
+    "launched": "launch",
+}
+# In a draft, only a missing or hollow required concern fails; the rest is a reminder.
+_DRAFT_KEEP: Final = frozenset({"missing-section", "hollow-section"})
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem in one file; sorts by path, then line, column and code."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    name: str
+    concern: str
+    severity: str
+    message: str
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What lint says about one file.
+
+    coverage maps every concern id (catalogue and the team's own) to present, partial, hollow
+    or missing.
+    """
+
+    path: str
+    ai: bool
+    coverage: dict[str, str]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """What a config fixes for every file: concerns, titles, the alias index, rules."""
+
+    concerns: tuple[str, ...]
+    titles: Mapping[str, str]
+    index: AliasIndex
+    rules: tuple[tuple[Rule, frozenset[str] | None], ...]  # with the concerns it is limited to
+
+
+def lint_text(
+    text: str, *, path: str = "-", config: Config | None = None, stage: str | None = None
+) -> FileReport:
+    """Lint one document's text. `stage` overrides the config's and the front matter's."""
+    config = config or DEFAULT
+    doc = parse(text)
+    profile = _profile(config)
+    ai = _is_ai(doc, config)
+    stage = stage or config.stage or _STATUS_STAGE.get(doc.front_matter.get("status", "").lower())
+    strict = config.preset == "strict" or stage == "launch"
+    analysis = analyse(doc, profile.index, profile.concerns)
+    required = _required(config, ai=ai, strict=strict)
+    suppressions, no_reason, unknown = suppress.parse(doc, _known(profile))
+    ctx = Context(doc, analysis, ai, required, profile.titles, suppressions, no_reason, unknown)
+    findings = sorted(_findings(ctx, profile, config, path, stage=stage, strict=strict))
+    coverage = {concern: analysis.coverage[concern].state for concern in profile.concerns}
+    return FileReport(path, ai, coverage, tuple(findings))
+
+
+def fails(report: FileReport, level: str) -> bool:
+    """Whether any finding is at or above the fail level."""
+    floor = SEVERITY_RANK[level]
+    return any(SEVERITY_RANK[f.severity] >= floor for f in report.findings)
+
+
+def _is_ai(doc: Document, config: Config) -> bool:
+    declared = ai_detect.from_front_matter(doc.front_matter.get("ai"))
+    if declared is not None:
+        return declared
+    if config.ai is not None:
+        return config.ai
+    return ai_detect.detect(doc.text)
+
+
+def _required(config: Config, *, ai: bool, strict: bool) -> frozenset[str]:
+    ids = {
+        concern.id
+        for concern in catalogue.applicable(ai=ai)
+        if concern.required or (strict and concern.id != "open-questions")
+    }
+    ids.update(config.required)
+    ids.update(section.id for section in config.sections)
+    return frozenset(ids)
+
+
+@cache
+def _profile(config: Config) -> _Profile:
+    extra = dict(config.aliases)
+    titles = {concern.id: concern.title for concern in catalogue.CONCERNS}
+    titles.update({section.id: section.title for section in config.sections})
+    names = [
+        (concern.id, (concern.title, *concern.aliases, *extra.get(concern.id, ())))
+        for concern in catalogue.CONCERNS
+    ]
+    names += [(s.id, (s.title, *s.aliases, *extra.get(s.id, ()))) for s in config.sections]
+    rules = tuple((rule, limit) for rule in REGISTRY for limit in _selection(rule, config, titles))
+    return _Profile(tuple(titles), titles, build_index(names), rules)
+
+
+def _keys(rule: Rule, concern: str) -> tuple[str, ...]:
+    return (rule.code, rule.name, concern, "ALL")
+
+
+def _matches(selector: str, keys: tuple[str, ...]) -> bool:
+    upper = selector.upper()
+    if upper == "ALL" or selector in keys:
+        return True
+    return upper.startswith("PRD") and keys[0].startswith(upper)
+
+
+def _selection(
+    rule: Rule, config: Config, concerns: Mapping[str, str]
+) -> tuple[frozenset[str] | None, ...]:
+    """() if the rule does not run; (None,) if it runs for every concern; (ids,) if only for
+    findings about those concerns (select names concerns, not this rule)."""
+    if any(_matches(s, (rule.code, rule.name, "", "")) for s in config.ignore):
+        return ()
+    if not config.select:
+        return (None,)
+    by_concern = frozenset(s for s in config.select if s in concerns)
+    by_rule = [s for s in config.select if s not in concerns]
+    if any(_matches(s, (rule.code, rule.name, "", "")) for s in by_rule):
+        return (None,)
+    if by_concern and (rule.concern == ANY_CONCERN or rule.concern in by_concern):
+        return (by_concern,)
+    return ()
+
+
+def _known(profile: _Profile) -> Callable[[str], str | None]:
+    def known(target: str) -> str | None:
+        if target in profile.titles:
+            return target
+        rule = find(target)
+        return None if rule is None else rule.concern
+
+    return known
+
+
+def _severity(
+    rule: Rule, keys: tuple[str, ...], config: Config, stage: str | None, strict: bool
+) -> str:
+    severity = rule.severity
+    if strict and severity == WARNING:
+        severity = ERROR
+    if stage == "draft" and rule.name not in _DRAFT_KEEP:
+        severity = INFO if severity == WARNING else WARNING if severity == ERROR else severity
+    for selector, value in config.severity:
+        if _matches(selector, keys):
+            severity = value
+    return severity
+
+
+def _findings(
+    ctx: Context, profile: _Profile, config: Config, path: str, *, stage: str | None, strict: bool
+) -> Iterator[Finding]:
+    ignored = _path_ignores(config, path)
+    for rule, limit in profile.rules:
+        if rule.ai_only and not ctx.ai:
+            continue
+        for problem in rule.check(ctx):
+            concern = problem.concern or (
+                rule.concern if rule.concern != ANY_CONCERN else ctx.concern_at(problem.line)
+            )
+            keys = _keys(rule, concern)
+            if limit is not None and concern not in limit:
+                continue
+            if any(_matches(s, keys) for s in (*ignored, *config.ignore)):
+                continue
+            if any(suppress.covers(s, keys[:3], problem.line) for s in ctx.suppressions):
+                continue
+            severity = _severity(rule, keys, config, stage, strict)
+            if severity != OFF:
+                yield Finding(
+                    path,
+                    problem.line,
+                    problem.column,
+                    rule.code,
+                    rule.name,
+                    concern,
+                    severity,
+                    problem.message,
+                )
+
+
+def _path_ignores(config: Config, path: str) -> tuple[str, ...]:
+    if not config.per_path_ignores:
+        return ()
+    relative = _relative(path, config.root)
+    return tuple(
+        selector
+        for pattern, selectors in config.per_path_ignores
+        if fnmatch(relative, pattern)
+        for selector in selectors
+    )
+
+
+def _relative(path: str, root: str | None) -> str:
+    pure = PurePath(path)
+    if root is not None:
+        with contextlib.suppress(ValueError):
+            pure = Path(path).resolve().relative_to(Path(root).resolve())
+    return pure.as_posix()

@@ -1,0 +1,88 @@
+"""Heading words to concern ids, the way a reader matches them.
+
+"3.2 Risks & Mitigations 🚧", "RISKS AND MITIGATIONS:" and "risk and mitigation" all normalise
+to the same words, so one alias covers every house style. Matching finds aliases as whole-word
+phrases anywhere in the heading and keeps the longest ones, so "Launch criteria" is evaluation
+(not rollout, which owns "launch") and "Fallbacks and monitoring" is both. A phrase inside a
+longer one still counts when the longer one is a conjunction: "Risks and mitigations" names
+error cost and, through "mitigations", fallbacks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+# "3.2", "III.", "A)", "Section 4 -", "Step 2:" before the words of a heading
+_NUMBERING: Final = re.compile(
+    r"^(?:(?:section|part|step|chapter|appendix)\s+)?"
+    r"(?:\d+(?:\.\d+)*\.?|[ivxlc]{1,6}[.)]|[a-z][.)])[\s:\-.)]*",
+    re.IGNORECASE,
+)
+_WORD: Final = re.compile(r"[a-z0-9]+")
+_SPELLING: Final = {
+    "behaviour": "behavior",
+    "behaviours": "behavior",
+    "labelling": "labeling",
+    "modelling": "modeling",
+    "organisation": "organization",
+}
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The comparable words of a heading or alias: lower case, no numbering, no punctuation
+    or emoji, "&" read as "and", simple plurals folded."""
+    text = _NUMBERING.sub("", text.strip().lower().replace("&", " and "), count=1)
+    text = text.replace("'", "").replace("\u2019", "")
+    return tuple(_fold(word) for word in _WORD.findall(text))
+
+
+def _fold(word: str) -> str:
+    word = _SPELLING.get(word, word)
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class AliasIndex:
+    """Aliases by their first word, longest first."""
+
+    by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+    def match(self, heading: str) -> tuple[str, ...]:
+        """The concern ids a heading names, in order of appearance, longest phrases winning."""
+        tokens = words(heading)
+        spans: list[tuple[int, int, str]] = []
+        for start, token in enumerate(tokens):
+            for phrase, concern in self.by_first.get(token, ()):
+                if tokens[start : start + len(phrase)] == phrase:
+                    spans.append((start, start + len(phrase), concern))
+                    break
+        kept: list[str] = []
+        for start, end, concern in spans:
+            inside = any(
+                s <= start and end <= e and (e - s) > (end - start) and "and" not in tokens[s:e]
+                for s, e, _ in spans
+            )
+            if not inside and concern not in kept:
+                kept.append(concern)
+        return tuple(kept)
+
+
+def build_index(aliases: Iterable[tuple[str, Iterable[str]]]) -> AliasIndex:
+    """An index from (concern id, its aliases and title) pairs."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for concern, names in aliases:
+        for name in names:
+            phrase = words(name)
+            if phrase:
+                by_first.setdefault(phrase[0], []).append((phrase, concern))
+    return AliasIndex(
+        {
+            first: tuple(sorted(set(entries), key=lambda entry: -len(entry[0])))
+            for first, entries in by_first.items()
+        }
+    )

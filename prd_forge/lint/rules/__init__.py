@@ -1,0 +1,52 @@
+"""The rule registry: every rule, in code order, found by code or by name."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Final
+
+from prd_forge.lint.rules import failure, operations, quality, structure
+from prd_forge.lint.rules.base import (
+    ANY_CONCERN,
+    ERROR,
+    INFO,
+    SEVERITIES,
+    SEVERITY_RANK,
+    WARNING,
+    Context,
+    Problem,
+    Rule,
+    Suppression,
+)
+
+REGISTRY: Final[tuple[Rule, ...]] = tuple(
+    sorted(
+        (*structure.RULES, *quality.RULES, *failure.RULES, *operations.RULES),
+        key=lambda rule: rule.code,
+    )
+)
+BY_CODE: Final = MappingProxyType({rule.code: rule for rule in REGISTRY})
+BY_NAME: Final = MappingProxyType({rule.name: rule for rule in REGISTRY})
+
+
+def find(key: str) -> Rule | None:
+    """The rule with this code (any case) or name."""
+    return BY_CODE.get(key.upper()) or BY_NAME.get(key.lower())
+
+
+__all__ = [
+    "ANY_CONCERN",
+    "BY_CODE",
+    "BY_NAME",
+    "ERROR",
+    "INFO",
+    "REGISTRY",
+    "SEVERITIES",
+    "SEVERITY_RANK",
+    "WARNING",
+    "Context",
+    "Problem",
+    "Rule",
+    "Suppression",
+    "find",
+]

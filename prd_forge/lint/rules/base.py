@@ -1,0 +1,139 @@
+"""What a rule is: metadata as data, and a pure check over the analysed document.
+
+A rule never prints, reads files, picks its final severity or handles suppression; the engine
+does that once for every rule (see engine.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Final
+
+from prd_forge.lint.coverage import Analysis, Coverage
+from prd_forge.lint.document import Block, Document, Section
+
+ERROR: Final = "error"
+WARNING: Final = "warning"
+INFO: Final = "info"
+SEVERITIES: Final = (ERROR, WARNING, INFO)
+SEVERITY_RANK: Final = {INFO: 0, WARNING: 1, ERROR: 2}
+ANY_CONCERN: Final = "*"  # a rule whose findings name their own concern
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a check reports; the engine turns it into a Finding."""
+
+    line: int
+    message: str
+    concern: str | None = None  # defaults to the rule's concern
+    column: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    line: int
+    targets: tuple[str, ...]
+    reason: str
+    next_line: int | None  # None: the whole file
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a rule may read."""
+
+    doc: Document
+    analysis: Analysis
+    ai: bool
+    required: frozenset[str]
+    titles: Mapping[str, str]
+    suppressions: tuple[Suppression, ...] = ()
+    bad_suppressions: tuple[Problem, ...] = ()
+    unknown_targets: tuple[Problem, ...] = ()
+    _cache: dict[str, tuple[Block, ...]] = field(default_factory=dict, repr=False)
+
+    @property
+    def coverage(self) -> Mapping[str, Coverage]:
+        return self.analysis.coverage
+
+    def covered(self, concern: str) -> bool:
+        """Whether the concern has a body worth checking for substance."""
+        found = self.analysis.coverage.get(concern)
+        return found is not None and found.state in ("present", "partial")
+
+    def sections_of(self, concern: str) -> Iterator[Section]:
+        """Sections whose headings name `concern`, with their subsections."""
+        for index in self.analysis.sections_of(concern):
+            yield from self.doc.subtree(index)
+
+    def blocks_of(self, concern: str) -> tuple[Block, ...]:
+        """The text blocks (no code, comments or gap alerts) of the concern's sections."""
+        cached = self._cache.get(concern)
+        if cached is None:
+            cached = tuple(
+                block
+                for section in self.sections_of(concern)
+                for block in section.blocks
+                if block.kind not in ("code", "comment", "alert")
+            )
+            self._cache[concern] = cached
+        return cached
+
+    def blocks_for(self, concern: str) -> tuple[Block, ...]:
+        """The concern's section blocks or, when only a table covers it, that table."""
+        blocks = self.blocks_of(concern)
+        found = self.coverage.get(concern)
+        if not blocks and found is not None and found.via == "table":
+            blocks = tuple(
+                block
+                for section in self.doc.sections
+                for block in section.blocks
+                if block.line == found.line and block.table is not None
+            )
+        return blocks
+
+    def text_of(self, concern: str) -> str:
+        """All the text of `blocks_for(concern)`, one block a line."""
+        return "\n".join(block.text for block in self.blocks_for(concern))
+
+    def concern_at(self, line: int) -> str:
+        """The concern of the section holding `line`: its heading's, else its parent's."""
+        sections = self.doc.sections
+        index = next((i for i in range(len(sections) - 1, -1, -1) if sections[i].line <= line), 0)
+        level = sections[index].level + 1 if sections else 0
+        for i in range(index, -1, -1):
+            if sections[i].level < level:
+                level = sections[i].level
+                found = self.analysis.matches.get(i)
+                if found:
+                    return found[0]
+        return ""
+
+    def anchor(self, concern: str) -> int:
+        found = self.coverage.get(concern)
+        return found.line if found is not None else 1
+
+
+Check = Callable[[Context], Iterable[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule: stable code and kebab-case name, the concern it guards, docs, and a check.
+
+    `good` and `bad` are Markdown examples; the test suite lints them (bad must produce this
+    rule's finding, good must not), so the docs cannot drift from the behaviour.
+    """
+
+    code: str
+    name: str
+    concern: str
+    severity: str
+    summary: str
+    why: str
+    anchor: str
+    good: str
+    bad: str
+    check: Check
+    ai_only: bool = False

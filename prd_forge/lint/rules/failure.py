@@ -1,0 +1,259 @@
+"""Rules about how the feature fails: failure modes, error cost, confidence, UX states."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from prd_forge.lint import text as words
+from prd_forge.lint.document import Block, Table
+from prd_forge.lint.rules.base import ERROR, WARNING, Context, Problem, Rule
+
+_FAILURE_COLUMN: Final = ("failure", "risk", "error", "harm", "what can go wrong", "scenario")
+_FALLBACK_COLUMN: Final = ("mitigation", "fallback", "recovery", "response", "contingency")
+_DETECTION_COLUMN: Final = ("detect", "signal", "monitor", "alert", "how we know", "indicator")
+_FALLBACK_WORDS: Final = re.compile(
+    r"\b(?:fall(?:s|ing)? ?back|fallbacks?|mitigat\w*|instead|rout(?:e|ed|es|ing)|hand(?:ed)?[- ]"
+    r"(?:off|over)|escalat\w*|retry|retries|hide|hidden|suppress\w*|block\w*|disabl\w*|revert\w*"
+    r"|degrad\w*|manual\w*|default\w*|abstain\w*|refus\w*|declin\w*|human)\b",
+    re.IGNORECASE,
+)
+_DETECTION_WORDS: Final = re.compile(
+    r"\b(?:detect\w*|monitor\w*|alert\w*|flag\w*|log(?:s|ged|ging)?|signals?|metrics?|dashboards?"
+    r"|report\w*|track\w*|measur\w*|notic\w*|sampl\w*|audit\w*|classifier)\b",
+    re.IGNORECASE,
+)
+_TRADEOFF: Final = re.compile(
+    r"\b(?:worse|costl(?:y|ier)|more (?:expensive|harmful|damaging|costly|severe)|prefer\w*"
+    r"|precision over recall|recall over precision|trade-?offs?|asymmetr\w*|cheaper)\b",
+    re.IGNORECASE,
+)
+_CONFIDENCE: Final = re.compile(r"\b(?:confidence|probability|certainty|score)\b", re.IGNORECASE)
+_CONFIDENCE_VALUE: Final = re.compile(r"(?<![\d.])(?:0?\.\d+|1\.0|\d{1,3}(?:\.\d+)? ?%)")
+_CONFIDENCE_NA: Final = re.compile(
+    r"\b(?:no confidence (?:score|threshold)|not probabilistic|deterministic)\b", re.IGNORECASE
+)
+_BELOW: Final = re.compile(
+    r"<|\u2264|\b(?:below|under|less than|lower than|beneath|low[- ]confidence|unsure|uncertain"
+    r"|not confident|otherwise)\b",
+    re.IGNORECASE,
+)
+UX_STATES: Final = (
+    ("loading", r"\b(?:loading|spinner|progress|skeleton|streaming|waiting|latency|in flight)\b"),
+    (
+        "low-confidence",
+        r"\b(?:low[- ]confidence|uncertain\w*|unsure|not confident|below (?:the )?threshold"
+        r"|hedg\w*|confidence)\b",
+    ),
+    (
+        "fallback",
+        r"\b(?:fall ?back|fallbacks?|degraded|manual\w*|unavailable|no (?:suggestion|draft|result"
+        r"|answer)s?)\b",
+    ),
+    ("error", r"\b(?:errors?|fail\w*|timeouts?|timed out|outage)\b"),
+    (
+        "human-review",
+        r"\b(?:human review|review\w*|escalat\w*|hand[- ]?off|specialist|moderat\w*|approv\w*)\b",
+    ),
+)
+_UX_PATTERNS: Final = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in UX_STATES)
+
+
+def _column(table: Table, names: tuple[str, ...]) -> int | None:
+    for index, cell in enumerate(table.header):
+        lowered = cell.lower()
+        if any(name in lowered for name in names):
+            return index
+    return None
+
+
+def _failure_tables(ctx: Context) -> Iterator[Block]:
+    for block in ctx.blocks_for("error-cost"):
+        if block.table is not None and _column(block.table, _FAILURE_COLUMN) is not None:
+            yield block
+
+
+def _table_gaps(block: Block, names: tuple[str, ...], what: str) -> Iterator[Problem]:
+    table = block.table
+    assert table is not None
+    column = _column(table, names)
+    if column is None:
+        yield Problem(block.line, f"failure-mode table has no {what} column")
+        return
+    for line, row in zip(table.row_lines, table.rows, strict=False):
+        cell = row[column] if column < len(row) else ""
+        if words.word_count(words.without_placeholders(cell)) == 0:
+            yield Problem(line, f"failure mode '{row[0][:50]}' has no {what}")
+
+
+def _fallback(ctx: Context) -> Iterator[Problem]:
+    if not ctx.covered("error-cost"):
+        return
+    tables = list(_failure_tables(ctx))
+    for block in tables:
+        yield from _table_gaps(block, _FALLBACK_COLUMN, "fallback or mitigation")
+    fallbacks = ctx.coverage.get("fallbacks")
+    if tables or (
+        fallbacks is not None and fallbacks.via == "heading" and ctx.covered("fallbacks")
+    ):
+        return
+    if not _FALLBACK_WORDS.search(ctx.text_of("error-cost")):
+        yield Problem(ctx.anchor("error-cost"), "failure modes are listed with no fallback")
+
+
+def _detection(ctx: Context) -> Iterator[Problem]:
+    if not ctx.covered("error-cost"):
+        return
+    tables = list(_failure_tables(ctx))
+    for block in tables:
+        yield from _table_gaps(block, _DETECTION_COLUMN, "detection signal")
+    if tables or ctx.covered("monitoring"):
+        return
+    if not _DETECTION_WORDS.search(ctx.text_of("error-cost")):
+        yield Problem(ctx.anchor("error-cost"), "failure modes say nothing of how each is detected")
+
+
+def _tradeoff(ctx: Context) -> Iterator[Problem]:
+    if ctx.covered("error-cost") and not _TRADEOFF.search(ctx.text_of("error-cost")):
+        yield Problem(
+            ctx.anchor("error-cost"),
+            "error cost does not say which error is worse (wrong output or missing output)",
+        )
+
+
+def _confidence_blocks(ctx: Context) -> Iterator[Block]:
+    zone = ctx.analysis.zone
+    for index, section in enumerate(ctx.doc.sections):
+        if index not in zone:
+            for block in section.blocks:
+                if block.kind not in ("code", "comment") and _CONFIDENCE.search(block.text):
+                    yield block
+
+
+def _threshold_blocks(ctx: Context) -> tuple[list[Block], bool]:
+    with_value: list[Block] = []
+    not_applicable = False
+    for block in _confidence_blocks(ctx):
+        if _CONFIDENCE_VALUE.search(block.text):
+            with_value.append(block)
+        elif _CONFIDENCE_NA.search(block.text):
+            not_applicable = True
+    return with_value, not_applicable
+
+
+def _confidence_threshold(ctx: Context) -> Iterator[Problem]:
+    with_value, not_applicable = _threshold_blocks(ctx)
+    if not with_value and not not_applicable:
+        yield Problem(ctx.anchor("fallbacks"), "no numeric confidence threshold is stated")
+
+
+def _below_threshold(ctx: Context) -> Iterator[Problem]:
+    with_value, _ = _threshold_blocks(ctx)
+    if with_value and not any(_BELOW.search(block.text) for block in with_value):
+        yield Problem(
+            with_value[0].line, "confidence threshold given, but not what happens below it"
+        )
+
+
+def _ux_states(ctx: Context) -> Iterator[Problem]:
+    if not ctx.covered("ux-states"):
+        return
+    text = ctx.text_of("ux-states")
+    for name, pattern in _UX_PATTERNS:
+        if not pattern.search(text):
+            yield Problem(ctx.anchor("ux-states"), f"UX states do not cover the {name} state")
+
+
+_REGISTER = "## Failure modes\n\n| Failure | Severity | Detection | Fallback |\n|---|---|---|---|\n"
+
+RULES = (
+    Rule(
+        code="PRD121",
+        name="failure-mode-without-fallback",
+        concern="error-cost",
+        severity=ERROR,
+        summary="A failure mode has no fallback or mitigation.",
+        why="Every foreseeable failure needs a way out for the user; a listed failure with no "
+        "fallback is a known dead end.",
+        anchor="PAIR Errors + Graceful Failure; NIST AI RMF MEASURE 2.6; domain research R3",
+        good=_REGISTER + "| Wrong refund date | high | QA sample | Show order record link |\n",
+        bad=_REGISTER + "| Wrong refund date | high | QA sample | |\n",
+        check=_fallback,
+        ai_only=True,
+    ),
+    Rule(
+        code="PRD122",
+        name="failure-mode-without-detection",
+        concern="error-cost",
+        severity=WARNING,
+        summary="A failure mode has no detection signal.",
+        why="A failure nobody can see is a failure nobody fixes.",
+        anchor="NIST AI RMF MEASURE 2.6, MANAGE 1.3; domain research R3",
+        good=_REGISTER + "| Wrong refund date | high | QA sample, 2% of drafts | Link order |\n",
+        bad=_REGISTER + "| Wrong refund date | high | TBD | Link order record |\n",
+        check=_detection,
+        ai_only=True,
+    ),
+    Rule(
+        code="PRD123",
+        name="error-cost-without-tradeoff",
+        concern="error-cost",
+        severity=WARNING,
+        summary="The error cost does not say which error is worse.",
+        why="Which error is worse (a wrong answer or a missing one) sets the thresholds, the UX "
+        "and the review.",
+        anchor="PAIR Guidebook, Design your reward function; NIST AI RMF MAP 3.2",
+        good="## Error cost\n\nA wrong refund promise costs far more than no draft: we prefer "
+        "precision over recall.\n",
+        bad="## Error cost\n\nA wrong refund promise costs money and a missed draft costs time.\n",
+        check=_tradeoff,
+        ai_only=True,
+    ),
+    Rule(
+        code="PRD131",
+        name="no-confidence-threshold",
+        concern="fallbacks",
+        severity=WARNING,
+        summary="No numeric confidence threshold is stated anywhere.",
+        why="Low-confidence output is where most user-visible errors come from; the threshold "
+        "decides when the model speaks.",
+        anchor="PAIR Errors (low-confidence predictions); HAX G2, G10; domain research C1",
+        good="## Fallbacks\n\nBelow a confidence of 0.7 we show no draft and the agent "
+        "answers by hand.\n",
+        bad="## Fallbacks\n\nWhen the model is unsure we show no draft and the agent answers "
+        "by hand.\n",
+        check=_confidence_threshold,
+        ai_only=True,
+    ),
+    Rule(
+        code="PRD132",
+        name="no-low-confidence-behaviour",
+        concern="fallbacks",
+        severity=WARNING,
+        summary="A confidence threshold is given but not what happens below it.",
+        why="The threshold matters only through what the user sees under it.",
+        anchor="HAX G10; PAIR Errors + Graceful Failure; domain research C2",
+        good="## Fallbacks\n\nConfidence threshold 0.7; below it the draft is hidden and the "
+        "agent answers by hand.\n",
+        bad="## Fallbacks\n\nConfidence threshold 0.7 for showing a draft to agents.\n",
+        check=_below_threshold,
+        ai_only=True,
+    ),
+    Rule(
+        code="PRD141",
+        name="ux-state-missing",
+        concern="ux-states",
+        severity=WARNING,
+        summary="The UX states miss one of loading, low-confidence, fallback, error or "
+        "human-review.",
+        why="The non-happy states are the product users actually meet.",
+        anchor="PAIR Errors + Graceful Failure; HAX G2, G8-G10; domain research C3",
+        good="## UX states\n\n- Loading: skeleton for up to 3 s.\n- Low confidence: no draft, "
+        "a hint.\n- Fallback: macro picker.\n- Error: retry button.\n- Human review: legal "
+        "tickets go to a specialist.\n",
+        bad="## UX states\n\n- Loading: skeleton for up to 3 s.\n- Error: retry button.\n",
+        check=_ux_states,
+        ai_only=True,
+    ),
+)

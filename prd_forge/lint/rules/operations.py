@@ -1,0 +1,182 @@
+"""Rules about running the feature: monitoring, rollout, data, oversight."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from prd_forge.lint import text as words
+from prd_forge.lint.rules.base import ERROR, WARNING, Context, Problem, Rule
+
+_OWNER: Final = re.compile(
+    r"\b(?:owners?|owned by|owns|on-?call|pager\w*|dri|responsible|accountable|team)\b|@\w",
+    re.IGNORECASE,
+)
+_ALERT: Final = re.compile(
+    r"\b(?:alert\w*|pag(?:e|ed|es|ing)|notif\w*|alarm\w*|thresholds?|triggers?|escalat\w*)\b"
+    r"|[<>\u2264\u2265]",
+    re.IGNORECASE,
+)
+_ROLLBACK: Final = re.compile(
+    r"\b(?:roll(?:ed|ing)? ?back|rollbacks?|revert\w*|kill[- ]?switch\w*|turn(?:ed)? (?:it )?off"
+    r"|switch(?:ed)? off|disabl\w*|pause\w*|halt\w*|stop the (?:rollout|ramp))\b",
+    re.IGNORECASE,
+)
+_PROVENANCE: Final = re.compile(
+    r"\b(?:provenance|sources?|sourced|origin\w*|collected|owners?|owned|licen[cs]\w*|consent\w*"
+    r"|vendors?|third[- ]party|first[- ]party|internal|logs?|exported|scraped|purchased"
+    r"|public(?:ly)? available|from (?:our|the) \w+)\b",
+    re.IGNORECASE,
+)
+_PII: Final = re.compile(
+    r"\b(?:pii|personal(?:ly)? (?:data|information|identifiable)|sensitive|gdpr|ccpa|hipaa|phi"
+    r"|anonymi[sz]\w*|pseudonymi[sz]\w*|de-?identif\w*|redact\w*|no (?:user|customer) data"
+    r"|masked|masking)\b",
+    re.IGNORECASE,
+)
+_OVERRIDE: Final = re.compile(
+    r"\b(?:overrid\w*|appeal\w*|undo|dismiss\w*|reject\w*|edit\w*|correct\w*|escalat\w*"
+    r"|revers\w*|opt[- ]?out|discard\w*|decline\w*|veto)\b",
+    re.IGNORECASE,
+)
+
+
+def _monitoring_owner(ctx: Context) -> Iterator[Problem]:
+    if not ctx.covered("monitoring"):
+        return
+    for block in ctx.blocks_for("monitoring"):
+        if _OWNER.search(block.text) and not words.first_placeholder(block.text):
+            return
+    yield Problem(ctx.anchor("monitoring"), "monitoring names no owner (a person or a team)")
+
+
+def _alert_threshold(ctx: Context) -> Iterator[Problem]:
+    if not ctx.covered("monitoring"):
+        return
+    for block in ctx.blocks_for("monitoring"):
+        if _ALERT.search(block.text) and words.has_number(block.text):
+            return
+    yield Problem(ctx.anchor("monitoring"), "monitoring has no alert with a numeric threshold")
+
+
+def _rollback_trigger(ctx: Context) -> Iterator[Problem]:
+    if not ctx.covered("rollout"):
+        return
+    blocks = ctx.blocks_for("rollout")
+    rollback = [block for block in blocks if _ROLLBACK.search(block.text)]
+    if not rollback:
+        yield Problem(ctx.anchor("rollout"), "rollout has no rollback or kill switch")
+    elif not any(words.has_number(block.text) for block in rollback):
+        yield Problem(rollback[0].line, "rollback has no measurable trigger (say at what number)")
+
+
+def _provenance(ctx: Context) -> Iterator[Problem]:
+    if ctx.covered("data") and not _PROVENANCE.search(ctx.text_of("data")):
+        yield Problem(ctx.anchor("data"), "data sources give no provenance (where from, who owns)")
+
+
+def _pii(ctx: Context) -> Iterator[Problem]:
+    if not ctx.covered("data"):
+        return
+    if not _PII.search(ctx.text_of("data")) and not _PII.search(ctx.text_of("privacy")):
+        yield Problem(
+            ctx.anchor("data"), "data sources do not say whether they hold personal data (PII)"
+        )
+
+
+def _override(ctx: Context) -> Iterator[Problem]:
+    if ctx.covered("human-oversight") and not _OVERRIDE.search(ctx.text_of("human-oversight")):
+        yield Problem(
+            ctx.anchor("human-oversight"),
+            "human oversight gives no way to override, correct or appeal the output",
+        )
+
+
+RULES = (
+    Rule(
+        code="PRD151",
+        name="monitoring-without-owner",
+        concern="monitoring",
+        severity=ERROR,
+        summary="Monitoring names no owner.",
+        why="A dashboard nobody owns is a dashboard nobody watches; drift goes unnoticed.",
+        anchor="NIST AI RMF MANAGE 2.4; domain research O1",
+        good="## Monitoring\n\nOwner: Support Tools on-call. Alert when acceptance drops below "
+        "30% for a day.\n",
+        bad="## Monitoring\n\nAlert when acceptance drops below 30% for a day.\n",
+        check=_monitoring_owner,
+        ai_only=True,
+    ),
+    Rule(
+        code="PRD152",
+        name="monitoring-without-alert-threshold",
+        concern="monitoring",
+        severity=ERROR,
+        summary="Monitoring has no alert with a numeric threshold.",
+        why="Signals without thresholds are charts; a threshold turns drift into an action.",
+        anchor="NIST AI RMF MEASURE 2.4, 3.1; domain research O2",
+        good="## Monitoring\n\nOwner: Support Tools on-call. Page when the override rate "
+        "exceeds 25% over a day.\n",
+        bad="## Monitoring\n\nOwner: Support Tools on-call. We watch the acceptance dashboard "
+        "weekly.\n",
+        check=_alert_threshold,
+        ai_only=True,
+    ),
+    Rule(
+        code="PRD161",
+        name="rollout-without-rollback-trigger",
+        concern="rollout",
+        severity=WARNING,
+        summary="The rollout has no rollback, or a rollback with no measurable trigger.",
+        why="A rollback decided in the moment comes late; a numeric trigger and a kill switch "
+        "limit the blast radius.",
+        anchor="NIST AI RMF MANAGE 2.4 (supersede, disengage, deactivate); domain research O3",
+        good="## Rollout\n\n10% of agents for 2 weeks, then all. Roll back with the flag if "
+        "acceptance drops below 30%.\n",
+        bad="## Rollout\n\n10% of agents for 2 weeks, then all agents in the next release.\n",
+        check=_rollback_trigger,
+    ),
+    Rule(
+        code="PRD171",
+        name="data-without-provenance",
+        concern="data",
+        severity=WARNING,
+        summary="A data source gives no provenance (where it comes from, who owns it).",
+        why="Data determines behaviour; unknown provenance is unknown legal and quality risk.",
+        anchor="Datasheets for Datasets; NIST AI RMF MAP 4.1; domain research D1",
+        good="## Data sources\n\nResolved tickets from our Zendesk export, owned by Support Ops; "
+        "no PII after redaction.\n",
+        bad="## Data sources\n\nTickets and help-center articles, with no PII after redaction.\n",
+        check=_provenance,
+        ai_only=True,
+    ),
+    Rule(
+        code="PRD172",
+        name="data-without-pii-statement",
+        concern="data",
+        severity=WARNING,
+        summary="The data sources do not say whether they hold personal data.",
+        why="Personal data decides consent, retention and legal review before launch.",
+        anchor="Datasheets for Datasets; NIST AI RMF MEASURE 2.10; domain research D1",
+        good="## Data sources\n\nResolved tickets from our Zendesk export; names and emails are "
+        "redacted before use (PII).\n",
+        bad="## Data sources\n\nResolved tickets from our Zendesk export, owned by Support Ops.\n",
+        check=_pii,
+        ai_only=True,
+    ),
+    Rule(
+        code="PRD181",
+        name="oversight-without-override",
+        concern="human-oversight",
+        severity=WARNING,
+        summary="Human oversight gives no way to override, correct or appeal the output.",
+        why="Oversight means a person can change the outcome, not only watch it.",
+        anchor="NIST AI RMF MANAGE 4.1 (appeal and override); HAX G9; domain research H1",
+        good="## Human oversight\n\nAgents edit or discard every draft; nothing is sent without "
+        "them.\n",
+        bad="## Human oversight\n\nA weekly sample of 50 drafts is read by the QA team.\n",
+        check=_override,
+        ai_only=True,
+    ),
+)
