@@ -1,0 +1,162 @@
+"""Benchmark `prd-forge lint` against the markdown-it-py floor and the peer Markdown linters.
+
+One command from a fresh clone (Python and pip are enough; npm adds markdownlint-cli2):
+
+    python3 -m benchmarks.run            # full run, about 5-10 minutes on 2 cores
+    python3 -m benchmarks.run --quick    # tiny corpus, one round: a smoke test
+
+Everything it makes goes to benchmarks/.work/ (gitignored): the seeded corpus, a venv with this
+checkout of prd-forge, a venv with pymarkdownlnt and rumdl, markdownlint-cli2 under node/, and
+results.json. See benchmarks/README.md for what is measured and the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from benchmarks import corpus, report, tools
+from benchmarks.timing import Timing, measure, peak_rss
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Case:
+    """One command to time. `key` names it for the targets; `group` is the input it reads."""
+
+    key: str
+    group: str
+    label: str
+    command: list[str]
+
+
+def cases(kit: tools.Tools, built: corpus.Corpus, work: Path) -> list[Case]:
+    """Every command of the run, in order, as data."""
+    py, lint = str(kit.python), [*kit.prd_forge, "lint"]
+    files = [str(p.relative_to(work)) for p in built.files]
+    small, half, big = (str(p.relative_to(work)) for p in (built.small, built.half, built.big))
+    floor = [py, str(HERE / "floor.py")]
+    pym = [str(kit.pymarkdown), "--enable-extensions", "front-matter,markdown-tables", "scan"]
+    rumdl = [str(kit.rumdl), "check", "--no-cache"]
+    mlc = [str(kit.markdownlint)]
+    peers = [("pymarkdown", kit.pymarkdown, pym), ("rumdl", kit.rumdl, rumdl)]
+    peers.append(("markdownlint-cli2", kit.markdownlint, mlc))
+    found = [(name, command) for name, program, command in peers if program is not None]
+    n = len(files)
+    out = [
+        Case("python", "start-up", "python -c pass", [py, "-c", "pass"]),
+        Case(
+            "import", "start-up", 'python -c "import markdown_it"', [py, "-c", "import markdown_it"]
+        ),
+        Case("version", "start-up", "prd-forge --version", [*kit.prd_forge, "--version"]),
+        Case("lint-small", "start-up", "prd-forge lint (one 8 KB file)", [*lint, small]),
+        *(Case(f"{k}-small", "start-up", f"{k} (one 8 KB file)", [*c, small]) for k, c in found),
+        Case("floor", "corpus", f"floor: markdown-it-py parse, {n} files", [*floor, *files]),
+        Case("lint-corpus", "corpus", f"prd-forge lint, {n} files", [*lint, *files]),
+        *(Case(f"{k}-corpus", "corpus", f"{k}, {n} files", [*c, *files]) for k, c in found),
+        Case("floor-half", "big", "floor: markdown-it-py, 1 MB prefix", [*floor, half]),
+        Case("floor-big", "big", "floor: markdown-it-py, 2 MB file", [*floor, big]),
+        Case("lint-half", "big", "prd-forge lint, 1 MB prefix", [*lint, half]),
+        Case("lint-big", "big", "prd-forge lint, 2 MB file", [*lint, big]),
+    ]
+    for name, command in found:
+        out.append(Case(f"{name}-half", "big", f"{name}, 1 MB prefix", [*command, half]))
+        out.append(Case(f"{name}-big", "big", f"{name}, 2 MB file", [*command, big]))
+    return out
+
+
+def run_cases(todo: list[Case], work: Path, args: argparse.Namespace) -> dict[str, Timing]:
+    """Time each case; a tool that timed out on the 1 MB prefix is not tried on 2 MB."""
+    results: dict[str, Timing] = {}
+    for case in todo:
+        rounds = args.startup_rounds if case.group == "start-up" else args.rounds
+        half = results.get(case.key.replace("-big", "-half"))
+        if case.key.endswith("-big") and half is not None and "timed out" in half.error:
+            results[case.key] = Timing(case.label, [], "skipped: timed out on the 1 MB prefix")
+            continue
+        print(f"  {case.label} ...", end=" ", flush=True)
+        timing = measure(
+            case.label, case.command, work, rounds=rounds, budget=args.budget,
+            timeout=args.timeout, use_hyperfine=not args.no_hyperfine,
+        )  # fmt: skip
+        print(f"{timing.median:.3f} s" if timing.ok else timing.error, flush=True)
+        results[case.key] = timing
+    return results
+
+
+def machine(python: Path) -> dict[str, str]:
+    """What the numbers were measured on."""
+    model = "?"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    version = subprocess.run([str(python), "--version"], capture_output=True, text=True).stdout
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "nproc": str(os.cpu_count()),
+        "cpu": model,
+        "python": version.strip(),
+        "os": platform.platform(),
+    }
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="20 files, 200 KB big file, 1 round")
+    parser.add_argument("--no-peers", action="store_true", help="time prd-forge and the floor only")
+    parser.add_argument("--rounds", type=int, default=5, help="runs per command")
+    parser.add_argument("--startup-rounds", type=int, default=20, help="runs per start-up command")
+    parser.add_argument("--budget", type=float, default=40.0, help="seconds of runs per command")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a run is cut")
+    parser.add_argument("--files", type=int, default=500, help="files in the corpus")
+    parser.add_argument("--big-bytes", type=int, default=2_000_000, help="size of the big file")
+    parser.add_argument("--work", type=Path, default=HERE / ".work", help="scratch folder")
+    parser.add_argument("--python", type=Path, help="use this interpreter (prd-forge installed)")
+    parser.add_argument("--no-hyperfine", action="store_true", help="always use our own loop")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.files, args.big_bytes, args.budget = 20, 200_000, 10.0
+        args.rounds = args.startup_rounds = 1
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    work: Path = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    python = args.python.absolute() if args.python else tools.install_prd_forge(work)
+    kit = tools.Tools(python, tools.prd_forge_command(python))
+    if args.no_peers:
+        kit.notes.append("peers skipped (--no-peers)")
+    else:
+        tools.install_peers(kit, work)
+    print(f"building the corpus ({args.files} files, {args.big_bytes:,} B big file) ...")
+    built = corpus.build(work, args.files, args.big_bytes)
+    results = run_cases(cases(kit, built, work), work, args)
+    files = [str(p.relative_to(work)) for p in built.files]
+    rss, rss_error = peak_rss([*kit.prd_forge, "lint", *files], work, args.timeout)
+    info = machine(python)
+    checks = report.targets(results, rss, rss_error)
+    print(report.render(results, info, kit.notes, checks, rss, rss_error))
+    record = {"machine": info, "argv": sys.argv, "rss_bytes": rss, "notes": kit.notes}
+    record["results"] = {key: asdict(timing) for key, timing in results.items()}
+    record["targets"] = [asdict(check) for check in checks]
+    (work / "results.json").write_text(json.dumps(record, indent=2) + "\n")
+    missed = [check for check in checks if check.status != "met"]
+    return 1 if args.strict and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

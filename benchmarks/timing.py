@@ -1,0 +1,194 @@
+"""Timing commands: hyperfine when it is installed, else a plain loop; and peak memory.
+
+Stdlib only. Every measurement runs the command as a fresh process without a shell, so start-up
+is always included, as it is for a user. Linters exit 1 when they find something: exit codes 0 and
+1 both count as a run; anything else marks the measurement as failed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+OK_EXIT_CODES = (0, 1)
+
+
+@dataclass
+class Timing:
+    """The wall times of one command, in seconds; or why there are none."""
+
+    name: str
+    times: list[float] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.times) and not self.error
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    def spread(self) -> str:
+        if not self.times:
+            return ""
+        if len(self.times) == 1:
+            return "1 run"
+        return f"{min(self.times):.3f}-{max(self.times):.3f} s, n={len(self.times)}"
+
+
+def _run_once(command: list[str], cwd: Path, timeout: float) -> tuple[float, str]:
+    """One run: (seconds, error or '')."""
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(
+            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        return timeout, f"> {timeout:.0f} s (timed out)"
+    except OSError as error:
+        return 0.0, f"cannot run: {error}"
+    elapsed = time.perf_counter() - start
+    if done.returncode not in OK_EXIT_CODES:
+        last = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or [""]
+        return elapsed, f"exit {done.returncode}: {last[0][:120]}"
+    return elapsed, ""
+
+
+def plan_runs(first: float, rounds: int, budget: float) -> int:
+    """How many more timed runs fit the per-command time budget (at most `rounds`).
+
+    0 means the warm-up run was so long (over half the budget) that it is the measurement:
+    warming caches matters little next to a run of many seconds.
+    """
+    if first <= 0:
+        return rounds
+    if first > budget / 2:
+        return 0
+    return max(1, min(rounds, int(budget / first)))
+
+
+def time_loop(
+    name: str, command: list[str], cwd: Path, rounds: int, budget: float, timeout: float
+) -> Timing:
+    """Our own loop: one warm-up run, then up to `rounds` timed runs within `budget` seconds."""
+    first, error = _run_once(command, cwd, timeout)
+    if error:
+        return Timing(name, [first] if "timed out" in error else [], error)
+    runs = plan_runs(first, rounds, budget)
+    if runs == 0:
+        return Timing(name, [first])
+    times: list[float] = []
+    for _ in range(runs):
+        elapsed, error = _run_once(command, cwd, timeout)
+        if error:
+            return Timing(name, times, error)
+        times.append(elapsed)
+    return Timing(name, times)
+
+
+def time_hyperfine(
+    name: str, command: list[str], cwd: Path, rounds: int, budget: float, timeout: float
+) -> Timing:
+    """The same measurement through hyperfine (-N: no shell; -i: exit 1 is a finding)."""
+    first, error = _run_once(command, cwd, timeout)
+    if error:
+        return Timing(name, [first] if "timed out" in error else [], error)
+    runs = plan_runs(first, rounds, budget)
+    if runs == 0:
+        return Timing(name, [first])
+    with tempfile.TemporaryDirectory() as scratch:
+        export = Path(scratch) / "out.json"
+        hyperfine = [
+            "hyperfine", "-N", "-i", "--style", "none", "--warmup", "1" if runs > 1 else "0",
+            "--runs", str(max(runs, 2)), "--export-json", str(export),
+            " ".join(_quote(part) for part in command),
+        ]  # fmt: skip
+        done = subprocess.run(hyperfine, cwd=cwd, capture_output=True, timeout=timeout * 12)
+        if done.returncode != 0 or not export.exists():
+            return time_loop(name, command, cwd, rounds, budget, timeout)
+        result = json.loads(export.read_text())["results"][0]
+        codes = set(result.get("exit_codes") or [0])
+    if not codes <= set(OK_EXIT_CODES):
+        return Timing(name, [], f"exit codes {sorted(codes)}")
+    return Timing(name, [float(t) for t in result["times"]])
+
+
+def _quote(part: str) -> str:
+    """hyperfine -N splits its command on whitespace, with shell-like quoting."""
+    return f"'{part}'" if not part or any(c in part for c in " \t'\"") else part
+
+
+def measure(
+    name: str,
+    command: list[str],
+    cwd: Path,
+    *,
+    rounds: int,
+    budget: float,
+    timeout: float,
+    use_hyperfine: bool,
+) -> Timing:
+    """Time `command`; hyperfine if asked and installed, else our own loop."""
+    if use_hyperfine and shutil.which("hyperfine"):
+        return time_hyperfine(name, command, cwd, rounds, budget, timeout)
+    return time_loop(name, command, cwd, rounds, budget, timeout)
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of a process and all its descendants now (Linux /proc), 0 elsewhere."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            stat = (entry / "stat").read_text()
+            statm = (entry / "statm").read_text().split()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+        rss[int(entry.name)] = int(statm[1]) * page
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def peak_rss(command: list[str], cwd: Path, timeout: float) -> tuple[int, str]:
+    """Peak resident memory in bytes of `command` and its worker processes: (bytes, error).
+
+    Samples the process tree every few milliseconds (the sum over workers counts, not just the
+    largest), and takes the kernel's ru_maxrss of the largest process as a lower bound.
+    """
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        peak, deadline = 0, time.monotonic() + timeout
+        while process.poll() is None and time.monotonic() < deadline:
+            peak = max(peak, _tree_rss(process.pid))
+            time.sleep(0.005)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+            return peak, f"> {timeout:.0f} s (timed out)"
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
+    if process.returncode not in OK_EXIT_CODES:
+        last = stderr.strip().splitlines()[-1:] or [""]
+        return peak, f"exit {process.returncode}: {last[0][:120]}"
+    largest_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if largest_kib > before:
+        peak = max(peak, largest_kib * 1024)
+    return peak, ""
