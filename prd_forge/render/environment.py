@@ -8,6 +8,7 @@ helper marked it as Markdown already (see `escape.Markdown`), the way autoescape
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,7 @@ def target(value: dict[str, Any] | None) -> str:
         return "missing"
     comparator = _COMPARATORS.get(str(value.get("comparator")), str(value.get("comparator")))
     unit = value.get("unit") or ""
-    spacer = "" if unit in ("", "%") else " "
+    spacer = "" if not unit or unit.startswith("%") else " "
     return f"{comparator} {escape.number(value['value'])}{spacer}{unit}"
 
 
@@ -107,8 +108,13 @@ FILTERS: dict[str, Callable[..., Any]] = {
 GLOBALS: dict[str, Any] = {"range": safe_range, "dict": dict, "namespace": Namespace}
 
 
+@functools.lru_cache(maxsize=16)
 def build_environment(folder: Path) -> jinja2.Environment:
-    """The environment for the templates in `folder`: the only place one is built."""
+    """The environment for the templates in `folder`: the only place one is built.
+
+    Cached per folder, so each template compiles once per process; Jinja's auto_reload still
+    notices a template file that changed on disk.
+    """
     environment = ImmutableSandboxedEnvironment(
         loader=FolderLoader(folder),
         undefined=jinja2.StrictUndefined,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +16,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 COMPLETE = FIXTURES / "complete.yaml"
 
 
-def complete_data() -> dict[str, Any]:
+@functools.cache
+def _parsed() -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(COMPLETE.read_text(encoding="utf-8"))
     return data
+
+
+def complete_data() -> dict[str, Any]:
+    """The fixture's data, a fresh copy each time so a test may edit it."""
+    return copy.deepcopy(_parsed())
 
 
 def spec_from(data: dict[str, Any]) -> Spec:
