@@ -6,8 +6,6 @@ issue (file, line where known, field path, message, fix); no traceback reaches t
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,38 +13,28 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from prd_forge.spec import messages
+from prd_forge.spec import messages, syntax
 from prd_forge.spec.model import Spec
+from prd_forge.spec.problems import Problem, SpecError
+
+__all__ = [
+    "SCHEMA_COMMENT",
+    "SCHEMA_URL",
+    "LoadedSpec",
+    "Problem",
+    "SpecError",
+    "dump_yaml",
+    "format_location",
+    "load_spec",
+    "parse",
+    "read_text",
+    "validate",
+]
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema={url}\n"
 SCHEMA_URL = (
     "https://raw.githubusercontent.com/prd-forge/prd-forge/main/schemas/answers.schema.json"
 )
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One problem with an answers file, as `check` prints it."""
-
-    file: str
-    line: int | None
-    path: str
-    message: str
-    fix: str = ""
-
-    def __str__(self) -> str:
-        place = f"{self.file}:{self.line}" if self.line else self.file
-        where = f" {self.path}:" if self.path else ""
-        fix = f" ({self.fix})" if self.fix else ""
-        return f"{place}:{where} {self.message}{fix}"
-
-
-class SpecError(Exception):
-    """The file could not be read as an answers file."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -89,68 +77,31 @@ def read_text(path: Path) -> str:
     except OSError as error:
         raise SpecError([Problem(name, None, "", f"cannot be read: {error.strerror}")]) from None
     try:
-        return data.decode("utf-8")
+        # utf-8-sig: a byte-order mark (Windows editors add one) is not content.
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise SpecError(
-            [Problem(name, line, "", "is not UTF-8 text", "save the file as UTF-8")]
-        ) from None
+        byte = data[error.start]
+        message = f"is not UTF-8 text (byte 0x{byte:02x})"
+        raise SpecError([Problem(name, line, "", message, "save the file as UTF-8")]) from None
 
 
 def parse(text: str, name: str) -> tuple[Any, dict[str, int]]:
-    """The data in `text` (YAML, of which JSON is a subset) and the line of each field path."""
+    """The data in `text` (JSON for a .json file, else YAML) and the line of each field path."""
+    empty = SpecError(
+        [
+            Problem(
+                name, None, "", "is empty", "start from a sample in samples/ or run `prd-forge new`"
+            )
+        ]
+    )
     if not text.strip():
-        raise SpecError(
-            [
-                Problem(
-                    name,
-                    None,
-                    "",
-                    "is empty",
-                    "start from a sample in samples/ or run `prd-forge new`",
-                )
-            ]
-        )
-    if name.endswith(".json"):
-        try:
-            json.loads(text)
-        except json.JSONDecodeError as error:
-            raise SpecError(
-                [
-                    Problem(
-                        name,
-                        error.lineno,
-                        "",
-                        f"malformed JSON at column {error.colno}: {error.msg}",
-                    )
-                ]
-            ) from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        column = f" at column {mark.column + 1}" if mark else ""
-        reason = error.problem or error.context or "syntax error"
-        raise SpecError([Problem(name, line, "", f"malformed YAML{column}: {reason}")]) from None
-    except yaml.YAMLError as error:
-        raise SpecError([Problem(name, None, "", f"malformed YAML: {error}")]) from None
-    lines = dict(_node_lines(node, "")) if node is not None else {}
+        raise empty
+    read = syntax.parse_json if name.endswith(".json") else syntax.parse_yaml
+    data, lines = read(text, name)
+    if data is None:
+        raise empty  # only comments: nothing to validate
     return data, lines
-
-
-def _node_lines(node: yaml.Node, path: str) -> Iterator[tuple[str, int]]:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            child = f"{path}.{key.value}" if path else str(key.value)
-            yield child, key.start_mark.line + 1
-            yield from _node_lines(value, child)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            child = f"{path}[{index}]"
-            yield child, item.start_mark.line + 1
-            yield from _node_lines(item, child)
 
 
 def format_location(location: tuple[int | str, ...]) -> str:
@@ -168,8 +119,8 @@ def _problems(error: ValidationError, name: str, lines: dict[str, int]) -> list[
     loaded = LoadedSpec(Spec.model_construct(), name, lines)
     problems = []
     for item in error.errors(include_url=False):
-        location = tuple(item["loc"])
-        if not location:
+        location = messages.location_of(item)
+        if not location and item["type"] != "invalid_key":
             problems.append(
                 Problem(
                     name,

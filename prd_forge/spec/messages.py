@@ -26,7 +26,7 @@ def model_at(location: tuple[int | str, ...]) -> type[BaseModel] | None:
     for part in location[:-1]:
         if model is None:
             return None
-        if isinstance(part, int):
+        if not isinstance(part, str):  # a list index, or a bad key
             continue
         info = model.model_fields.get(part)
         model = _model_in(info.annotation) if info else None
@@ -66,6 +66,14 @@ def _question(location: tuple[int | str, ...]) -> str:
     if info and info.description:
         return f"answer: {info.description}"
     return f"add {name}"
+
+
+def _bad_key(item: ErrorDetails) -> Wording:
+    # pydantic locates the key itself; its parent model lists the valid names.
+    model = model_at((*location_of(item), ""))
+    valid = ", ".join(model.model_fields) if model else "field names"
+    key = "null" if item["input"] is None else shown(item["input"])
+    return f"has the key {key}, which is not a field name", f"valid: {valid}"
 
 
 def _missing(item: ErrorDetails) -> Wording:
@@ -158,6 +166,7 @@ def _other(item: ErrorDetails) -> Wording:
 
 _BY_TYPE: dict[str, Callable[[ErrorDetails], Wording]] = {
     "missing": _missing,
+    "invalid_key": _bad_key,
     "extra_forbidden": _extra,
     "enum": _choice,
     "literal_error": _choice,
@@ -177,6 +186,12 @@ _BY_TYPE: dict[str, Callable[[ErrorDetails], Wording]] = {
     "dict_type": _mapping,
     "value_error": _rule,
 }
+
+
+def location_of(item: ErrorDetails) -> tuple[int | str, ...]:
+    """The field path pydantic's error belongs to (a bad key belongs to its mapping)."""
+    location = tuple(item["loc"])
+    return location[:-1] if item["type"] == "invalid_key" else location
 
 
 def reword(item: ErrorDetails) -> Wording:

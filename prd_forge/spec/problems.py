@@ -1,0 +1,30 @@
+"""A problem with an answers file, and the error that carries them: shared by the readers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem with an answers file, as `check` prints it."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        place = f"{self.file}:{self.line}" if self.line else self.file
+        where = f" {self.path}:" if self.path else ""
+        fix = f" ({self.fix})" if self.fix else ""
+        return f"{place}:{where} {self.message}{fix}"
+
+
+class SpecError(Exception):
+    """The file could not be read as an answers file."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
