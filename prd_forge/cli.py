@@ -17,6 +17,7 @@ from prd_forge import __version__
 # name -> "module:attribute" of a click.Command. Adding a command is adding a row.
 COMMANDS: dict[str, str] = {
     "check": "prd_forge.commands.check:check",
+    "diff": "prd_forge.commands.diff:diff",
     "init": "prd_forge.commands.init:init",
     "render": "prd_forge.commands.render:render",
     "schema": "prd_forge.commands.schema:schema",

@@ -146,15 +146,19 @@ def compare(
     *,
     path: str,
     base_path: str | None = None,
+    renamed: bool = False,
 ) -> FileDiff:
-    """The change from `base` to `head`; None stands for a side where the file does not exist."""
+    """The change from `base` to `head`; None stands for a side where the file does not exist.
+
+    `base_path` is where the base came from when it is not `path` (a rename, or two files).
+    """
     before = base_path or path
     if head is None:
         # A deleted PRD loses nothing a reviewer must restore: it is listed, never a regression.
         return FileDiff(path, before, Status.DELETED, base.ai if base else None, None)
     old_coverage: Mapping[str, str] = base.coverage if base else {}
     old_findings: Sequence[LintFinding] = base.findings if base else ()
-    status = Status.MODIFIED if before == path else Status.RENAMED
+    status = Status.RENAMED if renamed else Status.MODIFIED
     if base is None:
         status = Status.ADDED
     added, resolved = _match(old_findings, head.findings)

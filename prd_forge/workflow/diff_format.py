@@ -30,7 +30,8 @@ def _heading(file: FileDiff) -> str:
     if file.status is Status.RENAMED:
         return f"{file.path} (renamed from {file.base_path})"
     if file.status is Status.MODIFIED:
-        return file.path
+        compared = f" (compared with {file.base_path})" if file.base_path != file.path else ""
+        return file.path + compared
     return f"{file.path} ({file.status})"
 
 
@@ -54,7 +55,7 @@ def _text_lines(file: FileDiff) -> Iterator[str]:
     for label, findings in (("added", file.added), ("resolved", file.resolved)):
         for finding in findings:
             yield (
-                f"  {label:<9} {finding.line}:{finding.column}: {finding.code} "
+                f"  {label:<9} {finding.line}:{finding.column}: {finding.severity} {finding.code} "
                 f"{finding.name}: {finding.message}"
             )
     if not file.changed:
@@ -135,22 +136,26 @@ def _coverage_table(file: FileDiff) -> Iterator[str]:
         yield f"| {mark} | {_concern_title(change.concern)} | {change.before} | {change.after} |"
 
 
-def _findings_table(title: str, findings: tuple[Finding, ...]) -> Iterator[str]:
-    yield f"<details><summary>{title} ({len(findings)})</summary>"
+def _findings_table(title: str, findings: tuple[Finding, ...], *, open_: bool) -> Iterator[str]:
+    yield f"<details{' open' if open_ else ''}><summary>{title} ({len(findings)})</summary>"
     yield ""
-    yield "| line | rule | message |"
-    yield "|---|---|---|"
-    for finding in findings:
-        rule = f"`{finding.code}` {finding.name}"
-        yield f"| {finding.line} | {_cell(rule)} | {_cell(finding.message)} |"
+    yield "| line | severity | rule | message |"
+    yield "|---|---|---|---|"
+    for f in findings:
+        rule = f"`{f.code}` {f.name}"
+        yield f"| {f.line} | {f.severity} | {_cell(rule)} | {_cell(f.message)} |"
     yield ""
     yield "</details>"
 
 
 def _markdown_file(file: FileDiff) -> Iterator[str]:
-    renamed = f" (renamed from `{file.base_path}`)" if file.status is Status.RENAMED else ""
-    added = " (added)" if file.status is Status.ADDED else ""
-    yield f"#### `{file.path}`{renamed}{added}"
+    compared = f" (compared with `{file.base_path}`)" if file.base_path != file.path else ""
+    notes = {
+        Status.RENAMED: f" (renamed from `{file.base_path}`)",
+        Status.ADDED: " (added)",
+        Status.MODIFIED: compared,
+    }
+    yield f"#### `{file.path}`{notes.get(file.status, '')}"
     yield ""
     if file.ai_before is not None and file.ai_before != file.ai_after:
         yield f"AI feature: {_yes_no(file.ai_before)} -> {_yes_no(file.ai_after)}"
@@ -160,7 +165,7 @@ def _markdown_file(file: FileDiff) -> Iterator[str]:
         yield ""
     for title, findings in (("Findings added", file.added), ("Findings resolved", file.resolved)):
         if findings:
-            yield from _findings_table(title, findings)
+            yield from _findings_table(title, findings, open_=findings is file.added)
             yield ""
 
 

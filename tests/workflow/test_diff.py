@@ -102,8 +102,14 @@ def test_deleted_file_is_listed_but_never_a_regression() -> None:
 
 def test_rename_compares_with_the_old_path() -> None:
     base = Report(Covered()())
-    diff = compare(base, Report(Covered({"scope": "partial"})()), path="b.md", base_path="a.md")
+    head = Report(Covered({"scope": "partial"})())
+    diff = compare(base, head, path="b.md", base_path="a.md", renamed=True)
     assert (diff.status, diff.base_path, diff.regressed) == (Status.RENAMED, "a.md", True)
+
+
+def test_two_files_compare_as_a_modification() -> None:
+    diff = compare(Report(Covered()()), Report(Covered()()), path="b.md", base_path="a.md")
+    assert (diff.status, diff.base_path) == (Status.MODIFIED, "a.md")
 
 
 def test_team_concerns_outside_the_catalogue_are_compared_after_it() -> None:

@@ -90,4 +90,4 @@ def test_json_summary_counts() -> None:
 def test_markdown_escapes_table_cells_and_starts_with_the_bot_marker() -> None:
     body = FORMATTERS["markdown"](sample_diff())
     assert body.startswith(COMMENT_MARKER + "\n")
-    assert '| 7 | `PRD120` vague-quality-word | "fast" \\| "slow" |' in body
+    assert '| 7 | warning | `PRD120` vague-quality-word | "fast" \\| "slow" |' in body

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from prd_forge.cli import cli
 from prd_forge.workflow.git import Change, GitError, changed_markdown, resolve, show, toplevel
 
 IDENTITY = {
@@ -116,3 +118,77 @@ def test_outside_a_repository_is_an_error(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     with pytest.raises(GitError, match="not a git repository"):
         toplevel(tmp_path)
+
+
+# --- `prd-forge diff --git REF`, end to end --------------------------------------------------
+
+PRDS = Path(__file__).resolve().parent / "prds"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def run_diff(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
+    monkeypatch.chdir(cwd)
+    result = CliRunner().invoke(cli, ["diff", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def prd_repo(tmp_path: Path) -> Repo:
+    repo = Repo(tmp_path / "prd-repo")
+    repo.root.mkdir()
+    repo.git("init", "-q")
+    for name, fixture in [
+        ("search", "before"),
+        ("legacy", "good"),
+        ("stable", "good"),
+        ("old-name", "bad"),
+    ]:
+        repo.write(f"docs/prds/{name}.md", (PRDS / f"{fixture}.md").read_text())
+    repo.write("src/app.py", "print('not a PRD')\n")
+    repo.commit()
+    repo.git("tag", "base")
+    repo.write("docs/prds/search.md", (PRDS / "after.md").read_text())
+    repo.git("rm", "-q", "docs/prds/legacy.md")
+    repo.git("mv", "docs/prds/old-name.md", "docs/prds/new-name.md")
+    repo.write("docs/prds/draft.md", (PRDS / "bad.md").read_text())
+    repo.write("src/app.py", "print('changed')\n")
+    return repo
+
+
+@pytest.mark.parametrize(("name", "suffix"), [("text", "txt"), ("markdown", "md")])
+def test_diff_git_against_golden(
+    prd_repo: Repo, monkeypatch: pytest.MonkeyPatch, name: str, suffix: str
+) -> None:
+    code, out, err = run_diff(prd_repo.root, monkeypatch, "--git", "base", "--format", name)
+    assert (code, err) == (1, "")
+    golden = GOLDEN / f"diff-git.{suffix}"
+    if os.environ.get("PRD_FORGE_REGEN"):
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8"), "changed (PRD_FORGE_REGEN=1)"
+
+
+def test_diff_git_paths_limit_the_files(prd_repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, _ = run_diff(prd_repo.root / "docs", monkeypatch, "--git", "base", "prds/draft.md")
+    assert code == 0
+    assert out.splitlines()[0] == "docs/prds/draft.md (added)"
+    assert out.splitlines()[-1].startswith("1 PRD compared: 0 concerns lost, ")
+
+
+def test_diff_git_with_nothing_changed(prd_repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    prd_repo.commit()
+    assert run_diff(prd_repo.root, monkeypatch, "--git", "HEAD") == (0, "no PRD changed\n", "")
+
+
+def test_diff_git_unknown_revision(prd_repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run_diff(prd_repo.root, monkeypatch, "--git", "nope") == (
+        2,
+        "",
+        "prd-forge: error: --git nope: nope: not a commit in this repository\n",
+    )
+
+
+def test_diff_git_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    code, out, err = run_diff(tmp_path, monkeypatch, "--git", "HEAD")
+    assert (code, out) == (2, "")
+    assert err.startswith("prd-forge: error: --git HEAD: fatal: not a git repository")
