@@ -22,8 +22,24 @@ WORKFLOW_FILE = ".github/workflows/prd-forge.yml"
 
 _CONFIG = """\
 # prd-forge configuration (written by `prd-forge init`).
-# The same keys work under [tool.prd-forge] in pyproject.toml.
-# Every key is listed in the README's "Configuration" section; unknown keys are errors.
+# The same keys work under [tool.prd-forge] in pyproject.toml; unknown keys are errors.
+
+# The preset: "default", or "strict" for launch reviews (recommended concerns required too).
+preset = "default"
+
+# The lowest severity that fails `prd-forge lint`: "error", "warning" or "info".
+fail-level = "error"
+
+# Globs of files and folders lint skips, relative to this file.
+exclude = []
+
+# Your team's own heading words for a concern, by concern id (`prd-forge rules` lists them):
+# [aliases]
+# fallbacks = ["plan b", "degraded mode"]
+
+# Rules or concerns to skip under some paths:
+# [per-path-ignores]
+# "docs/prds/archive/**" = ["ALL"]
 """
 
 _PRE_COMMIT_ENTRY = """\

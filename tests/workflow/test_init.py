@@ -10,6 +10,8 @@ from click.testing import CliRunner
 
 from prd_forge import __version__
 from prd_forge.cli import cli
+from prd_forge.lint import config as lint_config
+from prd_forge.workflow.scaffold import Scaffold
 
 ENTRY = f"""\
   - repo: https://github.com/prd-forge/prd-forge
@@ -162,3 +164,19 @@ def test_whole_repository_as_prd_folder_drops_the_files_filter(tmp_path: Path) -
     config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())
     hooks = config["repos"][0]["hooks"]
     assert hooks == [{"id": "prd-forge-lint"}, {"id": "prd-forge-check"}]
+
+
+def test_written_config_is_one_lint_accepts(tmp_path: Path) -> None:
+    assert run(str(tmp_path))[0] == 0
+    loaded = lint_config.load(tmp_path / ".prd-forge.toml")
+    assert (loaded.preset, loaded.fail_level, loaded.exclude) == ("default", "error", ())
+
+
+def test_commented_examples_in_the_config_are_valid_when_uncommented(tmp_path: Path) -> None:
+    text = Scaffold().config()
+    examples = [line[2:] for line in text.splitlines() if line.startswith(("# [", '# "', "# f"))]
+    assert len(examples) == 4
+    (tmp_path / ".prd-forge.toml").write_text(text + "\n".join(examples) + "\n")
+    loaded = lint_config.load(tmp_path / ".prd-forge.toml")
+    assert loaded.aliases == (("fallbacks", ("plan b", "degraded mode")),)
+    assert loaded.per_path_ignores == (("docs/prds/archive/**", ("ALL",)),)
