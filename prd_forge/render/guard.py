@@ -1,9 +1,10 @@
 """The omission guard: which required concerns a rendered PRD drops or leaves hollow.
 
-This is the interim check the render issue allows: each required concern needs a heading that
-names it (its title or one of its aliases) with some text under it that is not a gap alert.
-`uncovered` is the one function the renderer calls, so switching to the lint engine's coverage
-is a change here only.
+A required concern passes when the PRD has a section of its own for it (a heading naming it:
+its title or an alias) and the lint engine, reading that section alone, finds it neither
+missing nor hollow. Reading the section alone matters: in a whole document lint rightly credits
+a risk table's Fallback column as covering fallbacks, but a template that renders one section
+per concern must not get away with an empty or "TBD" Fallbacks section that way.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from markdown_it import MarkdownIt
 
 from prd_forge import catalogue
+from prd_forge.lint import lint_text
 
 MISSING = "missing"
 HOLLOW = "hollow"
@@ -25,46 +27,44 @@ def _normalise(title: str) -> str:
     return " ".join(re.sub(r"[^\w\s/?-]", " ", title.lower()).split())
 
 
-def _sections(text: str) -> dict[str, str]:
-    """Heading text (normalised) -> the text of the blocks under it, alerts left out."""
-    sections: dict[str, str] = {}
-    current: str | None = None
-    depth = 0
+def sections(text: str) -> list[tuple[str, str]]:
+    """(normalised heading, the section's Markdown from its heading to the next heading at
+    the same or a higher level), in document order."""
+    lines = text.split("\n")
     tokens = _PARSER.parse(text)
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open":
-            current = _normalise(tokens[index + 1].content)
-            sections.setdefault(current, "")
-        elif token.type == "blockquote_open":
-            depth += 1
-        elif token.type == "blockquote_close":
-            depth -= 1
-        elif (
-            token.type == "inline"
-            and current is not None
-            and tokens[index - 1].type != ("heading_open")
-        ):
-            if depth and token.content.startswith("[!"):
-                continue
-            sections[current] += " " + token.content
-        elif token.type in ("fence", "code_block") and current is not None:
-            sections[current] += " " + token.content
-    return sections
+    headings = [
+        (int(token.tag[1:]), token.map[0], _normalise(tokens[index + 1].content))
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open" and token.map is not None
+    ]
+    found = []
+    for position, (level, start, title) in enumerate(headings):
+        end = next((line for lvl, line, _ in headings[position + 1 :] if lvl <= level), len(lines))
+        found.append((title, "\n".join(lines[start:end])))
+    return found
+
+
+def _state(parts: list[tuple[str, str]], concern_id: str) -> str | None:
+    """MISSING or HOLLOW when the concern has no section of its own with substance."""
+    concern = catalogue.get(concern_id)
+    names = {_normalise(concern.title), *(_normalise(alias) for alias in concern.aliases)}
+    own = [body for title, body in parts if title in names]
+    if not own:
+        return MISSING
+    states = [lint_text(body).coverage[concern_id] for body in own]
+    return HOLLOW if all(state in (MISSING, HOLLOW) for state in states) else None
 
 
 def uncovered(text: str, concerns: Iterable[str] | None = None) -> list[tuple[str, str]]:
-    """(concern id, "missing" or "hollow") for each required concern `text` does not cover."""
-    sections = _sections(text)
-    wanted = concerns if concerns is not None else [c.id for c in catalogue.CONCERNS]
+    """(concern id, "missing" or "hollow") for each required concern `text` does not cover.
+
+    `concerns` limits the check (a draft skips the concerns its gaps already explain).
+    """
+    parts = sections(text)
+    wanted = concerns if concerns is not None else catalogue.IDS
     problems = []
-    for concern_id in wanted:
-        concern = catalogue.get(concern_id)
-        if not concern.required:
-            continue
-        names = {_normalise(concern.title), *(_normalise(a) for a in concern.aliases)}
-        bodies = [body for heading, body in sections.items() if heading in names]
-        if not bodies:
-            problems.append((concern_id, MISSING))
-        elif not any(body.strip() for body in bodies):
-            problems.append((concern_id, HOLLOW))
+    for concern in wanted:
+        state = _state(parts, concern) if catalogue.get(concern).required else None
+        if state is not None:
+            problems.append((concern, state))
     return problems

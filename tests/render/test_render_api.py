@@ -124,3 +124,21 @@ def test_a_syntax_error_names_the_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(api.TemplateError) as error:
         api.render_markdown(complete_spec(), template=template)
     assert str(error.value).startswith(f"{template}:3: template syntax error: Unexpected end")
+
+
+def test_a_section_holding_only_a_placeholder_is_hollow(tmp_path: Path) -> None:
+    template = copy_default(tmp_path)
+    (template.parent / "sections" / "fallbacks.md.j2").write_text(
+        '{{ section("fallbacks") }}\n\nTBD\n', encoding="utf-8"
+    )
+    with pytest.raises(api.TemplateDropsConcern) as dropped:
+        api.render_markdown(complete_spec(), template=template)
+    assert dropped.value.concerns == [("fallbacks", "hollow")]
+
+
+def test_the_guard_wants_a_section_of_its_own_not_a_table_column() -> None:
+    text = api.render_markdown(complete_spec())
+    start = text.index("## Fallbacks")
+    without = text[:start] + text[text.index("## UX states") :]
+    assert "| Fallback |" in without
+    assert guard.uncovered(without) == [("fallbacks", "missing")]
