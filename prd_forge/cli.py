@@ -19,7 +19,9 @@ COMMANDS: dict[str, str] = {
     "check": "prd_forge.commands.check:check",
     "diff": "prd_forge.commands.diff:diff",
     "init": "prd_forge.commands.init:init",
+    "lint": "prd_forge.commands.lint:lint",
     "render": "prd_forge.commands.render:render",
+    "rules": "prd_forge.commands.rules:rules",
     "schema": "prd_forge.commands.schema:schema",
     "template": "prd_forge.commands.template:template",
 }

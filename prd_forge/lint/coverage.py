@@ -174,7 +174,11 @@ def analyse(doc: Document, index: AliasIndex, concerns: Sequence[str]) -> Analys
         heading = _by_heading(doc, concern, matches, zone)
         found = heading
         if heading is None or heading.state != PRESENT:
-            found = _best(heading, _by_content(doc, concern, zone))
+            content = _by_content(doc, concern, zone)
+            if heading is not None and content is not None and heading.detail in _GAP_MARKED:
+                # the section itself says it is unfinished: content elsewhere cannot close it
+                content = _at_most(content, PARTIAL)
+            found = _best(heading, content)
         if found is not None and heading is not None and found is not heading:
             # content elsewhere beat the heading: keep the heading's sections for the rules
             found = Coverage(concern, found.state, found.line, heading.sections, found.via)
@@ -220,7 +224,8 @@ def _by_heading(
         if concern in ids and (concern == OPEN_QUESTIONS or i not in zone)
     )
     for i in hits:
-        state, detail = assess(_own_blocks(doc, i, concern, matches))
+        blocks = _own_blocks(doc, i, concern, matches)
+        state, detail = assess(blocks, questions_count=concern == OPEN_QUESTIONS)
         found = Coverage(concern, state, doc.sections[i].line, hits, "heading", detail)
         best = _best(best, found)
     return best
@@ -240,13 +245,17 @@ def _own_blocks(
         i += 1
 
 
-def assess(blocks: Iterable[Block]) -> tuple[str, str]:
-    """The state of a body and, unless present, the reason."""
-    content = marked = questions = 0
+def assess(blocks: Iterable[Block], *, questions_count: bool = False) -> tuple[str, str]:
+    """The state of a body and, unless present, the reason.
+
+    Questions are not answers, except in the open-questions section itself.
+    """
+    content = marked = questions = comments = 0
     unreasoned_na = False
     for block in blocks:
         kind = block.kind
         if kind == "comment":
+            comments += 1
             continue
         if kind == "alert":
             marked += 1
@@ -268,7 +277,7 @@ def assess(blocks: Iterable[Block]) -> tuple[str, str]:
             else:
                 unreasoned_na = True
             continue
-        if kind != "table" and words.is_question(body):
+        if kind != "table" and not questions_count and words.is_question(body):
             questions += 1
             continue
         content += words.word_count(body)
@@ -279,7 +288,7 @@ def assess(blocks: Iterable[Block]) -> tuple[str, str]:
             return HOLLOW, "only a placeholder"
         if questions:
             return HOLLOW, "only open questions"
-        return HOLLOW, "empty"
+        return HOLLOW, "only an HTML comment" if comments else "empty"
     if marked:
         return PARTIAL, "placeholders left in"
     if content < MIN_WORDS:
@@ -342,6 +351,15 @@ def _filled(cell: str) -> bool:
         return False
     na, reason = words.not_applicable(cell)
     return (not na or bool(reason)) and words.word_count(cell) > 0
+
+
+_GAP_MARKED: Final = frozenset({"placeholders left in", "only a placeholder"})
+
+
+def _at_most(found: Coverage, state: str) -> Coverage:
+    if RANK[found.state] <= RANK[state]:
+        return found
+    return Coverage(found.concern, state, found.line, found.sections, found.via, found.detail)
 
 
 def _best(a: Coverage | None, b: Coverage | None) -> Coverage | None:

@@ -100,7 +100,7 @@ def lint_text(
     required = _required(config, ai=ai, strict=strict)
     suppressions, no_reason, unknown = suppress.parse(doc, _known(profile))
     ctx = Context(doc, analysis, ai, required, profile.titles, suppressions, no_reason, unknown)
-    findings = sorted(_findings(ctx, profile, config, path, stage=stage, strict=strict))
+    findings = sorted(set(_findings(ctx, profile, config, path, stage=stage, strict=strict)))
     coverage = {concern: analysis.coverage[concern].state for concern in profile.concerns}
     return FileReport(path, ai, coverage, tuple(findings))
 

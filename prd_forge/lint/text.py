@@ -16,7 +16,7 @@ _PLACEHOLDER: Final = re.compile(
     r"|\[(?:insert|add|describe|todo|tbd|placeholder|your|enter)\b[^\]\n]{0,200}\]"
     r"|<(?:insert|add|describe|placeholder|your|enter)\b[^>\n]{0,200}>"
     r"|\bto be (?:determined|decided|defined|confirmed|added|written|filled)\b"
-    r"|\bcoming soon\b|\bfill (?:this |me )?in\b|\bplaceholder\b)"
+    r"|\bcoming soon\b|\bfill (?:this |me )?in\b|(?:\*\*|__)missing(?:\*\*|__))"
 )
 _GUIDANCE: Final = re.compile(
     r"^[ \t]*[_*]{1,2}(?:describe|explain|list|outline|summari[sz]e|add|insert|write|document"

@@ -29,6 +29,14 @@ BY_CODE: Final = MappingProxyType({rule.code: rule for rule in REGISTRY})
 BY_NAME: Final = MappingProxyType({rule.name: rule for rule in REGISTRY})
 
 
+DOCS_URL: Final = "https://github.com/prd-forge/prd-forge/blob/main/docs/rules.md"
+
+
+def help_uri(rule: Rule) -> str:
+    """The rule's section in docs/rules.md (GitHub's anchor for "PRD001 missing-section")."""
+    return f"{DOCS_URL}#{rule.code.lower()}-{rule.name}"
+
+
 def find(key: str) -> Rule | None:
     """The rule with this code (any case) or name."""
     return BY_CODE.get(key.upper()) or BY_NAME.get(key.lower())
@@ -49,4 +57,5 @@ __all__ = [
     "Rule",
     "Suppression",
     "find",
+    "help_uri",
 ]

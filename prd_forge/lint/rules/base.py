@@ -64,8 +64,11 @@ class Context:
 
     def sections_of(self, concern: str) -> Iterator[Section]:
         """Sections whose headings name `concern`, with their subsections."""
-        for index in self.analysis.sections_of(concern):
-            yield from self.doc.subtree(index)
+        done = -1
+        for index in sorted(self.analysis.sections_of(concern)):
+            if index >= done:  # a matched subsection is already inside its parent's subtree
+                yield from self.doc.subtree(index)
+                done = self.doc.subtree_end(index)
 
     def blocks_of(self, concern: str) -> tuple[Block, ...]:
         """The text blocks (no code, comments or gap alerts) of the concern's sections."""
@@ -94,8 +97,9 @@ class Context:
         return blocks
 
     def text_of(self, concern: str) -> str:
-        """All the text of `blocks_for(concern)`, one block a line."""
-        return "\n".join(block.text for block in self.blocks_for(concern))
+        """The concern's subsection titles and the text of `blocks_for(concern)`."""
+        titles = [section.title for section in self.sections_of(concern)]
+        return "\n".join([*titles, *(block.text for block in self.blocks_for(concern))])
 
     def concern_at(self, line: int) -> str:
         """The concern of the section holding `line`: its heading's, else its parent's."""

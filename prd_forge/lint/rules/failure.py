@@ -26,7 +26,8 @@ _DETECTION_WORDS: Final = re.compile(
 )
 _TRADEOFF: Final = re.compile(
     r"\b(?:worse|costl(?:y|ier)|more (?:expensive|harmful|damaging|costly|severe)|prefer\w*"
-    r"|precision over recall|recall over precision|trade-?offs?|asymmetr\w*|cheaper)\b",
+    r"|precision over recall|recall over precision|trade-?offs?|asymmetr\w*|cheaper"
+    r"|(?:tune|optimi[sz]e|bias)(?:d|s)? (?:\w+ )?(?:for|towards?) (?:recall|precision))\b",
     re.IGNORECASE,
 )
 _CONFIDENCE: Final = re.compile(r"\b(?:confidence|probability|certainty|score)\b", re.IGNORECASE)

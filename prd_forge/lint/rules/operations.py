@@ -24,7 +24,8 @@ _ROLLBACK: Final = re.compile(
     re.IGNORECASE,
 )
 _PROVENANCE: Final = re.compile(
-    r"\b(?:provenance|sources?|sourced|origin\w*|collected|owners?|owned|licen[cs]\w*|consent\w*"
+    r"\b(?:provenance|sourced|comes? from|pulled from|origin\w*|collected|owners?|owned"
+    r"|licen[cs]\w*|consent\w*"
     r"|vendors?|third[- ]party|first[- ]party|internal|logs?|exported|scraped|purchased"
     r"|public(?:ly)? available|from (?:our|the) \w+)\b",
     re.IGNORECASE,

@@ -1,0 +1,172 @@
+"""Which files to lint, and reading them safely: every bad input becomes one clear problem.
+
+Directories are walked for *.md and *.markdown, skipping VCS and tool folders, exclude globs
+and whatever .gitignore files say (read with pathspec, which implements git's wildmatch rules;
+it is imported only when a .gitignore is found).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
+STDIN: Final = "-"
+SUFFIXES: Final = (".md", ".markdown")
+MAX_BYTES: Final = 10 * 1024 * 1024
+_SKIP_DIRS: Final = frozenset(
+    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox"}
+)
+
+
+@dataclass(frozen=True, order=True)
+class InputProblem:
+    """A file that could not be linted, and why (one line, with what to do)."""
+
+    path: str
+    message: str
+
+
+def discover(
+    paths: Sequence[str], *, exclude: Sequence[str] = (), respect_gitignore: bool = True
+) -> tuple[list[str], list[InputProblem]]:
+    """The files to lint under `paths` (in order, without duplicates), and bad paths."""
+    files: list[str] = []
+    problems: list[InputProblem] = []
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == STDIN:
+            found: list[str] = [STDIN]
+        else:
+            path = Path(raw)
+            if path.is_dir():
+                found = sorted(_walk(path, exclude, respect_gitignore))
+            elif path.is_file():
+                found = [raw]
+            else:
+                problems.append(InputProblem(raw, _missing(path)))
+                continue
+        for item in found:
+            if item not in seen:
+                seen.add(item)
+                files.append(item)
+    return files, problems
+
+
+def _missing(path: Path) -> str:
+    if path.is_symlink():
+        return f"broken symbolic link (points to {path.readlink()}); fix or remove it"
+    if path.exists():
+        return "not a regular file or folder; pass Markdown files or folders"
+    return "no such file or folder; check the path"
+
+
+def _walk(root: Path, exclude: Sequence[str], respect_gitignore: bool) -> Iterator[str]:
+    top = root.resolve()
+    ignores = _parent_ignores(top) if respect_gitignore else []
+    for folder, dirs, names in os.walk(root):
+        here = Path(folder)
+        absolute = top / here.relative_to(root)
+        if respect_gitignore and (here / ".gitignore").is_file():
+            spec = _spec(here / ".gitignore")
+            if spec is not None:
+                ignores = [*(i for i in ignores if _inside(absolute, i[0])), (absolute, spec)]
+        dirs[:] = sorted(
+            name
+            for name in dirs
+            if name not in _SKIP_DIRS
+            and not _ignored(absolute / name, top, exclude, ignores, is_dir=True)
+        )
+        for name in names:
+            if name.lower().endswith(SUFFIXES) and not _ignored(
+                absolute / name, top, exclude, ignores, is_dir=False
+            ):
+                yield str(here / name)
+
+
+def _inside(path: Path, base: Path) -> bool:
+    return path == base or base in path.parents
+
+
+def _ignored(
+    path: Path,
+    top: Path,
+    exclude: Sequence[str],
+    ignores: Sequence[tuple[Path, GitIgnoreSpec]],
+    *,
+    is_dir: bool,
+) -> bool:
+    relative = path.relative_to(top).as_posix()
+    if any(fnmatch(relative, pattern) or fnmatch(path.name, pattern) for pattern in exclude):
+        return True
+    for base, spec in ignores:
+        if path != base and _inside(path, base):
+            local = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(local):
+                return True
+    return False
+
+
+def _parent_ignores(top: Path) -> list[tuple[Path, GitIgnoreSpec]]:
+    """.gitignore files above `top`, up to the repository's root (the folder holding .git)."""
+    above = list(top.parents)
+    repo = next((f for f in (top, *above) if (f / ".git").exists()), None)
+    if repo is None or repo == top:
+        return []
+    found: list[tuple[Path, GitIgnoreSpec]] = []
+    for folder in reversed(above[: above.index(repo) + 1]):
+        gitignore = folder / ".gitignore"
+        spec = _spec(gitignore) if gitignore.is_file() else None
+        if spec is not None:
+            found.append((folder, spec))
+    return found
+
+
+def _spec(path: Path) -> GitIgnoreSpec | None:
+    from pathspec import GitIgnoreSpec
+
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return GitIgnoreSpec.from_lines(lines)
+
+
+def read(path: str, data: bytes | None = None) -> str | InputProblem:
+    """The text of a file (or of stdin's bytes), or the problem that stops it being linted."""
+    if data is None:
+        try:
+            size = Path(path).stat().st_size
+            if size > MAX_BYTES:
+                return InputProblem(path, _too_big(size))
+            data = Path(path).read_bytes()
+        except OSError as error:
+            return InputProblem(path, f"cannot read: {error.strerror or error}; check permissions")
+    if len(data) > MAX_BYTES:
+        return InputProblem(path, _too_big(len(data)))
+    if b"\x00" in data[:8192]:
+        return InputProblem(path, "binary file (contains NUL bytes); lint Markdown text only")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return InputProblem(
+            path,
+            f"not UTF-8 (byte 0x{data[error.start]:02x} on line {line}); save it as UTF-8",
+        )
+    if not text.strip():
+        return InputProblem(path, "empty file: nothing to lint")
+    return text
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"file is {size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB limit; "
+        "split it or exclude it"
+    )

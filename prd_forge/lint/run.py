@@ -1,0 +1,121 @@
+"""Linting many files: config per file, bad inputs reported per file, both cores when it pays.
+
+A process pool costs tens of milliseconds to start, so it is used only from PARALLEL_MIN files
+on; below that one process is faster. Each worker reads and lints its own files, so only
+paths and small reports cross process boundaries.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from prd_forge.lint import config as config_files
+from prd_forge.lint.config import Config, ConfigError
+from prd_forge.lint.engine import FileReport, lint_text
+from prd_forge.lint.files import STDIN, InputProblem, discover, read
+
+PARALLEL_MIN: Final = 48
+
+Overrides = Callable[[Config], Config]
+
+
+@dataclass(frozen=True)
+class RunResult:
+    reports: tuple[FileReport, ...]
+    problems: tuple[InputProblem, ...]
+    fail_level: str = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    path: str
+    config: Config
+    stage: str | None
+
+
+def run(
+    paths: Sequence[str],
+    *,
+    overrides: Overrides = lambda config: config,
+    config_path: str | None = None,
+    stage: str | None = None,
+    stdin: bytes | None = None,
+    stdin_name: str = STDIN,
+    jobs: int | None = None,
+    exclude: Sequence[str] = (),
+) -> RunResult:
+    """Lint every Markdown file under `paths`. ConfigError escapes: it is a usage error."""
+    base = _base_config(config_path, paths)
+    files, problems = discover(
+        paths, exclude=(*base.exclude, *exclude), respect_gitignore=base.respect_gitignore
+    )
+    resolver = _Resolver(config_path, overrides)
+    plan = [_Job(path, resolver.config_for(path, stdin_name), stage) for path in files]
+    outcomes = [_lint_one(job, stdin or b"", stdin_name) for job in plan if job.path == STDIN]
+    disk = [job for job in plan if job.path != STDIN]
+    outcomes.extend(_map(disk, jobs))
+    reports = tuple(o for o in outcomes if isinstance(o, FileReport))
+    problems.extend(o for o in outcomes if isinstance(o, InputProblem))
+    fail_level = overrides(base).fail_level
+    return RunResult(reports, tuple(sorted(problems)), fail_level)
+
+
+def _base_config(config_path: str | None, paths: Sequence[str]) -> Config:
+    """The config that decides discovery (exclude, .gitignore): the explicit one, or the one
+    found from the current folder."""
+    if config_path is not None:
+        return config_files.load(Path(config_path))
+    found = config_files.find(Path.cwd())
+    return config_files.load(found) if found is not None else config_files.DEFAULT
+
+
+class _Resolver:
+    """Config for each file: the explicit --config, else the nearest file, with CLI overrides."""
+
+    def __init__(self, config_path: str | None, overrides: Overrides) -> None:
+        self.explicit = config_files.load(Path(config_path)) if config_path else None
+        self.overrides = overrides
+        self.found: dict[Path, Path | None] = {}
+        self.loaded: dict[Path | None, Config] = {}
+
+    def config_for(self, path: str, stdin_name: str) -> Config:
+        if self.explicit is not None:
+            return self.overrides(self.explicit)
+        where = Path(stdin_name if path == STDIN and stdin_name != STDIN else path)
+        folder = where.parent if path != STDIN or stdin_name != STDIN else Path.cwd()
+        source = config_files.find(folder.resolve(), self.found)
+        if source not in self.loaded:
+            loaded = config_files.load(source) if source is not None else config_files.DEFAULT
+            self.loaded[source] = self.overrides(loaded)
+        return self.loaded[source]
+
+
+def _map(plan: Sequence[_Job], jobs: int | None) -> list[FileReport | InputProblem]:
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers < 2 or len(plan) < PARALLEL_MIN:
+        return [_lint_path(job) for job in plan]
+    chunk = max(1, len(plan) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_lint_path, plan, chunksize=chunk))
+
+
+def _lint_path(job: _Job) -> FileReport | InputProblem:
+    return _lint_one(job, None, job.path)
+
+
+def _lint_one(job: _Job, data: bytes | None, name: str) -> FileReport | InputProblem:
+    text = read(name, data)
+    if isinstance(text, InputProblem):
+        return text
+    try:
+        return lint_text(text, path=name, config=job.config, stage=job.stage)
+    except RecursionError:
+        return InputProblem(name, "nested too deeply to parse; flatten the deepest lists")
+
+
+__all__ = ["ConfigError", "RunResult", "run"]

@@ -1,0 +1,101 @@
+"""The lint and rules commands: exact output and exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from prd_forge.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ENV = {"NO_COLOR": "", "GITHUB_ACTIONS": "", "GITHUB_STEP_SUMMARY": ""}
+
+
+def _lint(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["lint", *args], input=stdin, env={**ENV, **(env or {})})
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(autouse=True)
+def _in_fixtures(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES)
+
+
+def test_clean_file_exits_0() -> None:
+    assert _lint("ai-complete.md") == (0, "No findings in 1 file.\n", "")
+
+
+def test_findings_exit_1_with_gcc_style_lines() -> None:
+    code, out, err = _lint("crud.md")
+    assert code == 1
+    assert (
+        out.splitlines()[2]
+        == "crud.md:16:1: PRD101 metric has no numeric target: 'Filters load fast.'"
+    )
+    assert out.splitlines()[-1] == "5 findings (1 error, 2 warning, 2 info) in 1 file."
+    assert err == ""
+
+
+def test_fail_level_info_fails_on_info_only() -> None:
+    assert _lint("crud.md", "--select", "PRD004")[0] == 0
+    assert _lint("crud.md", "--select", "PRD004", "--fail-level", "info")[0] == 1
+
+
+def test_missing_path_is_exit_2_and_others_still_linted() -> None:
+    code, out, err = _lint("nope.md", "ai-complete.md")
+    assert code == 2
+    assert out == "No findings in 1 file. 1 file could not be linted.\n"
+    assert err == "prd-forge: error: nope.md: no such file or folder; check the path\n"
+
+
+def test_stdin() -> None:
+    text = (FIXTURES / "crud.md").read_text()
+    code, out, _ = _lint("-", "--stdin-filename", "crud.md", stdin=text)
+    assert code == 1
+    assert out.startswith("crud.md:1:1: PRD004")
+
+
+def test_unknown_selector_is_a_usage_error() -> None:
+    code, _, err = _lint("crud.md", "--select", "fallback-section")
+    assert code == 2
+    assert "unknown rule or concern 'fallback-section'" in err
+
+
+def test_color_only_when_asked_and_never_with_no_color() -> None:
+    _, plain, _ = _lint("crud.md")
+    _, colored, _ = _lint("crud.md", "--color", "always")
+    _, forced_off, _ = _lint("crud.md", "--color", "always", env={"NO_COLOR": "1"})
+    assert "\x1b[" not in plain
+    assert "\x1b[31mPRD101\x1b[0m" in colored
+    assert forced_off == plain
+
+
+def test_auto_format_is_github_under_actions(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    code, out, _ = _lint("crud.md", env=env)
+    assert code == 1
+    assert out.startswith("::error file=crud.md,line=16,col=1,title=PRD101 metric-without-target::")
+    assert "| `crud.md` |" in summary.read_text()
+
+
+def test_preset_strict_turns_warnings_into_errors() -> None:
+    code, out, _ = _lint("crud.md", "--preset", "strict", "--select", "PRD161")
+    assert code == 1
+    assert out.splitlines()[-1] == "1 finding (1 error) in 1 file."
+
+
+def test_rules_list_and_explain() -> None:
+    runner = CliRunner()
+    listing = runner.invoke(cli, ["rules"]).stdout
+    assert listing.splitlines()[0].startswith("PRD001  missing-section")
+    explained = runner.invoke(cli, ["rules", "metric-without-target"])
+    assert explained.exit_code == 0
+    assert explained.stdout.startswith("PRD101 metric-without-target\nconcern: metrics")
+    unknown = runner.invoke(cli, ["rules", "PRD999"])
+    assert unknown.exit_code == 2
+    assert "no rule 'PRD999'" in unknown.stderr
