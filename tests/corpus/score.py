@@ -17,6 +17,7 @@ runs even where lint is broken.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -268,7 +269,11 @@ def main(argv: list[str] | None = None) -> int:
     except LabelError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(report(compare(labels, lint_corpus(labels, args.docs)), verbose=args.verbose))
+    text = report(compare(labels, lint_corpus(labels, args.docs)), verbose=args.verbose)
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:  # `score.py | head`: the reader left, which is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
