@@ -209,7 +209,10 @@ def _question_zone(doc: Document, matches: Mapping[int, tuple[str, ...]]) -> fro
     for i, section in enumerate(doc.sections):
         if i in zone or not section.level:
             continue
-        if OPEN_QUESTIONS in matches.get(i, ()) or heading_words(section.title) in _ZONE_TITLES:
+        title = heading_words(section.title)
+        # an FAQ answers its questions: it is content, not a list of open questions
+        is_open = OPEN_QUESTIONS in matches.get(i, ()) and "faq" not in title
+        if is_open or title in _ZONE_TITLES:
             zone.update(range(i, doc.subtree_end(i)))
     return frozenset(zone)
 

@@ -8,7 +8,7 @@ and inline suppression. Rules only look at the document and report problems.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from functools import cache
@@ -19,7 +19,7 @@ from prd_forge import catalogue
 from prd_forge.lint import ai as ai_detect
 from prd_forge.lint import suppress
 from prd_forge.lint.config import DEFAULT, Config
-from prd_forge.lint.coverage import analyse
+from prd_forge.lint.coverage import PARTIAL, PRESENT, Analysis, analyse
 from prd_forge.lint.document import Document, parse
 from prd_forge.lint.headings import AliasIndex, build_index
 from prd_forge.lint.rules import (
@@ -33,6 +33,7 @@ from prd_forge.lint.rules import (
     Rule,
     find,
 )
+from prd_forge.lint.vocabulary import KEYWORDS
 
 OFF: Final = "off"
 _STATUS_STAGE: Final = {
@@ -100,9 +101,20 @@ def lint_text(
     required = _required(config, ai=ai, strict=strict)
     suppressions, no_reason, unknown = suppress.parse(doc, _known(profile))
     ctx = Context(doc, analysis, ai, required, profile.titles, suppressions, no_reason, unknown)
-    findings = sorted(set(_findings(ctx, profile, config, path, stage=stage, strict=strict)))
-    coverage = {concern: analysis.coverage[concern].state for concern in profile.concerns}
-    return FileReport(path, ai, coverage, tuple(findings))
+    thin: set[str] = set()
+    found = _findings(ctx, profile, config, path, stage=stage, strict=strict, thin=thin)
+    findings = sorted(set(found))
+    return FileReport(path, ai, _coverage(analysis, profile.concerns, thin), tuple(findings))
+
+
+def _coverage(analysis: Analysis, concerns: Sequence[str], thin: set[str]) -> dict[str, str]:
+    """Each concern's state; a present concern whose substance rules found a key part
+    missing (a metric without a target, a rollout without a rollback trigger) is partial."""
+    states = {concern: analysis.coverage[concern].state for concern in concerns}
+    for concern in thin:
+        if states.get(concern) == PRESENT:
+            states[concern] = PARTIAL
+    return states
 
 
 def fails(report: FileReport, level: str) -> bool:
@@ -142,7 +154,8 @@ def _profile(config: Config) -> _Profile:
     ]
     names += [(s.id, (s.title, *s.aliases, *extra.get(s.id, ()))) for s in config.sections]
     rules = tuple((rule, limit) for rule in REGISTRY for limit in _selection(rule, config, titles))
-    return _Profile(tuple(titles), titles, build_index(names), rules)
+    index = build_index(names, build_index(KEYWORDS.items()))
+    return _Profile(tuple(titles), titles, index, rules)
 
 
 def _keys(rule: Rule, concern: str) -> tuple[str, ...]:
@@ -199,7 +212,27 @@ def _severity(
 
 
 def _findings(
-    ctx: Context, profile: _Profile, config: Config, path: str, *, stage: str | None, strict: bool
+    ctx: Context,
+    profile: _Profile,
+    config: Config,
+    path: str,
+    *,
+    stage: str | None,
+    strict: bool,
+    thin: set[str],
+) -> list[Finding]:
+    return list(_each_finding(ctx, profile, config, path, stage=stage, strict=strict, thin=thin))
+
+
+def _each_finding(
+    ctx: Context,
+    profile: _Profile,
+    config: Config,
+    path: str,
+    *,
+    stage: str | None,
+    strict: bool,
+    thin: set[str],
 ) -> Iterator[Finding]:
     ignored = _path_ignores(config, path)
     for rule, limit in profile.rules:
@@ -209,6 +242,8 @@ def _findings(
             concern = problem.concern or (
                 rule.concern if rule.concern != ANY_CONCERN else ctx.concern_at(problem.line)
             )
+            if problem.thins:
+                thin.add(concern)
             keys = _keys(rule, concern)
             if limit is not None and concern not in limit:
                 continue

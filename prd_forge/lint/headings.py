@@ -48,13 +48,20 @@ def _fold(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class AliasIndex:
-    """Aliases by their first word, longest first."""
+    """Aliases by their first word, longest first; `fallback` is tried when nothing matches."""
 
     by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    fallback: AliasIndex | None = None
 
     def match(self, heading: str) -> tuple[str, ...]:
         """The concern ids a heading names, in order of appearance, longest phrases winning."""
         tokens = words(heading)
+        found = self._match(tokens)
+        if not found and self.fallback is not None:
+            return self.fallback._match(tokens)
+        return found
+
+    def _match(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         spans: list[tuple[int, int, str]] = []
         for start, token in enumerate(tokens):
             for phrase, concern in self.by_first.get(token, ()):
@@ -72,7 +79,9 @@ class AliasIndex:
         return tuple(kept)
 
 
-def build_index(aliases: Iterable[tuple[str, Iterable[str]]]) -> AliasIndex:
+def build_index(
+    aliases: Iterable[tuple[str, Iterable[str]]], fallback: AliasIndex | None = None
+) -> AliasIndex:
     """An index from (concern id, its aliases and title) pairs."""
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for concern, names in aliases:
@@ -84,5 +93,6 @@ def build_index(aliases: Iterable[tuple[str, Iterable[str]]]) -> AliasIndex:
         {
             first: tuple(sorted(set(entries), key=lambda entry: -len(entry[0])))
             for first, entries in by_first.items()
-        }
+        },
+        fallback,
     )

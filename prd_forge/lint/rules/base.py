@@ -29,6 +29,7 @@ class Problem:
     message: str
     concern: str | None = None  # defaults to the rule's concern
     column: int = 1
+    thins: bool = False  # a key part of the concern is missing: present coverage becomes partial
 
 
 @dataclass(frozen=True, slots=True)

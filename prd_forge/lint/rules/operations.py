@@ -67,9 +67,10 @@ def _rollback_trigger(ctx: Context) -> Iterator[Problem]:
     blocks = ctx.blocks_for("rollout")
     rollback = [block for block in blocks if _ROLLBACK.search(block.text)]
     if not rollback:
-        yield Problem(ctx.anchor("rollout"), "rollout has no rollback or kill switch")
+        yield Problem(ctx.anchor("rollout"), "rollout has no rollback or kill switch", thins=True)
     elif not any(words.has_number(block.text) for block in rollback):
-        yield Problem(rollback[0].line, "rollback has no measurable trigger (say at what number)")
+        message = "rollback has no measurable trigger (say at what number)"
+        yield Problem(rollback[0].line, message, thins=True)
 
 
 def _provenance(ctx: Context) -> Iterator[Problem]:

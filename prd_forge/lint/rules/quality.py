@@ -55,7 +55,7 @@ def _metric_targets(ctx: Context) -> Iterator[Problem]:
         return
     blocks = ctx.blocks_for("metrics")
     if not any(_measured(block.text) for block in blocks):
-        yield Problem(ctx.anchor("metrics"), "success metrics have no numeric target")
+        yield Problem(ctx.anchor("metrics"), "success metrics have no numeric target", thins=True)
         return
     for block in blocks:
         if block.kind not in ("item", "table"):
@@ -73,14 +73,14 @@ def _metric_targets(ctx: Context) -> Iterator[Problem]:
 
 def _baseline_number(ctx: Context) -> Iterator[Problem]:
     if ctx.covered("baseline") and not _measured(ctx.text_of("baseline")):
-        yield Problem(
-            ctx.anchor("baseline"), "baseline gives no figure for the non-AI alternative to beat"
-        )
+        message = "baseline gives no figure for the non-AI alternative to beat"
+        yield Problem(ctx.anchor("baseline"), message, thins=True)
 
 
 def _eval_dataset(ctx: Context) -> Iterator[Problem]:
     if ctx.covered("evaluation") and not _DATASET.search(ctx.text_of("evaluation")):
-        yield Problem(ctx.anchor("evaluation"), "evaluation names no dataset and no procedure")
+        message = "evaluation names no dataset and no procedure"
+        yield Problem(ctx.anchor("evaluation"), message, thins=True)
 
 
 def _eval_threshold(ctx: Context) -> Iterator[Problem]:
@@ -94,7 +94,7 @@ def _eval_threshold(ctx: Context) -> Iterator[Problem]:
             "threshold" in cell.lower() or "pass" in cell.lower() for cell in block.table.header
         ):
             return
-    yield Problem(ctx.anchor("evaluation"), "evaluation has no numeric pass threshold")
+    yield Problem(ctx.anchor("evaluation"), "evaluation has no numeric pass threshold", thins=True)
 
 
 def _vague_words(ctx: Context) -> Iterator[Problem]:
