@@ -67,9 +67,9 @@ def produce(loaded: LoadedSpec, template: Path | None, draft: bool) -> str:
 )
 @click.option(
     "--template",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),
     default=None,
-    help="A Jinja template file to render with (default: the shipped one).",
+    help="A Jinja template file, or a folder holding prd.md.j2 (default: the shipped one).",
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.option(
@@ -100,10 +100,13 @@ def render(
         if output is not None:
             check_writable(output, force=force)
         loaded = load(spec)
-        text = FORMATS[output_format](produce(loaded, template, draft), loaded)
+        chosen = api.template_file(template) if template is not None else None
+        text = FORMATS[output_format](produce(loaded, chosen, draft), loaded)
         if output is None:
             click.echo(text, nl=False)
         else:
             write_atomic(output, text, force=force)
     except OutputExistsError as error:
         raise InputError(str(error)) from None
+    except OSError as error:
+        raise InputError(f"{output}: cannot be written: {error.strerror}") from None

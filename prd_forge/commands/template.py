@@ -33,7 +33,7 @@ def check(ctx: click.Context, path: Path, specs: tuple[Path, ...]) -> None:
     PATH is a template file, or a folder holding prd.md.j2. Exit 0 when the template renders
     every required concern, 1 when it drops one, 2 when it cannot be used.
     """
-    template_path = template_check.template_file(path)
+    template_path = api.template_file(path)
     try:
         loaded = template_check.complete(specs or template_check.shipped_samples())
     except SpecError as error:

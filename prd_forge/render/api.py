@@ -51,6 +51,11 @@ def default_template() -> Path:
     return _resources.data_dir("templates") / DEFAULT_TEMPLATE_NAME
 
 
+def template_file(path: Path) -> Path:
+    """The template a path names: the file itself, or a folder's main template (prd.md.j2)."""
+    return path / DEFAULT_TEMPLATE_NAME if path.is_dir() else path
+
+
 def _template_line(error: BaseException, folder: Path) -> str:
     """`file:line` of the innermost template frame in the error's traceback."""
     place = ""
@@ -73,6 +78,10 @@ def _load(template: Path) -> jinja2.Template:
         ) from None
     except jinja2.TemplateNotFound as error:
         raise TemplateError(_not_found(template, error.name)) from None
+    except UnicodeDecodeError:
+        raise TemplateError(f"{template}: is not UTF-8 text; save it as UTF-8") from None
+    except OSError as error:
+        raise TemplateError(f"{template}: cannot be read: {error.strerror}") from None
 
 
 def _not_found(template: Path, name: object) -> str:
@@ -93,7 +102,14 @@ def _fill(template: Path, values: dict[str, Any]) -> str:
         place = _template_line(error, folder) or str(template)
         refused = "refused by the sandbox: " if "unsafe" in str(error) else ""
         raise TemplateError(f"{place}: {refused}{error}") from None
-    except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as error:
+    except (
+        jinja2.TemplateError,
+        ArithmeticError,
+        LookupError,
+        TypeError,
+        ValueError,
+        OSError,
+    ) as error:
         # What a template's own expressions can raise: 1/0, a huge range, a bad index...
         place = _template_line(error, folder) or str(template)
         raise TemplateError(f"{place}: {error}") from None

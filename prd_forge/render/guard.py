@@ -20,7 +20,8 @@ from prd_forge.lint import lint_text
 MISSING = "missing"
 HOLLOW = "hollow"
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+# Only headings matter here: no tables, no inline parsing (a heading's text is its content).
+_PARSER = MarkdownIt("commonmark").disable("inline")
 
 
 def _normalise(title: str) -> str:

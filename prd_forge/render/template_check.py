@@ -30,11 +30,6 @@ class Dropped:
         return f"{where} ({self.state}) for {self.spec}"
 
 
-def template_file(path: Path) -> Path:
-    """The template a path names: the file itself, or a folder's main template."""
-    return path / api.DEFAULT_TEMPLATE_NAME if path.is_dir() else path
-
-
 def shipped_samples() -> list[Path]:
     """The answers files shipped in samples/ (the top level holds the complete ones)."""
     return sorted(_resources.data_dir("samples").glob("*.yaml"))

@@ -117,3 +117,26 @@ def test_a_template_dropping_a_concern_is_refused(tmp_path: Path) -> None:
     assert len(lines) == 13
     assert lines[-1] == "refused: nothing was written"
     assert not out.exists()
+
+
+def test_a_template_folder_means_its_main_template() -> None:
+    folder = api.default_template().parent
+    assert run("render", str(COMPLETE), "--template", str(folder)) == run("render", str(COMPLETE))
+
+
+def test_a_template_that_is_not_utf8_is_an_input_error(tmp_path: Path) -> None:
+    template = tmp_path / "latin1.md.j2"
+    template.write_bytes("# Caf\xe9\n".encode("latin-1"))
+    assert run("render", str(COMPLETE), "--template", str(template)) == (
+        2,
+        "",
+        f"prd-forge: error: {template}: is not UTF-8 text; save it as UTF-8\n",
+    )
+
+
+def test_an_output_that_cannot_be_written_is_an_input_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    code, stdout, stderr = run("render", str(COMPLETE), "-o", str(blocker / "PRD.md"))
+    assert (code, stdout) == (2, "")
+    assert stderr.startswith(f"prd-forge: error: {blocker / 'PRD.md'}: cannot be written: ")
