@@ -11,7 +11,7 @@ question is not covered.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -140,10 +140,42 @@ _PHRASE_WORDS: Final = {
     "rollout": ("roll-?out", "rollback", "roll back", "kill switch", "feature flag", "canary"),
     "privacy": ("privacy", "gdpr", "ccpa", "pii", "personal data", "retention", "dpia"),
 }
-_PHRASES: Final[Mapping[str, re.Pattern[str]]] = {
-    concern: re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+_META: Final = frozenset("\\()[]?*+{}|.^$")
+
+
+def _literal_prefix(alternative: str) -> str:
+    """The plain text an alternative must start with ("fall" for "fall(?:s|ing)? ?back")."""
+    prefix = ""
+    for char in alternative:
+        if char in _META:
+            if char in "?*" and prefix:
+                prefix = prefix[:-1]  # the quantifier makes the last letter optional
+            break
+        prefix += char
+    return prefix.lower()
+
+
+# Per concern: the literal prefixes (a cheap substring test first) and the real pattern.
+_PHRASES: Final = tuple(
+    (
+        concern,
+        tuple({_literal_prefix(alternative) for alternative in alternatives}),
+        re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE),
+    )
     for concern, alternatives in _PHRASE_WORDS.items()
-}
+)
+
+
+def _phrase_concerns(
+    text: str, phrases: Iterable[tuple[str, tuple[str, ...], re.Pattern[str]]]
+) -> Iterator[str]:
+    """The concerns whose phrases occur in `text`."""
+    lowered = text.lower()
+    for concern, prefixes, pattern in phrases:
+        if any(prefix in lowered for prefix in prefixes) and pattern.search(text):
+            yield concern
+
+
 _TEXT_HITS: Final = 2  # sentences in distinct blocks before prose alone makes a concern partial
 
 
@@ -169,12 +201,17 @@ def analyse(doc: Document, index: AliasIndex, concerns: Sequence[str]) -> Analys
     matches = _heading_matches(doc, index)
     zone = _question_zone(doc, matches)
     title_line = _title_line(doc)
+    headings = {concern: _by_heading(doc, concern, matches, zone) for concern in concerns}
+    wanted = frozenset(
+        c for c, found in headings.items() if found is None or found.state != PRESENT
+    )
+    evidence = _evidence(doc, zone, wanted)
     result: dict[str, Coverage] = {}
     for concern in concerns:
-        heading = _by_heading(doc, concern, matches, zone)
+        heading = headings[concern]
         found = heading
-        if heading is None or heading.state != PRESENT:
-            content = _by_content(doc, concern, zone)
+        if concern in wanted:
+            content = _by_content(concern, evidence)
             if heading is not None and content is not None and heading.detail in _GAP_MARKED:
                 # the section itself says it is unfinished: content elsewhere cannot close it
                 content = _at_most(content, PARTIAL)
@@ -303,26 +340,43 @@ def _table_body(table: Table) -> str:
     return "\n".join(" ".join(row) for row in table.rows)
 
 
-def _by_content(doc: Document, concern: str, zone: frozenset[int]) -> Coverage | None:
-    best: Coverage | None = None
-    signs = [sign for sign in _TABLE_SIGNS if sign.concern == concern]
-    phrase = _PHRASES.get(concern)
-    hits: list[int] = []
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """Content outside open questions that speaks to concerns: phrase hits and tables."""
+
+    hits: Mapping[str, list[int]]
+    tables: Mapping[str, Coverage]
+
+
+def _evidence(doc: Document, zone: frozenset[int], wanted: frozenset[str]) -> _Evidence:
+    """Phrase hits and table coverage for the `wanted` concerns (those no heading settles)."""
+    hits: dict[str, list[int]] = {}
+    tables: dict[str, Coverage] = {}
+    if not wanted:
+        return _Evidence(hits, tables)
+    signs = [sign for sign in _TABLE_SIGNS if sign.concern in wanted]
+    phrases = [entry for entry in _PHRASES if entry[0] in wanted]
     for i, section in enumerate(doc.sections):
         if i in zone:
             continue
         for block in section.blocks:
             if block.table is not None:
                 for sign in signs:
-                    found = _table_coverage(sign, block, concern)
-                    best = _best(best, found)
-            elif (
-                phrase is not None
-                and block.kind in ("paragraph", "item", "html", "quote")
-                and not words.is_question(block.text)
-                and phrase.search(block.text)
-            ):
-                hits.append(block.line)
+                    found = _table_coverage(sign, block, sign.concern)
+                    if found is not None:
+                        tables[sign.concern] = _best(tables.get(sign.concern), found) or found
+            elif block.kind in _PROSE and not words.is_question(block.text):
+                for concern in _phrase_concerns(block.text, phrases):
+                    hits.setdefault(concern, []).append(block.line)
+    return _Evidence(hits, tables)
+
+
+_PROSE: Final = frozenset({"paragraph", "item", "html", "quote"})
+
+
+def _by_content(concern: str, evidence: _Evidence) -> Coverage | None:
+    best = evidence.tables.get(concern)
+    hits = evidence.hits.get(concern, ())
     if len(hits) >= _TEXT_HITS and (best is None or RANK[best.state] < RANK[PARTIAL]):
         best = Coverage(concern, PARTIAL, hits[0], (), "text", "mentioned only in passing")
     return best

@@ -92,9 +92,13 @@ class Document:
 
     @property
     def title_index(self) -> int | None:
-        """The index of the document title: the single level-1 heading, if there is one."""
-        ones = [i for i, s in enumerate(self.sections) if s.level == 1]
-        return ones[0] if len(ones) == 1 else None
+        """The index of the document title: the single level-1 heading, when it is the first
+        heading and other headings follow (a lone "Evaluation" heading is a section)."""
+        headings = [i for i, s in enumerate(self.sections) if s.level and not s.pseudo]
+        ones = [i for i in headings if self.sections[i].level == 1]
+        if len(ones) == 1 and headings[0] == ones[0] and len(headings) > 1:
+            return ones[0]
+        return None
 
 
 @cache

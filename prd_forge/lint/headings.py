@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 # "3.2", "III.", "A)", "Section 4 -", "Step 2:" before the words of a heading
@@ -31,6 +32,7 @@ _SPELLING: Final = {
 }
 
 
+@lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
     """The comparable words of a heading or alias: lower case, no numbering, no punctuation
     or emoji, "&" read as "and", simple plurals folded."""

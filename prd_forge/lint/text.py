@@ -7,6 +7,7 @@ what a 2 MB line costs (see tests/lint/test_bad_input.py for the long-line bound
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 _PLACEHOLDER: Final = re.compile(
@@ -42,7 +43,9 @@ def placeholders(text: str) -> list[str]:
     return _PLACEHOLDER.findall(text)
 
 
+@lru_cache(maxsize=8192)
 def first_placeholder(text: str) -> re.Match[str] | None:
+    """The first placeholder in `text` (cached: several rules ask about the same block)."""
     return _PLACEHOLDER.search(text)
 
 
@@ -72,6 +75,14 @@ def is_question(text: str) -> bool:
     """An open question rather than an answer."""
     stripped = text.strip().rstrip("*_ \t")
     return stripped.endswith("?") or stripped.lower().startswith(("q:", "question:", "open:"))
+
+
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?;])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences (or lines) of a block, for checks that need two things said together."""
+    return _SENTENCE_END.split(text)
 
 
 def word_count(text: str) -> int:

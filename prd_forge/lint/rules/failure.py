@@ -16,7 +16,8 @@ _DETECTION_COLUMN: Final = ("detect", "signal", "monitor", "alert", "how we know
 _FALLBACK_WORDS: Final = re.compile(
     r"\b(?:fall(?:s|ing)? ?back|fallbacks?|mitigat\w*|instead|rout(?:e|ed|es|ing)|hand(?:ed)?[- ]"
     r"(?:off|over)|escalat\w*|retry|retries|hide|hidden|suppress\w*|block\w*|disabl\w*|revert\w*"
-    r"|degrad\w*|manual\w*|default\w*|abstain\w*|refus\w*|declin\w*|human)\b",
+    r"|degrad\w*|manual\w*|default\w*|abstain\w*|refus\w*|declin\w*|human|remov\w*|undo"
+    r"|edit\w*|confirm\w*|warn\w*)\b",
     re.IGNORECASE,
 )
 _DETECTION_WORDS: Final = re.compile(

@@ -68,7 +68,11 @@ def _rollback_trigger(ctx: Context) -> Iterator[Problem]:
     rollback = [block for block in blocks if _ROLLBACK.search(block.text)]
     if not rollback:
         yield Problem(ctx.anchor("rollout"), "rollout has no rollback or kill switch", thins=True)
-    elif not any(words.has_number(block.text) for block in rollback):
+    elif not any(
+        _ROLLBACK.search(sentence) and words.has_number(sentence)
+        for block in rollback
+        for sentence in words.sentences(block.text)
+    ):
         message = "rollback has no measurable trigger (say at what number)"
         yield Problem(rollback[0].line, message, thins=True)
 
