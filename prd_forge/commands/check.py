@@ -7,6 +7,7 @@ read or is malformed (the worst file wins).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,17 @@ JSON_VERSION = 1
 """Bumped only when the JSON shape changes incompatibly (README, "check --format json")."""
 
 
+def _advice(finding: Finding) -> str:
+    """The message, then the fix and why a gap is only a warning, in parentheses."""
+    advice = "; ".join(part for part in (finding.fix, finding.note) if part)
+    return f"{finding.message} ({advice})" if advice else finding.message
+
+
 def _line(report: FileReport, finding: Finding) -> str:
     place = f"{report.file}:{finding.line}" if finding.line else report.file
     tag = " warning:" if finding.level is Level.WARNING else ""
     where = f" {finding.path}:" if finding.path else ""
-    advice = "; ".join(part for part in (finding.fix, finding.note) if part)
-    fix = f" ({advice})" if advice else ""
-    return f"{place}:{tag}{where} {finding.message}{fix}"
+    return f"{place}:{tag}{where} {_advice(finding)}"
 
 
 def _plural(count: int, word: str) -> str:
@@ -80,9 +85,33 @@ def format_json(reports: list[FileReport]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
+def _escape(value: str, *, in_property: bool = False) -> str:
+    # GitHub's workflow-command escaping; properties also escape ':' and ','.
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if in_property else value
+
+
+def format_github(reports: list[FileReport]) -> str:
+    """Workflow annotations on the answers file, then the text summary line of each file."""
+    lines: list[str] = []
+    for report in reports:
+        for finding in report.findings:
+            place = f"file={_escape(report.file, in_property=True)}"
+            if finding.line:
+                place += f",line={finding.line}"
+            title = finding.path or "answers file"
+            lines.append(
+                f"::{finding.level.value} {place},title={_escape(title, in_property=True)}"
+                f"::{_escape(_advice(finding))}"
+            )
+        lines.append(_summary(report))
+    return "\n".join(lines) + "\n"
+
+
 FORMATS: dict[str, Callable[[list[FileReport]], str]] = {
     "text": format_text,
     "json": format_json,
+    "github": format_github,
 }
 
 
@@ -93,10 +122,11 @@ FORMATS: dict[str, Callable[[list[FileReport]], str]] = {
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(sorted(FORMATS)),
-    default="text",
+    type=click.Choice(("auto", *sorted(FORMATS))),
+    default="auto",
     show_default=True,
-    help="text: one line per problem; json: one document for all files.",
+    help="text: one line per problem; json: one document for all files; github: workflow "
+    "annotations; auto: github under GitHub Actions, else text.",
 )
 def check(specs: tuple[Path, ...], output_format: str) -> None:
     """Check answers files (YAML or JSON): every gap, with its line and the fix.
@@ -106,5 +136,7 @@ def check(specs: tuple[Path, ...], output_format: str) -> None:
     1 when one is incomplete, 2 when one cannot be read or is malformed.
     """
     reports = [check_file(path) for path in specs]
+    if output_format == "auto":
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     click.echo(FORMATS[output_format](reports), nl=False)
     raise SystemExit(int(worst(reports)))

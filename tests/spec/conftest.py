@@ -19,6 +19,7 @@ Invoke = Callable[..., Result]
 def prd_forge(monkeypatch: pytest.MonkeyPatch) -> Invoke:
     """Run `prd-forge ARGS...` from the repository root, so paths in output read samples/..."""
     monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # else --format auto means github
 
     def invoke(*args: str) -> Result:
         return CliRunner().invoke(cli, list(args), catch_exceptions=False)

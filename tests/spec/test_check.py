@@ -153,3 +153,40 @@ def test_recommended_concern_gaps_only_warn(
             "privacy.signoffs",
         ]
         assert {f["level"] for f in findings} == {"warning"}
+
+
+def test_github_format_annotates_the_answers_file(prd_forge: Invoke) -> None:
+    result = prd_forge("check", "--format", "github", REVIEW_NO_FALLBACKS, "samples/missing.yaml")
+    assert result.exit_code == 2
+    lines = result.stdout.splitlines()
+    assert lines[3] == (
+        f"::error file={REVIEW_NO_FALLBACKS},line=46,title=failure_modes.modes[0].fallbacks"
+        "::names fallback 'retry-later', which is not defined "
+        "(define a fallback with id 'retry-later' under fallbacks)"
+    )
+    assert lines[6] == f"{REVIEW_NO_FALLBACKS}: incomplete (review): 6 errors, 0 warnings"
+    assert lines[7:] == [
+        "::error file=samples/missing.yaml,title=answers file::no such file (check the path)",
+        "samples/missing.yaml: invalid: 1 error, 0 warnings",
+    ]
+
+
+def test_github_format_escapes_what_workflow_commands_reserve(
+    prd_forge: Invoke, tmp_path: Path
+) -> None:
+    spec = tmp_path / "a,b: 100%.yaml"
+    spec.write_text("feature:\n  nmae: x\n", encoding="utf-8")
+    line = prd_forge("check", "--format", "github", str(spec)).stdout.splitlines()[0]
+    folder = str(tmp_path).replace(":", "%3A").replace(",", "%2C")
+    assert line == (
+        f"::error file={folder}/a%2Cb%3A 100%25.yaml,line=2,title=feature.nmae"
+        "::unknown field (did you mean 'name'?)"
+    )
+
+
+@pytest.mark.parametrize(("actions", "first"), [("true", "::error "), ("", "samples/")])
+def test_auto_format_is_github_under_github_actions(
+    prd_forge: Invoke, monkeypatch: pytest.MonkeyPatch, actions: str, first: str
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", actions)
+    assert prd_forge("check", REVIEW_NO_FALLBACKS).stdout.startswith(first)
