@@ -38,8 +38,10 @@ def check(ctx: click.Context, path: Path, specs: tuple[Path, ...]) -> None:
         loaded = template_check.complete(specs or template_check.shipped_samples())
     except SpecError as error:
         raise InputError("\n".join(str(problem) for problem in error.problems)) from None
+    except template_check.IncompleteSpec as error:
+        raise InputError(str(error)) from None
     if not loaded:
-        raise InputError("no complete spec to render; pass one with --spec FILE")
+        raise InputError("no spec to render; pass a complete one with --spec FILE")
     try:
         dropped = template_check.check_template(template_path, loaded)
     except api.TemplateError as error:

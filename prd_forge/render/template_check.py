@@ -35,10 +35,27 @@ def shipped_samples() -> list[Path]:
     return sorted(_resources.data_dir("samples").glob("*.yaml"))
 
 
+class IncompleteSpec(Exception):
+    """A spec given to check a template with has gaps that block it."""
+
+
 def complete(paths: Iterable[Path]) -> list[LoadedSpec]:
-    """The specs at `paths` that no gap blocks (a SpecError propagates for an unreadable one)."""
-    loaded = [load_spec(path) for path in paths]
-    return [item for item in loaded if not blocking(item.spec, find_gaps(item.spec))]
+    """The specs at `paths`, each of which must be complete.
+
+    A SpecError propagates for an unreadable one; IncompleteSpec names one that gaps block
+    (a template cannot be judged on a spec that lacks the answers it should render).
+    """
+    loaded = []
+    for path in paths:
+        item = load_spec(path)
+        gaps = blocking(item.spec, find_gaps(item.spec))
+        if gaps:
+            raise IncompleteSpec(
+                f"{item.file}: {len(gaps)} gap(s) block this spec, so it cannot test a "
+                f"template; run `prd-forge check {item.file}` and fill them in"
+            )
+        loaded.append(item)
+    return loaded
 
 
 def check_template(template: Path, specs: Iterable[LoadedSpec]) -> list[Dropped]:

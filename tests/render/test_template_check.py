@@ -59,9 +59,27 @@ def test_an_unusable_template_is_exit_2(tmp_path: Path) -> None:
     assert stderr.startswith(f"prd-forge: error: {template}:1: template syntax error:")
 
 
-def test_an_incomplete_spec_is_not_a_sample(tmp_path: Path) -> None:
-    spec = tmp_path / "empty.yaml"
-    spec.write_text("feature:\n  name: x\n", encoding="utf-8")
-    code, stdout, stderr = check(str(api.default_template()), "--spec", str(spec))
+def test_an_incomplete_spec_cannot_test_a_template(tmp_path: Path) -> None:
+    spec = tmp_path / "thin.yaml"
+    spec.write_text("feature:\n  name: x\n  status: review\n", encoding="utf-8")
+    code, stdout, stderr = check(
+        str(api.default_template()), "--spec", str(COMPLETE), "--spec", str(spec)
+    )
     assert (code, stdout) == (2, "")
-    assert stderr == "prd-forge: error: no complete spec to render; pass one with --spec FILE\n"
+    assert stderr.startswith(f"prd-forge: error: {spec}: ")
+    assert stderr.endswith(
+        f"gap(s) block this spec, so it cannot test a template; run `prd-forge check {spec}` "
+        "and fill them in\n"
+    )
+
+
+def test_without_specs_it_renders_the_shipped_samples() -> None:
+    code, stdout, stderr = check(str(api.default_template()))
+    assert (code, stderr) == (0, "")
+    assert stdout == f"{api.default_template()}: renders every required concern for 4 spec(s)\n"
+
+
+def test_an_unreadable_spec_is_exit_2(tmp_path: Path) -> None:
+    code, stdout, stderr = check(str(api.default_template()), "--spec", str(tmp_path / "no.yaml"))
+    assert (code, stdout) == (2, "")
+    assert stderr == f"prd-forge: error: {tmp_path / 'no.yaml'}: no such file (check the path)\n"
