@@ -15,7 +15,6 @@ import click
 
 from prd_forge.commands._common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError
 from prd_forge.lint.config import PRESETS, STAGES, Config, ConfigError
-from prd_forge.lint.engine import fails
 from prd_forge.lint.formats import NAMES, Options, get
 from prd_forge.lint.run import RunResult, run
 
@@ -158,6 +157,6 @@ def lint(
         _step_summary(result)
     if result.problems:
         sys.exit(EXIT_INPUT)
-    if any(fails(report, result.fail_level) for report in result.reports):
+    if result.failed:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from prd_forge.lint import config as config_files
 from prd_forge.lint.config import Config, ConfigError
-from prd_forge.lint.engine import FileReport, lint_text
+from prd_forge.lint.engine import FileReport, fails, lint_text
 from prd_forge.lint.files import STDIN, InputProblem, discover, read
 
 PARALLEL_MIN: Final = 48
@@ -26,9 +25,12 @@ Overrides = Callable[[Config], Config]
 
 @dataclass(frozen=True)
 class RunResult:
+    """Reports and unreadable files; `failed` applies each file's own fail level."""
+
     reports: tuple[FileReport, ...]
     problems: tuple[InputProblem, ...]
     fail_level: str = "error"
+    failed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +59,12 @@ def run(
     resolver = _Resolver(config_path, overrides)
     plan = [_Job(path, resolver.config_for(path, stdin_name), stage) for path in files]
     outcomes = [_lint_one(job, stdin or b"", stdin_name) for job in plan if job.path == STDIN]
-    disk = [job for job in plan if job.path != STDIN]
-    outcomes.extend(_map(disk, jobs))
+    outcomes.extend(_map([job for job in plan if job.path != STDIN], jobs))
     reports = tuple(o for o in outcomes if isinstance(o, FileReport))
     problems.extend(o for o in outcomes if isinstance(o, InputProblem))
-    fail_level = overrides(base).fail_level
-    return RunResult(reports, tuple(sorted(problems)), fail_level)
+    level = {job.path if job.path != STDIN else stdin_name: job.config.fail_level for job in plan}
+    failed = any(fails(report, level.get(report.path, "error")) for report in reports)
+    return RunResult(reports, tuple(sorted(problems)), overrides(base).fail_level, failed)
 
 
 def _base_config(config_path: str | None, paths: Sequence[str]) -> Config:
@@ -99,6 +101,9 @@ def _map(plan: Sequence[_Job], jobs: int | None) -> list[FileReport | InputProbl
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers < 2 or len(plan) < PARALLEL_MIN:
         return [_lint_path(job) for job in plan]
+    # imported here: multiprocessing costs more start-up than linting one small file
+    from concurrent.futures import ProcessPoolExecutor
+
     chunk = max(1, len(plan) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(_lint_path, plan, chunksize=chunk))

@@ -42,16 +42,17 @@ def parse(
         head, reason = _split(match.group("body"))
         targets = tuple(t for t in _SPLIT.split(head.strip()) if t)
         unknown.extend(
-            Problem(comment.line, f"suppression names unknown rule or concern {target!r}", "")
+            Problem(comment.line, f"suppression names unknown rule or concern {target!r}")
             for target in targets
             if known(target) is None
         )
         if not targets or not reason:
+            about = next((c for c in map(known, targets) if c and c != "*"), None)
             no_reason.append(
                 Problem(
                     comment.line,
                     "suppression has no reason: write `-- why` before `-->`; it is ignored",
-                    "",
+                    about,
                 )
             )
             continue

@@ -6,7 +6,8 @@ InputProblem rows for files that could not be read); none of them decides severi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
@@ -23,23 +24,21 @@ class Options:
 Formatter = Callable[[RunResult, Options], str]
 
 
-def _load() -> Mapping[str, Formatter]:
-    from prd_forge.lint.formats import github, json_format, junit, sarif, text
-
-    return MappingProxyType(
-        {
-            "text": text.render,
-            "json": json_format.render,
-            "sarif": sarif.render,
-            "github": github.render,
-            "junit": junit.render,
-        }
-    )
-
-
-NAMES: Final = ("text", "json", "sarif", "github", "junit")
+# name -> module defining `render`; a format's module (json, hashlib, xml) is imported only
+# when that format is asked for, to keep the lint path's start-up small.
+FORMATS: Final = MappingProxyType(
+    {
+        "text": "prd_forge.lint.formats.text",
+        "json": "prd_forge.lint.formats.json_format",
+        "sarif": "prd_forge.lint.formats.sarif",
+        "github": "prd_forge.lint.formats.github",
+        "junit": "prd_forge.lint.formats.junit",
+    }
+)
+NAMES: Final = tuple(FORMATS)
 
 
 def get(name: str) -> Formatter:
     """The formatter called `name` (one of NAMES)."""
-    return _load()[name]
+    render: Formatter = importlib.import_module(FORMATS[name]).render
+    return render
