@@ -13,15 +13,11 @@ from tests.render.helpers import COMPLETE
 
 ATTACKS = [
     ("class", '{{ "".__class__ }}', "refused by the sandbox: access to attribute '__class__'"),
-    (
-        "mro",
-        "{{ spec.items().__class__.__mro__ }}",
-        "refused by the sandbox: access to attribute '__class__'",
-    ),
+    ("mro", "{{ dict.__mro__ }}", "refused by the sandbox: access to attribute '__mro__'"),
     (
         "subclasses",
-        "{{ ().__class__.__base__.__subclasses__() }}",
-        "refused by the sandbox: access to attribute '__class__'",
+        "{{ dict.__subclasses__() }}",
+        "refused by the sandbox: access to attribute '__subclasses__'",
     ),
     (
         "globals",
@@ -32,6 +28,11 @@ ATTACKS = [
         "builtins",
         "{{ self.__init__.__globals__.__builtins__ }}",
         "refused by the sandbox: access to attribute '__init__'",
+    ),
+    (
+        "builtins directly",
+        "{{ section.__builtins__ }}",
+        "refused by the sandbox: access to attribute '__builtins__'",
     ),
     (
         "attr filter",

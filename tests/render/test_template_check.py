@@ -83,3 +83,22 @@ def test_an_unreadable_spec_is_exit_2(tmp_path: Path) -> None:
     code, stdout, stderr = check(str(api.default_template()), "--spec", str(tmp_path / "no.yaml"))
     assert (code, stdout) == (2, "")
     assert stderr == f"prd-forge: error: {tmp_path / 'no.yaml'}: no such file (check the path)\n"
+
+
+HOUSE = Path(__file__).resolve().parent / "fixtures" / "house" / "prd.md.j2"
+
+
+def test_a_house_style_with_its_own_headings_and_no_tables_passes() -> None:
+    assert check(str(HOUSE)) == (0, f"{HOUSE}: renders every required concern for 4 spec(s)\n", "")
+
+
+def test_the_house_style_without_its_degradation_section_fails(tmp_path: Path) -> None:
+    text = HOUSE.read_text(encoding="utf-8")
+    start, end = text.index("## Graceful degradation"), text.index("## Edge cases")
+    template = tmp_path / "prd.md.j2"
+    template.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert check(str(template), "--spec", str(COMPLETE)) == (
+        1,
+        f"{template}: does not render concern fallbacks (missing) for {COMPLETE}\n",
+        f"{template}: drops or empties 1 required concern(s)\n",
+    )
