@@ -1,0 +1,154 @@
+"""Lint must stay linear on hostile input: no regex or loop that goes quadratic.
+
+Each case builds a document from a size n. The size is doubled until one lint takes long enough
+to time reliably, then the time for 2n must be under 3x the time for n (linear gives 2x,
+quadratic 4x) and under a generous absolute bound. pymarkdown's quadratic slowdown came from
+work repeated per line over the whole document; these inputs are where that shows.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+import pytest
+
+from prd_forge.lint.engine import lint_text
+
+MIN_SECONDS = 0.06  # below this, timer and scheduler noise swamp the ratio
+MAX_N = 128_000  # an input still under MIN_SECONDS here is linear enough
+MAX_SECONDS = 5.0  # generous: the largest input of any case, on a slow CI core
+MAX_RATIO = 3.0
+REPEATS = 3
+
+
+def _long_line(n: int) -> str:
+    return "# Fallbacks\n\n" + "the model falls back to a rule " * n + "\n"
+
+
+def _long_list(n: int) -> str:
+    return "# Evaluation\n\n" + "".join(f"- case {i} passes at 0.{i % 10}\n" for i in range(n))
+
+
+def _many_headings(n: int) -> str:
+    return "".join(f"## {i}. Fallbacks {i}\n\nTBD\n\n" for i in range(n))
+
+
+def _nested_lists(n: int) -> str:
+    # depth 40 per block (past markdown-it's nesting limit), n blocks
+    block = "".join("  " * depth + "- item\n" for depth in range(40))
+    return "# Scope\n\n" + (block + "\n") * (n // 40 + 1)
+
+
+def _deep_list_markers(n: int) -> str:
+    return "# Scope\n\n" + "- " * n + "item\n"
+
+
+def _deep_blockquote(n: int) -> str:
+    return "# Privacy\n\n" + ">" * n + " quoted\n"
+
+
+def _quote_lines(n: int) -> str:
+    return "# Privacy\n\n" + "> > > quoted line\n" * n
+
+
+def _table_rows(n: int) -> str:
+    head = "# Risks\n\n| Risk | Likelihood | Mitigation |\n|---|---|---|\n"
+    return head + "".join(f"| risk {i} | high | fallback {i} |\n" for i in range(n))
+
+
+def _wide_table(n: int) -> str:
+    return "# Metrics\n\n|" + " metric |" * n + "\n|" + "---|" * n + "\n|" + " 90% |" * n + "\n"
+
+
+def _unclosed_fence(n: int) -> str:
+    return "# Monitoring\n\n```json\n" + '{"alert": "fallback"}\n' * n
+
+
+def _pseudo_headings(n: int) -> str:
+    return "".join(f"**Fallbacks {i}:** TBD\n\n" for i in range(n))
+
+
+def _html_comments(n: int) -> str:
+    return "# Rollout\n\n" + "<!-- prd-forge-disable fallbacks -->\n" * n
+
+
+def _emphasis_runs(n: int) -> str:
+    return "# Problem\n\n" + "*a **b " * n + "\n"
+
+
+CASES: dict[str, Callable[[int], str]] = {
+    "very long line": _long_line,
+    "very long list": _long_list,
+    "thousands of headings": _many_headings,
+    "deeply nested lists": _nested_lists,
+    "deep list markers on one line": _deep_list_markers,
+    "deep blockquote": _deep_blockquote,
+    "many nested quote lines": _quote_lines,
+    "many table rows": _table_rows,
+    "very wide table": _wide_table,
+    "unclosed fence": _unclosed_fence,
+    "many bold pseudo-headings": _pseudo_headings,
+    "many suppression comments": _html_comments,
+    "unbalanced emphasis": _emphasis_runs,
+}
+
+
+def _seconds(lint: Callable[[str], object], text: str) -> float:
+    """Best of a few runs, with the collector paused (its pauses are noise here)."""
+    best = float("inf")
+    for _ in range(REPEATS):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            lint(text)
+            best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
+    return best
+
+
+def _growth(
+    lint: Callable[[str], object], build: Callable[[int], str], start: int = 250
+) -> tuple[int, float, float]:
+    """(n, t(n), t(2n)), with n doubled from `start` until t(n) is long enough to time."""
+    n = start
+    small = _seconds(lint, build(n))
+    while small < MIN_SECONDS and n < MAX_N:
+        n *= 2
+        small = _seconds(lint, build(n))
+    return n, small, _seconds(lint, build(2 * n))
+
+
+def _ratio(lint: Callable[[str], object], build: Callable[[int], str]) -> tuple[float, str]:
+    """t(2n)/t(n); measured again from 2n when over the bound, since a shared CI machine can
+    stall any one run, while quadratic work is over it every time."""
+    n, small, large = _growth(lint, build)
+    assert large < MAX_SECONDS, f"{large:.2f} s for n={2 * n}"
+    if large / max(small, MIN_SECONDS) >= MAX_RATIO:
+        n, small, large = _growth(lint, build, start=2 * n)
+    ratio = large / max(small, MIN_SECONDS)
+    return ratio, f"t(2n)/t(n) = {large:.3f} s / {small:.3f} s at n={n}"
+
+
+def _lint(text: str) -> object:
+    return lint_text(text, path="hostile.md")
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_lint_time_grows_linearly(name: str) -> None:
+    ratio, detail = _ratio(_lint, CASES[name])
+    assert ratio < MAX_RATIO, f"{name}: {detail}"
+
+
+def test_the_check_catches_quadratic_work() -> None:
+    """The harness itself: work that compares every line with every other line must fail it."""
+
+    def quadratic(text: str) -> object:
+        lines = text.splitlines()
+        return sum(1 for a in lines for b in lines if a is b)
+
+    n, small, large = _growth(quadratic, _long_list)
+    assert large / small > MAX_RATIO, f"t(2n)/t(n) = {large:.3f} s / {small:.3f} s at n={n}"
