@@ -6,7 +6,8 @@ does that once for every rule (see engine.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -53,6 +54,9 @@ class Context:
     bad_suppressions: tuple[Problem, ...] = ()
     unknown_targets: tuple[Problem, ...] = ()
     _cache: dict[str, tuple[Block, ...]] = field(default_factory=dict, repr=False)
+    # (first line, concern) per section, built once: concern_at runs once per finding, and
+    # walking back through the sections for each made lint quadratic in headings.
+    _owners: list[tuple[int, str]] = field(default_factory=list, repr=False)
 
     @property
     def coverage(self) -> Mapping[str, Coverage]:
@@ -104,20 +108,28 @@ class Context:
 
     def concern_at(self, line: int) -> str:
         """The concern of the section holding `line`: its heading's, else its parent's."""
-        sections = self.doc.sections
-        index = next((i for i in range(len(sections) - 1, -1, -1) if sections[i].line <= line), 0)
-        level = sections[index].level + 1 if sections else 0
-        for i in range(index, -1, -1):
-            if sections[i].level < level:
-                level = sections[i].level
-                found = self.analysis.matches.get(i)
-                if found:
-                    return found[0]
-        return ""
+        if not self._owners:
+            self._owners.extend(_owners(self.doc.sections, self.analysis.matches))
+        index = max(bisect_right(self._owners, line, key=lambda owner: owner[0]) - 1, 0)
+        return self._owners[index][1] if self._owners else ""
 
     def anchor(self, concern: str) -> int:
         found = self.coverage.get(concern)
         return found.line if found is not None else 1
+
+
+def _owners(
+    sections: Sequence[Section], matches: Mapping[int, tuple[str, ...]]
+) -> Iterator[tuple[int, str]]:
+    """Each section's first line and concern: its heading's, else its nearest ancestor's."""
+    ancestors: list[tuple[int, str]] = []  # (level, concern), levels strictly increasing
+    for index, section in enumerate(sections):
+        while ancestors and ancestors[-1][0] >= section.level:
+            ancestors.pop()
+        found = matches.get(index)
+        concern = found[0] if found else (ancestors[-1][1] if ancestors else "")
+        ancestors.append((section.level, concern))
+        yield section.line, concern
 
 
 Check = Callable[[Context], Iterable[Problem]]
