@@ -150,5 +150,5 @@ def test_the_check_catches_quadratic_work() -> None:
         lines = text.splitlines()
         return sum(1 for a in lines for b in lines if a is b)
 
-    n, small, large = _growth(quadratic, _long_list)
-    assert large / small > MAX_RATIO, f"t(2n)/t(n) = {large:.3f} s / {small:.3f} s at n={n}"
+    tries = [_growth(quadratic, _long_list) for _ in range(2)]  # one stalled run can hide it
+    assert any(large / small > MAX_RATIO for _, small, large in tries), tries
