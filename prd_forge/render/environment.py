@@ -21,6 +21,9 @@ from markupsafe import Markup
 from prd_forge.render import escape
 from prd_forge.render.escape import Markdown
 
+# How an unanswered field shows in a draft: bold, so it reads as a gap, never as content.
+MISSING = Markdown("**missing**")
+
 _COMPARATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
 
 
@@ -45,7 +48,7 @@ def finalize(value: Any) -> str:
     if isinstance(value, Markdown | Markup):
         return str(value)
     if value is None:
-        return "**missing**"
+        return MISSING
     if isinstance(value, bool | int | float):
         return escape.number(value)
     if isinstance(value, list | tuple):
@@ -62,13 +65,13 @@ def finalize_plain(value: Any) -> str:
 
 def words(value: Any) -> str:
     """An enum value as words: `false-positive` -> `false positive`."""
-    return "missing" if value is None else str(value).replace("-", " ")
+    return MISSING if value is None else str(value).replace("-", " ")
 
 
 def target(value: dict[str, Any] | None) -> str:
     """A metric target or threshold as `≥ 0.97` or `≤ 5.5 min`."""
     if not value:
-        return "missing"
+        return MISSING
     comparator = _COMPARATORS.get(str(value.get("comparator")), str(value.get("comparator")))
     unit = value.get("unit") or ""
     spacer = "" if not unit or unit.startswith("%") else " "
@@ -88,12 +91,12 @@ def bullets(items: list[Any]) -> Markdown:
 def codes(items: list[Any] | None) -> Markdown:
     """Identifiers as inline code, comma-separated; **missing** when there are none."""
     if not items:
-        return Markdown(finalize(None))
+        return MISSING
     return Markdown(", ".join(escape.code(str(item)) for item in items))
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
-    "block": lambda value: escape.block(str(value)) if value is not None else finalize(None),
+    "block": lambda value: MISSING if value is None else escape.block(str(value)),
     "bullets": bullets,
     "checklist": checklist,
     "codes": codes,
@@ -101,7 +104,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "number": escape.number,
     "target": target,
     "words": words,
-    "yesno": lambda value: finalize(None) if value is None else ("yes" if value else "no"),
+    "yesno": lambda value: MISSING if value is None else ("yes" if value else "no"),
 }
 
 # Jinja's default globals include lipsum, cycler and joiner: not needed, so not exposed.

@@ -142,3 +142,12 @@ def test_the_guard_wants_a_section_of_its_own_not_a_table_column() -> None:
     without = text[:start] + text[text.index("## UX states") :]
     assert "| Fallback |" in without
     assert guard.uncovered(without) == [("fallbacks", "missing")]
+
+
+def test_a_nearly_empty_spec_renders_as_a_draft_of_visible_gaps() -> None:
+    spec = spec_from({"feature": {"name": "Bare"}})
+    text = api.render_markdown(spec, draft=True)
+    assert headings(text) == ["Blockers"] + [concern.title for concern in catalogue.CONCERNS]
+    assert text.count("> [!WARNING]") == len(find_gaps(spec))
+    assert "| Owner | **missing** |" in text
+    assert "\\*\\*missing" not in text
