@@ -95,7 +95,15 @@ _PHRASE_WORDS: Final = {
         "we will not",
         "won't (?:support|build)",
     ),
-    "baseline": ("baseline", "status quo", "today,? (?:agents|users|we|it)", "currently takes"),
+    "baseline": (
+        "baseline",
+        "status quo",
+        "today",
+        "currently",
+        r"manual(?:ly)?",
+        "as-is",
+        "current (?:process|workflow|approach|state|rate|median|tool)",
+    ),
     "error-cost": (
         "false (?:positive|negative)s?",
         "cost of (?:an? )?(?:error|mistake)s?",
@@ -168,15 +176,18 @@ _PHRASES: Final = tuple(
 
 def _phrase_concerns(
     text: str, phrases: Iterable[tuple[str, tuple[str, ...], re.Pattern[str]]]
-) -> Iterator[str]:
-    """The concerns whose phrases occur in `text`."""
+) -> Iterator[tuple[str, list[str]]]:
+    """The concerns whose phrases occur in `text`, with the phrases found."""
     lowered = text.lower()
     for concern, prefixes, pattern in phrases:
-        if any(prefix in lowered for prefix in prefixes) and pattern.search(text):
-            yield concern
+        if any(prefix in lowered for prefix in prefixes):
+            found = pattern.findall(text)
+            if found:
+                yield concern, found
 
 
-_TEXT_HITS: Final = 2  # sentences in distinct blocks before prose alone makes a concern partial
+_TEXT_HITS: Final = 2  # blocks (or different phrases) before prose alone makes a concern partial
+_TEXT_PRESENT: Final = 3  # different phrases before prose alone makes a concern present
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,14 +357,18 @@ class _Evidence:
 
     hits: Mapping[str, list[int]]
     tables: Mapping[str, Coverage]
+    measured: Mapping[str, list[int]]  # hits whose block also gives a number
+    distinct: Mapping[str, int]  # how many different phrases were found
 
 
 def _evidence(doc: Document, zone: frozenset[int], wanted: frozenset[str]) -> _Evidence:
     """Phrase hits and table coverage for the `wanted` concerns (those no heading settles)."""
     hits: dict[str, list[int]] = {}
     tables: dict[str, Coverage] = {}
+    measured: dict[str, list[int]] = {}
+    said: dict[str, set[str]] = {}
     if not wanted:
-        return _Evidence(hits, tables)
+        return _Evidence(hits, tables, measured, {})
     signs = [sign for sign in _TABLE_SIGNS if sign.concern in wanted]
     phrases = [entry for entry in _PHRASES if entry[0] in wanted]
     for i, section in enumerate(doc.sections):
@@ -366,9 +381,12 @@ def _evidence(doc: Document, zone: frozenset[int], wanted: frozenset[str]) -> _E
                     if found is not None:
                         tables[sign.concern] = _best(tables.get(sign.concern), found) or found
             elif block.kind in _PROSE and not words.is_question(block.text):
-                for concern in _phrase_concerns(block.text, phrases):
+                for concern, phrases_found in _phrase_concerns(block.text, phrases):
                     hits.setdefault(concern, []).append(block.line)
-    return _Evidence(hits, tables)
+                    said.setdefault(concern, set()).update(p.lower() for p in phrases_found)
+                    if words.has_number(block.text):
+                        measured.setdefault(concern, []).append(block.line)
+    return _Evidence(hits, tables, measured, {c: len(p) for c, p in said.items()})
 
 
 _PROSE: Final = frozenset({"paragraph", "item", "html", "quote"})
@@ -376,10 +394,25 @@ _PROSE: Final = frozenset({"paragraph", "item", "html", "quote"})
 
 def _by_content(concern: str, evidence: _Evidence) -> Coverage | None:
     best = evidence.tables.get(concern)
-    hits = evidence.hits.get(concern, ())
-    if len(hits) >= _TEXT_HITS and (best is None or RANK[best.state] < RANK[PARTIAL]):
+    hits: Sequence[int] = evidence.hits.get(concern, ())
+    measured: Sequence[int] = evidence.measured.get(concern, ())
+    if concern in _MEASURED and measured:
+        # "Today analysts review 9,000 payments a day": the current state with its figure
+        found = Coverage(concern, PRESENT, measured[0], (), "text")
+        return _best(best, found)
+    distinct = evidence.distinct.get(concern, 0)
+    if distinct >= _TEXT_PRESENT:
+        # several different phrases for it: discussed with substance, if not in its own section
+        return _best(best, Coverage(concern, PRESENT, hits[0], (), "text"))
+    if (len(hits) >= _TEXT_HITS or distinct >= _TEXT_HITS) and (
+        best is None or RANK[best.state] < RANK[PARTIAL]
+    ):
         best = Coverage(concern, PARTIAL, hits[0], (), "text", "mentioned only in passing")
     return best
+
+
+# Concerns a sentence settles when it gives a figure, wherever it stands.
+_MEASURED: Final = frozenset({"baseline"})
 
 
 def _table_coverage(sign: _TableSign, block: Block, concern: str) -> Coverage | None:

@@ -77,7 +77,7 @@ def is_question(text: str) -> bool:
     return stripped.endswith("?") or stripped.lower().startswith(("q:", "question:", "open:"))
 
 
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?;])\s+")
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
 
 
 def sentences(text: str) -> list[str]:

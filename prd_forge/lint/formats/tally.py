@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
+from prd_forge import catalogue
 from prd_forge.lint.coverage import STATES
 from prd_forge.lint.run import RunResult
 
@@ -37,17 +38,33 @@ def summary(result: RunResult) -> Mapping[str, object]:
     }
 
 
-def coverage_table(result: RunResult) -> str:
-    """The coverage table, concerns by state, as aligned plain text."""
-    rows = coverage(result)
-    if not rows:
+def _applies(concern: str, ai: bool) -> bool:
+    spec = catalogue.BY_ID.get(concern)
+    return ai or spec is None or not spec.ai_only
+
+
+def coverage_table(result: RunResult, *, names: int = 3) -> str:
+    """Concerns by files: how many files have each state (n/a: an AI-only concern in a PRD
+    that is not about an AI feature), and which files lack it (hollow or missing)."""
+    if not result.reports:
         return ""
-    width = max(len(concern) for concern in rows)
-    lines = [f"{'concern':<{width}}  " + "  ".join(f"{s:>7}" for s in STATES)]
-    lines.extend(
-        f"{concern:<{width}}  " + "  ".join(f"{row[s]:>7}" for s in STATES)
-        for concern, row in rows.items()
-    )
+    counts: dict[str, dict[str, int]] = {}
+    lacking: dict[str, list[str]] = {}
+    for report in result.reports:
+        for concern, state in report.coverage.items():
+            row = counts.setdefault(concern, dict.fromkeys((*STATES, "n/a"), 0))
+            applies = _applies(concern, report.ai)
+            row[state if applies else "n/a"] += 1
+            if applies and state in ("hollow", "missing"):
+                lacking.setdefault(concern, []).append(report.path)
+    width = max(len(concern) for concern in counts)
+    header = "  ".join(f"{s:>7}" for s in (*STATES, "n/a"))
+    lines = [f"{'concern':<{width}}  {header}  lacking in"]
+    for concern, row in counts.items():
+        paths = lacking.get(concern, [])
+        more = f" +{len(paths) - names} more" if len(paths) > names else ""
+        cells = "  ".join(f"{row[s]:>7}" for s in (*STATES, "n/a"))
+        lines.append(f"{concern:<{width}}  {cells}  {', '.join(paths[:names])}{more}".rstrip())
     return "\n".join(lines)
 
 

@@ -63,9 +63,10 @@ class Context:
         return self.analysis.coverage
 
     def covered(self, concern: str) -> bool:
-        """Whether the concern has a body worth checking for substance."""
+        """Whether the concern has a body worth checking for substance: a section or a table
+        (sentences scattered through other sections are judged by the coverage alone)."""
         found = self.analysis.coverage.get(concern)
-        return found is not None and found.state in ("present", "partial")
+        return found is not None and found.state in ("present", "partial") and found.via != "text"
 
     def sections_of(self, concern: str) -> Iterator[Section]:
         """Sections whose headings name `concern`, with their subsections."""
