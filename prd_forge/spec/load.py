@@ -37,6 +37,9 @@ SCHEMA_URL = (
 )
 
 
+_MARKDOWN = {".md", ".markdown"}
+
+
 @dataclass(frozen=True)
 class LoadedSpec:
     """A validated spec, where it came from, and the line of each field path."""
@@ -75,7 +78,10 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise SpecError([Problem(name, None, "", f"cannot be read: {error.strerror}")]) from None
+        problem = Problem(
+            name, None, "", f"cannot be read: {error.strerror}", "check its permissions"
+        )
+        raise SpecError([problem]) from None
     try:
         # utf-8-sig: a byte-order mark (Windows editors add one) is not content.
         return data.decode("utf-8-sig")
@@ -150,6 +156,9 @@ def validate(data: Any, name: str, lines: dict[str, int] | None = None) -> Loade
 def load_spec(path: Path) -> LoadedSpec:
     """Read, parse and validate an answers file."""
     name = str(path)
+    if path.suffix.lower() in _MARKDOWN:
+        fix = "lint a PRD with `prd-forge lint`; check reads .yaml and .json answers files"
+        raise SpecError([Problem(name, None, "", "is Markdown, not an answers file", fix)])
     data, lines = parse(read_text(path), name)
     return validate(data, name, lines)
 

@@ -177,6 +177,7 @@ _BY_TYPE: dict[str, Callable[[ErrorDetails], Wording]] = {
     "int_type": _number,
     "int_parsing": _number,
     "int_from_float": _number,
+    "finite_number": _number,
     "string_type": _text,
     "string_too_short": _empty_text,
     "string_pattern_mismatch": _slug,

@@ -19,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+# A target or threshold of .nan or .inf (YAML spells them so) is not a number anyone can meet.
+Number = Annotated[float, Field(allow_inf_nan=False)]
 
 _NUMBER = re.compile(r"\d")
 
@@ -472,7 +474,7 @@ class Target(Model):
         example=">=",
         default=...,
     )
-    value: float = ask(
+    value: Number = ask(
         "Target number?",
         help="The number to reach.",
         example=0.9,
@@ -497,7 +499,7 @@ class Metric(Model):
         help="business, model-quality, or guardrail (something that must not get worse).",
         example="business",
     )
-    baseline: float | None = ask(
+    baseline: Number | None = ask(
         "Its value today (the baseline)?",
         help="A number in the same unit as the target.",
         example=7.5,
@@ -532,7 +534,7 @@ class Threshold(Model):
         example=">=",
         default=...,
     )
-    value: float = ask(
+    value: Number = ask(
         "Pass threshold?",
         help="The number the metric must reach to launch.",
         example=0.97,

@@ -108,6 +108,27 @@ CASES: list[tuple[str, str, bytes, list[str]]] = [
         ],
     ),
     (
+        "not-a-finite-number",
+        "spec.yaml",
+        b"metrics:\n  - name: Recall\n    baseline: .nan\n"
+        b"    target: {comparator: '>=', value: .inf}\n",
+        [
+            "{f}:3: metrics[0].baseline: nan is not a number "
+            "(write a plain number without its unit, e.g. 0.97 or 1200)",
+            "{f}:4: metrics[0].target.value: inf is not a number "
+            "(write a plain number without its unit, e.g. 0.97 or 1200)",
+        ],
+    ),
+    (
+        "markdown-prd",
+        "PRD.md",
+        b"# Support copilot\n\n## Fallbacks\n",
+        [
+            "{f}: is Markdown, not an answers file "
+            "(lint a PRD with `prd-forge lint`; check reads .yaml and .json answers files)"
+        ],
+    ),
+    (
         "missing-id",
         "spec.yaml",
         b"fallbacks:\n  - trigger: timeout\n",
