@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
+from prd_forge import catalogue
 from prd_forge.spec.completeness import blocking, find_gaps, human_review_required
 from prd_forge.spec.model import Spec
 
@@ -326,3 +327,28 @@ def test_recommended_concerns_never_block(status: str) -> None:
     gaps = find_gaps(spec)
     assert {gap.concern for gap in gaps} == {"privacy"}
     assert blocking(spec, gaps) == []
+
+
+def _delete(data: Data, path: str) -> None:
+    *parents, last = path.split(".")
+    for key in parents:
+        data = data[key]
+    data.pop(last, None)
+
+
+COMPLETE_SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("sample", COMPLETE_SAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("concern", [c for c in catalogue.CONCERNS if c.id != "open-questions"])
+def test_dropping_a_concerns_fields_never_passes_silently(
+    sample: Path, concern: catalogue.Concern
+) -> None:
+    """The product's promise on structured specs: remove what answers a concern, get its gap."""
+    data = yaml.safe_load(sample.read_text(encoding="utf-8"))
+    for path in concern.fields:
+        _delete(data, path)
+    spec = Spec.model_validate(data)
+    gaps = find_gaps(spec)
+    assert concern.id in {gap.concern for gap in gaps}
+    assert bool(blocking(spec, gaps)) is concern.required
