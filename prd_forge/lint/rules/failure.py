@@ -31,7 +31,10 @@ _TRADEOFF: Final = re.compile(
     r"|(?:tune|optimi[sz]e|bias)(?:d|s)? (?:\w+ )?(?:for|towards?) (?:recall|precision))\b",
     re.IGNORECASE,
 )
-_CONFIDENCE: Final = re.compile(r"\b(?:confidence|probability|certainty|score)\b", re.IGNORECASE)
+_CONFIDENCE: Final = words.Prefiltered(
+    ("confidence", "probability", "certainty", "score"),
+    re.compile(r"\b(?:confidence|probability|certainty|score)\b", re.IGNORECASE),
+)
 _CONFIDENCE_VALUE: Final = re.compile(r"(?<![\d.])(?:0?\.\d+|1\.0|\d{1,3}(?:\.\d+)? ?%)")
 _CONFIDENCE_NA: Final = re.compile(
     r"\b(?:no confidence (?:score|threshold)|not probabilistic|deterministic)\b", re.IGNORECASE

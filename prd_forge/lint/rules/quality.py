@@ -29,11 +29,32 @@ _COMPARATOR: Final = re.compile(
     r"|within|exceeds?|bar|gate|must)\b",
     re.IGNORECASE,
 )
-_VAGUE: Final = re.compile(
-    r"\b(?:accurate(?:ly)?|fast|faster|quick(?:ly)?|robust|seamless(?:ly)?|intuitive(?:ly)?"
-    r"|reliable|reliably|scalable|user-friendly|performant|efficient(?:ly)?|instant(?:ly)?"
-    r"|responsive|high[- ]quality|snappy|smooth(?:ly)?|easy to use)\b",
-    re.IGNORECASE,
+_VAGUE: Final = words.Prefiltered(
+    (
+        "accura",
+        "fast",
+        "quick",
+        "robust",
+        "seamless",
+        "intuitiv",
+        "reliab",
+        "scalab",
+        "friendly",
+        "performant",
+        "efficient",
+        "instant",
+        "responsive",
+        "quality",
+        "snappy",
+        "smooth",
+        "easy to use",
+    ),
+    re.compile(
+        r"\b(?:accurate(?:ly)?|fast|faster|quick(?:ly)?|robust|seamless(?:ly)?|intuitive(?:ly)?"
+        r"|reliable|reliably|scalable|user-friendly|performant|efficient(?:ly)?|instant(?:ly)?"
+        r"|responsive|high[- ]quality|snappy|smooth(?:ly)?|easy to use)\b",
+        re.IGNORECASE,
+    ),
 )
 _IMMEASURABLE: Final = re.compile(r"^\W*(?:immeasurable|qualitative|non-?goals?)\b", re.I)
 

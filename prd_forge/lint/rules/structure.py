@@ -67,11 +67,11 @@ def _placeholders(ctx: Context) -> Iterator[Problem]:
                 first = block.text.strip().partition("\n")[0] or "gap"
                 yield Problem(block.line, f"gap left open: {first}", ctx.concern_at(block.line))
             elif block.kind not in ("code", "comment"):
-                match = words.first_placeholder(words.strip_comments(block.text))
-                if match:
+                found = words.first_placeholder(words.strip_comments(block.text))
+                if found:
                     yield Problem(
                         block.line,
-                        f"placeholder '{match.group()}' left in: replace it with the decision",
+                        f"placeholder '{found}' left in: replace it with the decision",
                         ctx.concern_at(block.line),
                     )
 
