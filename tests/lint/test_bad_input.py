@@ -117,10 +117,13 @@ def test_thousands_of_files_in_a_folder(tmp_path: Path) -> None:
 def test_cost_grows_linearly(make: object) -> None:
     def seconds(n: int) -> float:
         text = make(n)  # type: ignore[operator]
-        start = time.perf_counter()
-        lint_text(text)
-        return time.perf_counter() - start
+        best = float("inf")
+        for _ in range(2):  # the fastest of two runs: a busy machine only adds time
+            start = time.perf_counter()
+            lint_text(text)
+            best = min(best, time.perf_counter() - start)
+        return best
 
     seconds(2_000)  # warm up the parser
-    small, large = seconds(20_000), seconds(80_000)
+    small, large = seconds(10_000), seconds(40_000)
     assert large < max(small, 0.01) * 10  # 4x the input; quadratic would be 16x
