@@ -212,7 +212,11 @@ def analyse(doc: Document, index: AliasIndex, concerns: Sequence[str]) -> Analys
     matches = _heading_matches(doc, index)
     zone = _question_zone(doc, matches)
     title_line = _title_line(doc)
-    headings = {concern: _by_heading(doc, concern, matches, zone) for concern in concerns}
+    labelled = _by_label(doc, index, zone)
+    headings = {
+        concern: _best(_by_heading(doc, concern, matches, zone), labelled.get(concern))
+        for concern in concerns
+    }
     wanted = frozenset(
         c for c, found in headings.items() if found is None or found.state != PRESENT
     )
@@ -280,6 +284,39 @@ def _by_heading(
         found = Coverage(concern, state, doc.sections[i].line, hits, "heading", detail)
         best = _best(best, found)
     return best
+
+
+_LABEL: Final = re.compile(r"(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)[ \t]*:?[ \t]*")
+
+
+def _by_label(doc: Document, index: AliasIndex, zone: frozenset[int]) -> dict[str, Coverage]:
+    """Concerns named by a label: a list item "**Fallback:** show the form", or a table row
+    whose first cell names the section ("| Monitoring | Owner: ... |"). The rest of the item
+    or row is the body."""
+    found: dict[str, Coverage] = {}
+    for i, section in enumerate(doc.sections):
+        if i in zone:
+            continue
+        for block in section.blocks:
+            for title, body, line in _labels(block):
+                for concern in index.match(title):
+                    if concern == OPEN_QUESTIONS:
+                        continue
+                    state, detail = assess([Block("paragraph", body, line, line)])
+                    label = Coverage(concern, state, line, (), "label", detail)
+                    found[concern] = _best(found.get(concern), label) or label
+    return found
+
+
+def _labels(block: Block) -> Iterator[tuple[str, str, int]]:
+    if block.kind == "item":
+        match = _LABEL.match(block.text)
+        if match:
+            yield match.group(1).strip().rstrip(":"), block.text[match.end() :], block.line
+    elif block.table is not None and len(block.table.header) == 2:
+        for line, row in zip(block.table.row_lines, block.table.rows, strict=False):
+            if len(row) == 2:
+                yield row[0].strip("*_ :"), row[1], line
 
 
 def _own_blocks(

@@ -26,6 +26,7 @@ PSEUDO_LEVEL: Final = 7  # a bold pseudo-heading sits below its real heading
 
 _BOLD_LABEL = re.compile(r"(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)[ \t]*:?[ \t]*")
 _SUMMARY = re.compile(r"<summary[^>]*>(.{1,200}?)</summary>", re.IGNORECASE | re.DOTALL)
+_HTML_HEADING = re.compile(r"\s*<h([1-6])[^>]*>(.{1,300}?)</h\1>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^<>\n]{0,500}>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ALERT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*", re.IGNORECASE)
@@ -305,6 +306,11 @@ class _Builder:
             line = start + content.count("\n", 0, match.start())
             self.comments.append(Comment(line, match.group()))
         rest = _COMMENT.sub("", content)
+        heading = _HTML_HEADING.match(rest)
+        if heading:  # a wiki export's <h2>: a real heading
+            title = _TAG.sub("", heading.group(2)).strip()
+            self._open(title, int(heading.group(1)), start)
+            rest = rest[heading.end() :]
         summary = _SUMMARY.search(rest)
         if summary:
             line = start + rest.count("\n", 0, summary.start())

@@ -66,7 +66,11 @@ class Context:
         """Whether the concern has a body worth checking for substance: a section or a table
         (sentences scattered through other sections are judged by the coverage alone)."""
         found = self.analysis.coverage.get(concern)
-        return found is not None and found.state in ("present", "partial") and found.via != "text"
+        return (
+            found is not None
+            and found.state in ("present", "partial")
+            and found.via not in ("text", "label")
+        )
 
     def sections_of(self, concern: str) -> Iterator[Section]:
         """Sections whose headings name `concern`, with their subsections."""
