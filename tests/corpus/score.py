@@ -206,7 +206,20 @@ def _summary(scores: Scores) -> list[str]:
         f"   (Cohen's kappa {scores.kappa():.2f})",
         f"covered agreement: {_ratio(sum(map(_covered, pairs)), len(pairs))}"
         "   (present vs partial/hollow/missing)",
+        *_misses(pairs),
         "",
+    ]
+
+
+def _misses(pairs: tuple[Pair, ...]) -> list[str]:
+    """The two ways covered agreement fails, which cost a reviewer differently."""
+    gaps = [p for p in pairs if p.reader != "present"]
+    covered = [p for p in pairs if p.reader == "present"]
+    passed = sum(p.lint == "present" for p in gaps)
+    flagged = sum(p.lint != "present" for p in covered)
+    return [
+        f"  gaps lint calls covered:   {_ratio(passed, len(gaps))}   (a reviewer is misled)",
+        f"  covered lint calls a gap:  {_ratio(flagged, len(covered))}   (a false alarm)",
     ]
 
 

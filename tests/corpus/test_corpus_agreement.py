@@ -124,6 +124,8 @@ def test_report_lists_disagreements_only_when_verbose() -> None:
     lint = dict.fromkeys(catalogue.IDS, "present") | {"evaluation": "hollow"}
     scores = score.compare(labels, {"a.md": score.Verdict(False, lint)})
     assert "AI detection:      0/1 = 0.0%" in score.report(scores)
+    assert "  covered lint calls a gap:  1/15 = 6.7%" in score.report(scores)
+    assert "  gaps lint calls covered:   n/a" in score.report(scores)
     assert "evaluation: present -> hollow" not in score.report(scores)
     verbose = score.report(scores, verbose=True)
     assert "  ai: True -> False\n  evaluation: present -> hollow\n  note: why" in verbose
