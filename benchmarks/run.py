@@ -26,6 +26,7 @@ from benchmarks import corpus, report, tools
 from benchmarks.timing import Timing, measure, peak_rss
 
 HERE = Path(__file__).resolve().parent
+MDIT_VERSION = "import markdown_it; print(markdown_it.__version__)"
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def cases(kit: tools.Tools, built: corpus.Corpus, work: Path) -> list[Case]:
     peers.append(("markdownlint-cli2", kit.markdownlint, mlc))
     found = [(name, command) for name, program, command in peers if program is not None]
     n = len(files)
+    hs, bs = size(built.half), size(built.big)
     out = [
         Case("python", "start-up", "python -c pass", [py, "-c", "pass"]),
         Case(
@@ -62,15 +64,21 @@ def cases(kit: tools.Tools, built: corpus.Corpus, work: Path) -> list[Case]:
         Case("floor", "corpus", f"floor: markdown-it-py parse, {n} files", [*floor, *files]),
         Case("lint-corpus", "corpus", f"prd-forge lint, {n} files", [*lint, *files]),
         *(Case(f"{k}-corpus", "corpus", f"{k}, {n} files", [*c, *files]) for k, c in found),
-        Case("floor-half", "big", "floor: markdown-it-py, 1 MB prefix", [*floor, half]),
-        Case("floor-big", "big", "floor: markdown-it-py, 2 MB file", [*floor, big]),
-        Case("lint-half", "big", "prd-forge lint, 1 MB prefix", [*lint, half]),
-        Case("lint-big", "big", "prd-forge lint, 2 MB file", [*lint, big]),
+        Case("floor-half", "big", f"floor: markdown-it-py, {hs} prefix", [*floor, half]),
+        Case("floor-big", "big", f"floor: markdown-it-py, {bs} file", [*floor, big]),
+        Case("lint-half", "big", f"prd-forge lint, {hs} prefix", [*lint, half]),
+        Case("lint-big", "big", f"prd-forge lint, {bs} file", [*lint, big]),
     ]
     for name, command in found:
-        out.append(Case(f"{name}-half", "big", f"{name}, 1 MB prefix", [*command, half]))
-        out.append(Case(f"{name}-big", "big", f"{name}, 2 MB file", [*command, big]))
+        out.append(Case(f"{name}-half", "big", f"{name}, {hs} prefix", [*command, half]))
+        out.append(Case(f"{name}-big", "big", f"{name}, {bs} file", [*command, big]))
     return out
+
+
+def size(path: Path) -> str:
+    """A file's size for a label: '2.0 MB', '200 KB'."""
+    n = path.stat().st_size
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} KB"
 
 
 def run_cases(todo: list[Case], work: Path, args: argparse.Namespace) -> dict[str, Timing]:
@@ -80,7 +88,7 @@ def run_cases(todo: list[Case], work: Path, args: argparse.Namespace) -> dict[st
         rounds = args.startup_rounds if case.group == "start-up" else args.rounds
         half = results.get(case.key.replace("-big", "-half"))
         if case.key.endswith("-big") and half is not None and "timed out" in half.error:
-            results[case.key] = Timing(case.label, [], "skipped: timed out on the 1 MB prefix")
+            results[case.key] = Timing(case.label, [], "skipped: timed out on the prefix")
             continue
         print(f"  {case.label} ...", end=" ", flush=True)
         timing = measure(
@@ -90,6 +98,16 @@ def run_cases(todo: list[Case], work: Path, args: argparse.Namespace) -> dict[st
         print(f"{timing.median:.3f} s" if timing.ok else timing.error, flush=True)
         results[case.key] = timing
     return results
+
+
+def versions(kit: tools.Tools) -> list[str]:
+    """What each tool says it is, for the record."""
+    found = [
+        ("prd-forge", kit.prd_forge),
+        ("markdown-it-py", [str(kit.python), "-c", MDIT_VERSION]),
+    ]
+    found += [(name, [str(path)]) for name, path in kit.peers() if path is not None]
+    return [f"{name} {tools.version_of(command)}" for name, command in found]
 
 
 def machine(python: Path) -> dict[str, str]:
@@ -138,10 +156,12 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     python = args.python.absolute() if args.python else tools.install_prd_forge(work)
     kit = tools.Tools(python, tools.prd_forge_command(python))
+    tools.compile_bytecode(python)
     if args.no_peers:
         kit.notes.append("peers skipped (--no-peers)")
     else:
         tools.install_peers(kit, work)
+    kit.notes.append("versions: " + ", ".join(versions(kit)))
     print(f"building the corpus ({args.files} files, {args.big_bytes:,} B big file) ...")
     built = corpus.build(work, args.files, args.big_bytes)
     results = run_cases(cases(kit, built, work), work, args)

@@ -12,6 +12,7 @@ import os
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -142,8 +143,17 @@ def measure(
     return time_loop(name, command, cwd, rounds, budget, timeout)
 
 
+# Runs a command and prints the largest ru_maxrss (KiB) among the processes it waited for.
+_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(code)\n"
+)
+
+
 def _tree_rss(root: int) -> int:
-    """Resident bytes of a process and all its descendants now (Linux /proc), 0 elsewhere."""
+    """Resident bytes of the descendants of `root` (not root itself) now; 0 without /proc."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     page = os.sysconf("SC_PAGE_SIZE")
@@ -156,7 +166,7 @@ def _tree_rss(root: int) -> int:
         parent = int(stat.rsplit(")", 1)[1].split()[1])
         children.setdefault(parent, []).append(int(entry.name))
         rss[int(entry.name)] = int(statm[1]) * page
-    total, stack = 0, [root]
+    total, stack = 0, list(children.get(root, []))
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
@@ -167,14 +177,12 @@ def _tree_rss(root: int) -> int:
 def peak_rss(command: list[str], cwd: Path, timeout: float) -> tuple[int, str]:
     """Peak resident memory in bytes of `command` and its worker processes: (bytes, error).
 
-    Samples the process tree every few milliseconds (the sum over workers counts, not just the
-    largest), and takes the kernel's ru_maxrss of the largest process as a lower bound.
+    Samples the process tree every few milliseconds (so workers add up), and never reports
+    less than the kernel's ru_maxrss of the largest single process.
     """
-    import resource
-
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+    wrapper = [sys.executable, "-c", _WRAPPER, *command]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(wrapper, cwd=cwd, stdout=out, stderr=errors)
         peak, deadline = 0, time.monotonic() + timeout
         while process.poll() is None and time.monotonic() < deadline:
             peak = max(peak, _tree_rss(process.pid))
@@ -183,12 +191,13 @@ def peak_rss(command: list[str], cwd: Path, timeout: float) -> tuple[int, str]:
             process.kill()
             process.wait()
             return peak, f"> {timeout:.0f} s (timed out)"
+        out.seek(0)
         errors.seek(0)
+        largest_kib = out.read().decode().strip()
         stderr = errors.read().decode(errors="replace")
     if process.returncode not in OK_EXIT_CODES:
         last = stderr.strip().splitlines()[-1:] or [""]
         return peak, f"exit {process.returncode}: {last[0][:120]}"
-    largest_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if largest_kib > before:
-        peak = max(peak, largest_kib * 1024)
+    if largest_kib.isdigit():
+        peak = max(peak, int(largest_kib) * 1024)
     return peak, ""

@@ -35,6 +35,13 @@ class Tools:
     markdownlint: Path | None = None
     notes: list[str] = field(default_factory=list)
 
+    def peers(self) -> list[tuple[str, Path | None]]:
+        return [
+            ("pymarkdown", self.pymarkdown),
+            ("rumdl", self.rumdl),
+            ("markdownlint-cli2", self.markdownlint),
+        ]
+
 
 def _quiet(command: list[str], cwd: Path = ROOT) -> str:
     """Run an install step; '' on success, else the last line of its output."""
@@ -109,10 +116,19 @@ def install_peers(tools: Tools, work: Path) -> None:
     tools.markdownlint = node / "node_modules" / ".bin" / "markdownlint-cli2"
 
 
+def compile_bytecode(python: Path) -> None:
+    """Write prd-forge's .pyc files, as a wheel install does.
+
+    An editable install under PYTHONDONTWRITEBYTECODE (set on some CI and dev machines) would
+    otherwise compile every module from source on every run, and start-up would measure that.
+    """
+    _quiet([str(python), "-m", "compileall", "-q", str(ROOT / "prd_forge")])
+
+
 def version_of(command: list[str]) -> str:
-    """The first line a tool prints for --version (for the results header)."""
+    """The first line a tool prints when asked its version (for the record)."""
     try:
-        done = subprocess.run([*command, "--version"], capture_output=True, text=True, timeout=60)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
         return "?"
     text = (done.stdout or done.stderr).strip().splitlines()
