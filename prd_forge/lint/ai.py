@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-_TERMS: Final = re.compile(
+from prd_forge.lint._re import lazy
+
+_TERMS: Final = lazy(
     r"\b(?:llms?|large language models?|language models?|machine[- ]learning|ml|ai|a\.i\."
     r"|artificial intelligence|gen ?ai|generative|neural|classifiers?|gpt-?\w*|embeddings?"
     r"|fine-?tun\w*|hallucinat\w*|prompts?|inference|training (?:data|set)|trained on"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from prd_forge.lint import text as words
+from prd_forge.lint._re import LazyPattern, lazy
 from prd_forge.lint.document import Block, Document, Table
 from prd_forge.lint.headings import AliasIndex
 
@@ -168,14 +169,14 @@ _PHRASES: Final = tuple(
     (
         concern,
         tuple({_literal_prefix(alternative) for alternative in alternatives}),
-        re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE),
+        lazy(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE),
     )
     for concern, alternatives in _PHRASE_WORDS.items()
 )
 
 
 def _phrase_concerns(
-    text: str, phrases: Iterable[tuple[str, tuple[str, ...], re.Pattern[str]]]
+    text: str, phrases: Iterable[tuple[str, tuple[str, ...], LazyPattern]]
 ) -> Iterator[tuple[str, list[str]]]:
     """The concerns whose phrases occur in `text`, with the phrases found."""
     lowered = text.lower()
@@ -286,7 +287,7 @@ def _by_heading(
     return best
 
 
-_LABEL: Final = re.compile(r"(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)[ \t]*:?[ \t]*")
+_LABEL: Final = lazy(r"(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)[ \t]*:?[ \t]*")
 
 
 def _by_label(doc: Document, index: AliasIndex, zone: frozenset[int]) -> dict[str, Coverage]:

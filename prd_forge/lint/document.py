@@ -18,18 +18,20 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
+from prd_forge.lint._re import lazy
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 PSEUDO_LEVEL: Final = 7  # a bold pseudo-heading sits below its real heading
 
-_BOLD_LABEL = re.compile(r"(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)[ \t]*:?[ \t]*")
-_SUMMARY = re.compile(r"<summary[^>]*>(.{1,200}?)</summary>", re.IGNORECASE | re.DOTALL)
-_HTML_HEADING = re.compile(r"\s*<h([1-6])[^>]*>(.{1,300}?)</h\1>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^<>\n]{0,500}>")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_ALERT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*", re.IGNORECASE)
+_BOLD_LABEL = lazy(r"(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)[ \t]*:?[ \t]*")
+_SUMMARY = lazy(r"<summary[^>]*>(.{1,200}?)</summary>", re.IGNORECASE | re.DOTALL)
+_HTML_HEADING = lazy(r"\s*<h([1-6])[^>]*>(.{1,300}?)</h\1>", re.IGNORECASE | re.DOTALL)
+_TAG = lazy(r"<[^<>\n]{0,500}>")
+_COMMENT = lazy(r"<!--.*?-->", re.DOTALL)
+_ALERT = lazy(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

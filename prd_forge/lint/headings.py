@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from prd_forge.lint._re import lazy
+
 # "3.2", "III.", "A)", "Section 4 -", "Step 2:" before the words of a heading
-_NUMBERING: Final = re.compile(
+_NUMBERING: Final = lazy(
     r"^(?:(?:section|part|step|chapter|appendix)\s+)?"
     r"(?:\d+(?:\.\d+)*\.?|[ivxlc]{1,6}[.)]|[a-z][.)])[\s:\-.)]*",
     re.IGNORECASE,
 )
-_WORD: Final = re.compile(r"[a-z0-9]+")
+_WORD: Final = lazy(r"[a-z0-9]+")
 _SPELLING: Final = {
     "behaviour": "behavior",
     "behaviours": "behavior",

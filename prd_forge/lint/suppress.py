@@ -14,15 +14,16 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Final
 
+from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Comment, Document
 from prd_forge.lint.rules.base import Problem, Suppression
 
-_DIRECTIVE: Final = re.compile(
+_DIRECTIVE: Final = lazy(
     r"<!--\s*prd-forge[- :]\s*(?:ignore|disable)(?P<next>-next-line)?(?P<body>.*?)-->",
     re.DOTALL | re.IGNORECASE,
 )
-_REASON: Final = re.compile(r"\s(?:--|\u2014|\u2013)\s|\breason\s*[:=]\s*", re.IGNORECASE)
-_SPLIT: Final = re.compile(r"[,\s]+")
+_REASON: Final = lazy(r"\s(?:--|\u2014|\u2013)\s|\breason\s*[:=]\s*", re.IGNORECASE)
+_SPLIT: Final = lazy(r"[,\s]+")
 
 
 def parse(

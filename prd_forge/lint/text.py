@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-_UPPER_MARKERS: Final = re.compile(r"\b(?:TODO|FIXME|XXX)\b")
+from prd_forge.lint._re import LazyPattern, lazy
+
+_UPPER_MARKERS: Final = lazy(r"\b(?:TODO|FIXME|XXX)\b")
 # Matched against lower-cased text. Case-insensitive alternations that start with \b defeat
-# the regex engine's literal-prefix search, so `placeholder_in` tests cheap substrings first.
-_PLACEHOLDER: Final = re.compile(
+# the regex engine's literal-prefix search, so `first_placeholder` tests cheap substrings first.
+_PLACEHOLDER: Final = lazy(
     r"\btb[dca]\b|\?\?\?|\[more information needed\]|\blorem ipsum\b"
     r"|\{\{[^{}\n]{0,200}\}\}"
     r"|\[(?:insert|add|describe|todo|tbd|placeholder|your|enter)\b[^\]\n]{0,200}\]"
@@ -38,20 +40,20 @@ _PLACEHOLDER_NEEDLES: Final = (
 _MARKER_NEEDLES: Final = ("TODO", "FIXME", "XXX")
 
 
-_GUIDANCE: Final = re.compile(
+_GUIDANCE: Final = lazy(
     r"^[ \t]*[_*]{1,2}(?:describe|explain|list|outline|summari[sz]e|add|insert|write|document"
     r"|specify|state|provide|include|enter|define|note)\b[^\n]{0,400}[_*][ \t]*$"
     r"|^[ \t]*(?:describe|explain|list|outline|summari[sz]e|insert|specify|provide|define)\b"
     r"[^\n]{0,200}\b(?:here|below|in this section)\b[ \t]*[.:]?[ \t]*$",
     re.IGNORECASE,
 )
-_NOT_APPLICABLE: Final = re.compile(
+_NOT_APPLICABLE: Final = lazy(
     r"^[ \t*_]*(?:n/?a|not applicable|none|nothing|n\.a\.|-+|\u2014|\u2013)(?!\w)"
     r"[ \t*_]*[.:]?[ \t]*(?:[-\u2014\u2013:,;(][ \t]*)?",
     re.IGNORECASE,
 )
-_NUMBER: Final = re.compile(r"\d")
-_COMMENT: Final = re.compile(r"<!--.*?-->", re.DOTALL)
+_NUMBER: Final = lazy(r"\d")
+_COMMENT: Final = lazy(r"<!--.*?-->", re.DOTALL)
 
 NA_REASON_WORDS: Final = 4
 
@@ -62,7 +64,7 @@ class Prefiltered:
     needles, and `in` on a short string is far cheaper than a regex alternation."""
 
     needles: tuple[str, ...]
-    pattern: re.Pattern[str]
+    pattern: LazyPattern
 
     def search(self, text: str) -> re.Match[str] | None:
         lowered = text.lower()
@@ -128,7 +130,7 @@ def is_question(text: str) -> bool:
     return stripped.endswith("?") or stripped.lower().startswith(("q:", "question:", "open:"))
 
 
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END: Final = lazy(r"(?<=[.!?])\s+")
 
 
 def sentences(text: str) -> list[str]:

@@ -7,25 +7,26 @@ from collections.abc import Iterator
 from typing import Final
 
 from prd_forge.lint import text as words
+from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Block, Table
 from prd_forge.lint.rules.base import ERROR, WARNING, Context, Problem, Rule
 
 _FAILURE_COLUMN: Final = ("failure", "risk", "error", "harm", "what can go wrong", "scenario")
 _FALLBACK_COLUMN: Final = ("mitigation", "fallback", "recovery", "response", "contingency")
 _DETECTION_COLUMN: Final = ("detect", "signal", "monitor", "alert", "how we know", "indicator")
-_FALLBACK_WORDS: Final = re.compile(
+_FALLBACK_WORDS: Final = lazy(
     r"\b(?:fall(?:s|ing)? ?back|fallbacks?|mitigat\w*|instead|rout(?:e|ed|es|ing)|hand(?:ed)?[- ]"
     r"(?:off|over)|escalat\w*|retry|retries|hide|hidden|suppress\w*|block\w*|disabl\w*|revert\w*"
     r"|degrad\w*|manual\w*|default\w*|abstain\w*|refus\w*|declin\w*|human|remov\w*|undo"
     r"|edit\w*|confirm\w*|warn\w*)\b",
     re.IGNORECASE,
 )
-_DETECTION_WORDS: Final = re.compile(
+_DETECTION_WORDS: Final = lazy(
     r"\b(?:detect\w*|monitor\w*|alert\w*|flag\w*|log(?:s|ged|ging)?|signals?|metrics?|dashboards?"
     r"|report\w*|track\w*|measur\w*|notic\w*|sampl\w*|audit\w*|classifier)\b",
     re.IGNORECASE,
 )
-_TRADEOFF: Final = re.compile(
+_TRADEOFF: Final = lazy(
     r"\b(?:worse|costl(?:y|ier)|more (?:expensive|harmful|damaging|costly|severe)|prefer\w*"
     r"|precision over recall|recall over precision|trade-?offs?|asymmetr\w*|cheaper"
     r"|(?:tune|optimi[sz]e|bias)(?:d|s)? (?:\w+ )?(?:for|towards?) (?:recall|precision))\b",
@@ -33,13 +34,13 @@ _TRADEOFF: Final = re.compile(
 )
 _CONFIDENCE: Final = words.Prefiltered(
     ("confidence", "probability", "certainty", "score"),
-    re.compile(r"\b(?:confidence|probability|certainty|score)\b", re.IGNORECASE),
+    lazy(r"\b(?:confidence|probability|certainty|score)\b", re.IGNORECASE),
 )
-_CONFIDENCE_VALUE: Final = re.compile(r"(?<![\d.])(?:0?\.\d+|1\.0|\d{1,3}(?:\.\d+)? ?%)")
-_CONFIDENCE_NA: Final = re.compile(
+_CONFIDENCE_VALUE: Final = lazy(r"(?<![\d.])(?:0?\.\d+|1\.0|\d{1,3}(?:\.\d+)? ?%)")
+_CONFIDENCE_NA: Final = lazy(
     r"\b(?:no confidence (?:score|threshold)|not probabilistic|deterministic)\b", re.IGNORECASE
 )
-_BELOW: Final = re.compile(
+_BELOW: Final = lazy(
     r"<|\u2264|\b(?:below|under|less than|lower than|beneath|low[- ]confidence|unsure|uncertain"
     r"|not confident|otherwise)\b",
     re.IGNORECASE,
@@ -62,7 +63,7 @@ UX_STATES: Final = (
         r"\b(?:human review|review\w*|escalat\w*|hand[- ]?off|specialist|moderat\w*|approv\w*)\b",
     ),
 )
-_UX_PATTERNS: Final = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in UX_STATES)
+_UX_PATTERNS: Final = tuple((name, lazy(p, re.IGNORECASE)) for name, p in UX_STATES)
 
 
 def _column(table: Table, names: tuple[str, ...]) -> int | None:

@@ -7,36 +7,37 @@ from collections.abc import Iterator
 from typing import Final
 
 from prd_forge.lint import text as words
+from prd_forge.lint._re import lazy
 from prd_forge.lint.rules.base import ERROR, WARNING, Context, Problem, Rule
 
-_OWNER: Final = re.compile(
+_OWNER: Final = lazy(
     r"\b(?:owners?|owned by|owns|on-?call|pager\w*|dri|responsible|accountable|team)\b|@\w",
     re.IGNORECASE,
 )
-_ALERT: Final = re.compile(
+_ALERT: Final = lazy(
     r"\b(?:alert\w*|pag(?:e|ed|es|ing)|notif\w*|alarm\w*|thresholds?|triggers?|escalat\w*)\b"
     r"|[<>\u2264\u2265]",
     re.IGNORECASE,
 )
-_ROLLBACK: Final = re.compile(
+_ROLLBACK: Final = lazy(
     r"\b(?:roll(?:ed|ing)? ?back|rollbacks?|revert\w*|kill[- ]?switch\w*|turn(?:ed)? (?:it )?off"
     r"|switch(?:ed)? off|disabl\w*|pause\w*|halt\w*|stop the (?:rollout|ramp))\b",
     re.IGNORECASE,
 )
-_PROVENANCE: Final = re.compile(
+_PROVENANCE: Final = lazy(
     r"\b(?:provenance|sourced|comes? from|pulled from|origin\w*|collected|owners?|owned"
     r"|licen[cs]\w*|consent\w*"
     r"|vendors?|third[- ]party|first[- ]party|internal|logs?|exported|scraped|purchased"
     r"|public(?:ly)? available|from (?:our|the) \w+)\b",
     re.IGNORECASE,
 )
-_PII: Final = re.compile(
+_PII: Final = lazy(
     r"\b(?:pii|personal(?:ly)? (?:data|information|identifiable)|sensitive|gdpr|ccpa|hipaa|phi"
     r"|anonymi[sz]\w*|pseudonymi[sz]\w*|de-?identif\w*|redact\w*|no (?:user|customer) data"
     r"|masked|masking)\b",
     re.IGNORECASE,
 )
-_OVERRIDE: Final = re.compile(
+_OVERRIDE: Final = lazy(
     r"\b(?:overrid\w*|appeal\w*|undo|dismiss\w*|reject\w*|edit\w*|correct\w*|escalat\w*"
     r"|revers\w*|opt[- ]?out|discard\w*|decline\w*|veto)\b",
     re.IGNORECASE,

@@ -7,15 +7,16 @@ from collections.abc import Iterator
 from typing import Final
 
 from prd_forge.lint import text as words
+from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Block
 from prd_forge.lint.rules.base import ERROR, WARNING, Context, Problem, Rule
 
-_NUMBER_WORDS: Final = re.compile(
+_NUMBER_WORDS: Final = lazy(
     r"\b(?:zero|one|two|three|four|five|ten|half|double|twice|triple|percent|no (?:drop|increase"
     r"|change|regression))\b",
     re.IGNORECASE,
 )
-_DATASET: Final = re.compile(
+_DATASET: Final = lazy(
     r"\b(?:data ?sets?|test ?sets?|eval(?:uation)? sets?|golden(?: set)?|hold[- ]?out|benchmarks?"
     r"|samples?|sampled|labell?ed|annotated|examples|raters?|judges?|a/b tests?|shadow|offline"
     r"|back-?test\w*|replay\w*|human (?:eval\w*|review|rating)|red[- ]team\w*|n ?= ?\d"
@@ -23,7 +24,7 @@ _DATASET: Final = re.compile(
     r"|images|documents|records|transactions|prompts|emails|calls|users|sessions))\b",
     re.IGNORECASE,
 )
-_COMPARATOR: Final = re.compile(
+_COMPARATOR: Final = lazy(
     r"[\u2265\u2264<>]|\b(?:at least|at most|no more than|no less than|above|below|under|over"
     r"|minimum|maximum|threshold|pass(?:es|ing)?|target|or (?:better|higher|lower|more|less)"
     r"|within|exceeds?|bar|gate|must)\b",
@@ -49,14 +50,14 @@ _VAGUE: Final = words.Prefiltered(
         "smooth",
         "easy to use",
     ),
-    re.compile(
+    lazy(
         r"\b(?:accurate(?:ly)?|fast|faster|quick(?:ly)?|robust|seamless(?:ly)?|intuitive(?:ly)?"
         r"|reliable|reliably|scalable|user-friendly|performant|efficient(?:ly)?|instant(?:ly)?"
         r"|responsive|high[- ]quality|snappy|smooth(?:ly)?|easy to use)\b",
         re.IGNORECASE,
     ),
 )
-_IMMEASURABLE: Final = re.compile(r"^\W*(?:immeasurable|qualitative|non-?goals?)\b", re.I)
+_IMMEASURABLE: Final = lazy(r"^\W*(?:immeasurable|qualitative|non-?goals?)\b", re.I)
 
 
 def _measured(text: str) -> bool:
