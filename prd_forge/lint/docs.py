@@ -50,6 +50,37 @@ Suppress inside a PRD with an HTML comment that names the rule or concern and gi
 
 AI-only rules run only on PRDs about an AI feature: front matter `ai: true|false` decides, then
 config `ai`, then the text (several mentions of model vocabulary).
+
+Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or input error (a bad
+config, or a file that could not be read; the other files are still linted).
+
+## JSON output
+
+`--format json` is a public contract (new keys may be added; none is renamed or removed):
+
+```json
+{
+  "files": [
+    {
+      "path": "docs/prd/search.md",
+      "ai": true,
+      "coverage": {"problem": "present", "fallbacks": "hollow", "...": "missing"},
+      "findings": [
+        {"code": "PRD002", "name": "hollow-section", "concern": "fallbacks",
+         "severity": "error", "line": 12, "column": 1,
+         "message": "'Fallbacks' is hollow (only a placeholder): write what it decides"}
+      ]
+    }
+  ],
+  "errors": [{"path": "docs/prd/old.md", "message": "not UTF-8 (byte 0xe9 on line 3)"}],
+  "summary": {"files": 1, "input_errors": 1, "findings": 1, "error": 1, "warning": 0,
+              "info": 0, "fail_level": "error",
+              "coverage": {"fallbacks": {"present": 0, "partial": 0, "hollow": 1, "missing": 0}}}
+}
+```
+
+`coverage` has every concern id (the catalogue's and your own `sections`), each `present`,
+`partial`, `hollow` or `missing`; a concern raised only as an open question is `missing`.
 """
 
 
