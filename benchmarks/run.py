@@ -102,12 +102,11 @@ def run_cases(todo: list[Case], work: Path, args: argparse.Namespace) -> dict[st
 
 def versions(kit: tools.Tools) -> list[str]:
     """What each tool says it is, for the record."""
-    found = [
-        ("prd-forge", kit.prd_forge),
-        ("markdown-it-py", [str(kit.python), "-c", MDIT_VERSION]),
-    ]
-    found += [(name, [str(path)]) for name, path in kit.peers() if path is not None]
-    return [f"{name} {tools.version_of(command)}" for name, command in found]
+    found = [("", [*kit.prd_forge, "--version"])]
+    found.append(("markdown-it-py", [str(kit.python), "-c", MDIT_VERSION]))
+    ask = {"pymarkdown": "version", "rumdl": "--version", "markdownlint-cli2": "--version"}
+    found += [("", [str(path), ask[name]]) for name, path in kit.peers() if path is not None]
+    return [f"{name} {tools.version_of(command)}".strip() for name, command in found]
 
 
 def machine(python: Path) -> dict[str, str]:
