@@ -361,7 +361,7 @@ def assess(blocks: Iterable[Block], *, questions_count: bool = False) -> tuple[s
             continue
         na, reason = words.not_applicable(body)
         if na:
-            if words.word_count(reason) >= words.NA_REASON_WORDS:
+            if words.word_count(reason, words.NA_REASON_WORDS) >= words.NA_REASON_WORDS:
                 content += MIN_WORDS
             else:
                 unreasoned_na = True
@@ -369,7 +369,7 @@ def assess(blocks: Iterable[Block], *, questions_count: bool = False) -> tuple[s
         if kind != "table" and not questions_count and words.is_question(body):
             questions += 1
             continue
-        content += words.word_count(body)
+        content += words.word_count(body, MIN_WORDS)  # more than MIN_WORDS changes nothing
     if content < HOLLOW_WORDS:
         if unreasoned_na:
             return HOLLOW, "N/A without a reason"
@@ -478,7 +478,7 @@ def _filled(cell: str) -> bool:
     if words.first_placeholder(cell):
         return False
     na, reason = words.not_applicable(cell)
-    return (not na or bool(reason)) and words.word_count(cell) > 0
+    return (not na or bool(reason)) and words.word_count(cell, 1) > 0
 
 
 _GAP_MARKED: Final = frozenset({"placeholders left in", "only a placeholder"})

@@ -119,7 +119,7 @@ def not_applicable(text: str) -> tuple[bool, str]:
         return False, ""
     rest = stripped[match.end() :]
     head = stripped[: match.end()].strip(" \t*_.:-\u2014\u2013,;(").lower()
-    if head in ("none", "nothing") and word_count(rest) > NA_REASON_WORDS:
+    if head in ("none", "nothing") and word_count(rest, NA_REASON_WORDS + 1) > NA_REASON_WORDS:
         return False, ""  # "None of the outputs are stored ..." is an answer, not N/A
     return True, rest
 
@@ -141,9 +141,16 @@ def sentences(text: str) -> list[str]:
 _PUNCTUATION: Final = "-|*_#>`~:;,.!?()[]{}\"'\u2014\u2013"
 
 
-def word_count(text: str) -> int:
-    """Whitespace-separated words, not counting bare punctuation (fast: no regex)."""
-    return sum(1 for token in text.split() if token.strip(_PUNCTUATION))
+def word_count(text: str, limit: int | None = None) -> int:
+    """Whitespace-separated words, not counting bare punctuation (fast: no regex); stops
+    counting at `limit` when one is given."""
+    count = 0
+    for token in text.split():
+        if token.strip(_PUNCTUATION):
+            count += 1
+            if count == limit:
+                break
+    return count
 
 
 def has_number(text: str) -> bool:
