@@ -17,9 +17,9 @@ import pytest
 from prd_forge import catalogue
 
 HERE = Path(__file__).resolve().parent
-FLOOR_AI = 0.90
-FLOOR_EXACT = 0.64
-FLOOR_COVERED = 0.77
+FLOOR_AI = 0.93
+FLOOR_EXACT = 0.67
+FLOOR_COVERED = 0.80
 
 
 def _load_scorer() -> ModuleType:
