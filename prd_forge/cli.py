@@ -18,8 +18,10 @@ from prd_forge import __version__
 COMMANDS: dict[str, str] = {
     "check": "prd_forge.commands.check:check",
     "diff": "prd_forge.commands.diff:diff",
+    "edit": "prd_forge.commands.edit:edit",
     "init": "prd_forge.commands.init:init",
     "lint": "prd_forge.commands.lint:lint",
+    "new": "prd_forge.commands.new:new",
     "render": "prd_forge.commands.render:render",
     "rules": "prd_forge.commands.rules:rules",
     "schema": "prd_forge.commands.schema:schema",

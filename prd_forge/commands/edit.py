@@ -1,0 +1,83 @@
+"""`prd-forge edit`: re-ask a spec's questions with its answers as defaults, then re-render."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from prd_forge import catalogue
+from prd_forge.commands._common import InputError
+from prd_forge.commands.new import _report, interrupted, is_interactive
+from prd_forge.questionnaire import prompts, sections
+from prd_forge.questionnaire.answers import Answers
+from prd_forge.questionnaire.finish import complete
+from prd_forge.questionnaire.flow import Interview
+from prd_forge.questionnaire.session import DATA_SUFFIXES, DraftStore, Files, read_answers_file
+from prd_forge.questionnaire.special import HANDLERS
+from prd_forge.render.api import TemplateDropsConcern, TemplateError
+from prd_forge.spec.load import SpecError
+
+
+def _start(spec_file: Path, store: DraftStore) -> Answers:
+    try:
+        if store.path.exists() and prompts.ask_yes_no(
+            f"An unfinished edit exists ({store.path}). Continue it?", True
+        ):
+            return store.attach(store.load())
+        data = read_answers_file(spec_file)
+    except SpecError as error:
+        raise InputError(str(error)) from None
+    return store.attach(Answers(data=data))
+
+
+@click.command()
+@click.argument("spec_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--section",
+    "section_ids",
+    multiple=True,
+    type=click.Choice(catalogue.IDS),
+    help="Only this section (repeatable); default: every section.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The PRD to re-render; default: SPEC_FILE with .md.",
+)
+@click.option(
+    "--template",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A custom Jinja2 PRD template (it may not drop a required concern).",
+)
+def edit(
+    spec_file: Path, section_ids: tuple[str, ...], output: Path | None, template: Path | None
+) -> None:
+    """Change the answers in SPEC_FILE, then rewrite it and the PRD rendered from it.
+
+    Each question shows its saved answer as the default: Enter keeps it. Changes are saved to
+    a draft as you go (.<name>.draft.yaml), so Ctrl-C loses nothing.
+    """
+    if spec_file.suffix.lower() not in DATA_SUFFIXES:
+        raise InputError(f"{spec_file}: edit takes an answers file (.yaml), not the PRD")
+    if not spec_file.is_file():
+        raise InputError(f"{spec_file}: no such answers file; create one with `prd-forge new`")
+    if template is not None and not template.is_file():
+        raise InputError(f"{template}: no such template file; give the path of a .j2 file")
+    if not is_interactive():
+        raise InputError("stdin is not a terminal, so nobody can answer; run in a terminal")
+    files = Files.for_spec(spec_file, output)
+    store = DraftStore(files.draft, f"prd-forge edit {spec_file}")
+    answers = _start(spec_file, store)
+    interview = Interview(answers, revisit=True, handlers=HANDLERS)
+    chosen = sections.by_id(section_ids) if section_ids else sections.plan()
+    try:
+        sections.run(interview, chosen)
+        interview.revisit = False
+        verdict = complete(interview, files, store, template=template, force=True)
+    except (KeyboardInterrupt, EOFError):
+        interrupted(store)
+    except (TemplateError, TemplateDropsConcern) as error:
+        raise InputError(f"{error} (your answers are kept in {store.path})") from None
+    _report(files, verdict)

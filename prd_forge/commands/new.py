@@ -1,0 +1,162 @@
+"""`prd-forge new`: the guided questionnaire, from nothing to an answers file and a PRD."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from prd_forge._io import OutputExistsError, check_writable
+from prd_forge.commands._common import EXIT_INTERRUPTED, InputError, Refused
+from prd_forge.questionnaire import prompts, sections
+from prd_forge.questionnaire.answers import Answers
+from prd_forge.questionnaire.finish import complete, to_spec, write
+from prd_forge.questionnaire.flow import Interview
+from prd_forge.questionnaire.review import Verdict
+from prd_forge.questionnaire.session import DATA_SUFFIXES, DraftStore, Files, read_answers_file
+from prd_forge.questionnaire.special import HANDLERS
+from prd_forge.render.api import RenderRefused, TemplateDropsConcern, TemplateError
+from prd_forge.spec.load import SpecError
+
+
+def is_interactive() -> bool:
+    """Whether a person can answer (tests replace this: CliRunner's stdin is not a TTY)."""
+    return sys.stdin.isatty()
+
+
+def preflight(files: Files, *, force: bool, template: Path | None, asking: bool) -> None:
+    """Everything that would stop the run, checked before the first question."""
+    if files.prd.suffix.lower() in DATA_SUFFIXES:
+        raise InputError(f"{files.prd}: -o names the PRD, a Markdown file such as PRD.md")
+    for path in (files.prd, files.answers):
+        try:
+            check_writable(path, force=force)
+        except OutputExistsError as error:
+            hint = "use --force to overwrite it, -o for another name, or `prd-forge edit`"
+            raise Refused(f"{path}: already exists; {hint}") from error
+    if template is not None and not template.is_file():
+        raise InputError(f"{template}: no such template file; give the path of a .j2 file")
+    if asking and not is_interactive():
+        raise InputError(
+            "stdin is not a terminal, so nobody can answer the questions; "
+            "run in a terminal, or give --answers FILE to write from an answers file"
+        )
+
+
+def interrupted(store: DraftStore) -> None:
+    """Ctrl-C: nothing is lost; say how to continue."""
+    prompts.echo()
+    if store.path.exists():
+        click.echo(f"Interrupted. Your answers are saved in {store.path}.", err=True)
+        click.echo(f"Continue with: {store.resume_hint}", err=True)
+    else:
+        click.echo("Interrupted before any answer; nothing saved.", err=True)
+    sys.exit(EXIT_INTERRUPTED)
+
+
+def load_start(files: Files, store: DraftStore, answers_file: Path | None, resume: bool) -> Answers:
+    """The answers to start from: the draft (when resuming), over the --answers file."""
+    try:
+        data = read_answers_file(answers_file) if answers_file else {}
+        start = Answers(data=data, closed=_closed_lists(data))
+        if resume or (store.path.exists() and is_interactive() and _offer_resume(store)):
+            if not store.path.exists():
+                raise InputError(f"{store.path}: no draft to resume; run `prd-forge new`")
+            start = store.load()
+    except SpecError as error:
+        raise InputError(str(error)) from None
+    return store.attach(start)
+
+
+def _offer_resume(store: DraftStore) -> bool:
+    return prompts.ask_yes_no(f"A draft exists ({store.path}). Continue where you stopped?", True)
+
+
+def _closed_lists(data: object, prefix: str = "") -> set[str]:
+    """Every list in a pre-filled file counts as finished: only missing answers are asked."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found |= _closed_lists(value, f"{prefix}.{key}" if prefix else str(key))
+    elif isinstance(data, list):
+        found.add(prefix)
+        for index, item in enumerate(data):
+            found |= _closed_lists(item, f"{prefix}[{index}]")
+    return found
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("PRD.md"),
+    show_default=True,
+    help="The PRD to write; the answers go beside it as <name>.yaml.",
+)
+@click.option(
+    "--answers",
+    "answers_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Pre-fill from an answers file; only what is missing or invalid is asked.",
+)
+@click.option("--resume", is_flag=True, help="Continue the draft left by an interrupted run.")
+@click.option("--force", is_flag=True, help="Overwrite the PRD and answers file if they exist.")
+@click.option(
+    "--template",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A custom Jinja2 PRD template (it may not drop a required concern).",
+)
+def new(
+    output: Path, answers_file: Path | None, resume: bool, force: bool, template: Path | None
+) -> None:
+    """Answer a guided questionnaire; get an answers file and a PRD.
+
+    Every answer is saved at once to a draft (.<name>.draft.yaml beside the PRD), so Ctrl-C
+    loses nothing: run the same command again, or add --resume, to continue.
+    """
+    files = Files.for_prd(output)
+    preflight(files, force=force, template=template, asking=answers_file is None)
+    resume_hint = f"prd-forge new -o {output} --resume"
+    store = DraftStore(files.draft, resume_hint)
+    if not is_interactive():
+        assert answers_file is not None
+        _write_without_questions(answers_file, files, template=template, force=force)
+        return
+    answers = load_start(files, store, answers_file, resume)
+    interview = Interview(answers, handlers=HANDLERS)
+    try:
+        sections.run(interview)
+        verdict = complete(interview, files, store, template=template, force=force)
+    except (KeyboardInterrupt, EOFError):
+        interrupted(store)
+    except (TemplateError, TemplateDropsConcern) as error:
+        raise InputError(f"{error} (your answers are kept in {store.path})") from None
+    _report(files, verdict)
+
+
+def _report(files: Files, verdict: Verdict) -> None:
+    kind = "a draft PRD (gaps marked)" if verdict is Verdict.SAVE else "the PRD"
+    click.echo(f"Wrote {files.answers} (answers) and {files.prd} ({kind}).")
+    click.echo(f"Change answers later with: prd-forge edit {files.answers}")
+
+
+def _write_without_questions(
+    answers_file: Path, files: Files, *, template: Path | None, force: bool
+) -> None:
+    """No terminal: the answers file must be complete; write or refuse, never ask."""
+    try:
+        spec = to_spec(read_answers_file(answers_file), str(answers_file))
+        write(spec, files, template=template, draft=False, force=force)
+    except SpecError as error:
+        raise InputError(str(error)) from None
+    except RenderRefused as refused:
+        lines = [f"  {gap.path}: {gap.message} ({gap.fix})" for gap in refused.gaps]
+        raise Refused(
+            f"{answers_file}: {len(refused.gaps)} gap(s) block the PRD, and stdin is not a "
+            "terminal to ask for them:\n" + "\n".join(lines)
+        ) from None
+    except (TemplateError, TemplateDropsConcern) as error:
+        raise InputError(str(error)) from None
+    click.echo(f"Wrote {files.answers} (answers) and {files.prd} (the PRD).")

@@ -1,0 +1,65 @@
+"""From answers to files: review, validate, render through `render`, write atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prd_forge._io import write_atomic
+from prd_forge.questionnaire import prompts
+from prd_forge.questionnaire.flow import Interview
+from prd_forge.questionnaire.review import Verdict, fill, review, settle_gaps
+from prd_forge.questionnaire.session import DraftStore, Files, answers_file_text, clean
+from prd_forge.render.api import RenderRefused, render_markdown
+from prd_forge.spec.completeness import Gap
+from prd_forge.spec.load import SpecError, validate
+from prd_forge.spec.model import Spec
+
+
+def render_prd(spec: Spec, template: Path | None, *, draft: bool) -> str:
+    """The one call into the renderer: the same refusal rules as `prd-forge render`."""
+    return render_markdown(spec, template=template, draft=draft)
+
+
+def to_spec(data: dict[str, object], name: str) -> Spec:
+    """The answers as a Spec; a SpecError lists every answer that does not validate."""
+    return validate(clean(data), name).spec
+
+
+def write(spec: Spec, files: Files, *, template: Path | None, draft: bool, force: bool) -> None:
+    """Render first (a refusal writes nothing), then the answers file, then the PRD."""
+    text = render_prd(spec, template, draft=draft)
+    write_atomic(files.answers, answers_file_text(spec), force=force)
+    write_atomic(files.prd, text, force=force)
+
+
+def complete(
+    interview: Interview,
+    files: Files,
+    store: DraftStore,
+    *,
+    template: Path | None,
+    force: bool,
+) -> Verdict:
+    """Review, then write; a refused render shows its gaps and returns to the review."""
+    while True:
+        verdict = review(interview)
+        try:
+            spec = to_spec(interview.answers.data, str(files.answers))
+        except SpecError as error:
+            _show_problems(interview, error)
+            continue
+        try:
+            write(spec, files, template=template, draft=verdict is Verdict.SAVE, force=force)
+        except RenderRefused as refused:
+            settle_gaps(interview, list(refused.gaps))
+            continue
+        store.discard()
+        return verdict
+
+
+def _show_problems(interview: Interview, error: SpecError) -> None:
+    prompts.echo("Some answers do not validate:")
+    for problem in error.problems:
+        prompts.echo(f"  {problem.path}: {problem.message}")
+    gaps = [Gap(p.path, "problem", p.message, "") for p in error.problems if p.path]
+    fill(interview, gaps)

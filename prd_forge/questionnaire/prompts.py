@@ -1,0 +1,153 @@
+"""One questionary prompt per question kind; each returns the answer in answers-file form.
+
+Prompts read the keyboard through prompt_toolkit's current app session, so tests drive them
+with a pipe (see tests/questionnaire/keys.py) and production code passes no input or output.
+Every prompt is asked with `unsafe_ask()`: Ctrl-C raises KeyboardInterrupt, and the caller
+has already saved every earlier answer.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+import questionary
+from questionary import Choice
+
+from prd_forge.questionnaire.fields import Question
+
+SKIP = "(skip for now)"
+NEEDED = "an answer is needed here"
+
+
+def echo(message: str = "", *, dim: bool = False, bold: bool = False) -> None:
+    """Print a line between prompts; styled only on a colour terminal without NO_COLOR."""
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    click.echo(click.style(message, dim=dim, bold=bold) if colour else message)
+
+
+def show_help(question: Question) -> None:
+    """The field's help and example, on one line under the section heading."""
+    example = question.example_text
+    parts = [question.help] if question.help else []
+    if example:
+        parts.append(f"e.g. {example}")
+    if parts:
+        echo("  " + "  ".join(parts), dim=True)
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def text_validator(question: Question, required: bool, wrap: bool = False) -> Callable[[str], Any]:
+    """questionary's `validate=`: True, or the reason the answer is refused."""
+
+    def check(raw: str) -> bool | str:
+        if not raw.strip():
+            return True if (question.optional or wrap) and not required else NEEDED
+        try:
+            question.validate([raw] if wrap else raw)
+        except ValueError as error:
+            return str(error)
+        return True
+
+    return check
+
+
+def ask_text(question: Question, default: Any = None, *, required: bool = False) -> Any:
+    """A text, number or id; empty means skipped (None) when the field may be left out."""
+    instruction = "(Esc then Enter to finish)" if question.multiline else None
+    raw = questionary.text(
+        question.message,
+        default=_as_text(default),
+        validate=text_validator(question, required),
+        multiline=question.multiline,
+        instruction=instruction,
+    ).unsafe_ask()
+    if not raw.strip():
+        return None
+    return question.validate(raw)
+
+
+def ask_list_item(
+    question: Question,
+    message: str,
+    default: str = "",
+    *,
+    required: bool = False,
+    instruction: str | None = None,
+) -> str | None:
+    """One entry of a list of texts; empty ends the list (or removes a prefilled entry)."""
+    raw = questionary.text(
+        message,
+        default=default,
+        validate=text_validator(question, required, wrap=True),
+        instruction=instruction,
+    ).unsafe_ask()
+    if not raw.strip():
+        return None
+    value: list[str] = question.validate([raw])
+    return value[0]
+
+
+def ask_select(question: Question, default: Any = None) -> Any:
+    """One value of an enum; type to filter the choices."""
+    choices: list[str | Choice] = list(question.choices)
+    if question.optional:
+        choices.append(Choice(SKIP, value=SKIP))
+    answer = questionary.select(
+        question.message,
+        choices=choices,
+        default=default if default in question.choices else None,
+        use_search_filter=True,
+        use_jk_keys=False,
+        instruction="(arrows or type to filter, Enter to pick)",
+    ).unsafe_ask()
+    return None if answer == SKIP else question.validate(answer)
+
+
+def ask_confirm(question: Question, default: Any = None) -> bool:
+    if not isinstance(default, bool):
+        default = question.example if isinstance(question.example, bool) else True
+    answer: bool = questionary.confirm(question.message, default=default).unsafe_ask()
+    return answer
+
+
+def ask_checkbox(
+    message: str,
+    choices: Sequence[str],
+    checked: Sequence[str] = (),
+    *,
+    titles: dict[str, str] | None = None,
+    validate: Callable[[list[str]], bool | str] | None = None,
+) -> list[str]:
+    """Several values at once; `checked` ones start selected."""
+    titles = titles or {}
+    options = [Choice(titles.get(c, c), value=c, checked=c in checked) for c in choices]
+    answer: list[str] = questionary.checkbox(
+        message,
+        choices=options,
+        validate=validate or (lambda _: True),
+        instruction="(Space to toggle, Enter to confirm)",
+    ).unsafe_ask()
+    return answer
+
+
+def ask_yes_no(message: str, default: bool) -> bool:
+    answer: bool = questionary.confirm(message, default=default).unsafe_ask()
+    return answer
+
+
+def ask_menu(message: str, choices: Sequence[tuple[str, Any]], default: Any = None) -> Any:
+    """A select over (title, value) pairs: menus of the loops and the review screen."""
+    options = [Choice(title, value=value) for title, value in choices]
+    start = next((o for o in options if o.value == default), None)
+    return questionary.select(message, choices=options, default=start).unsafe_ask()

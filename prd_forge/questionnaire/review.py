@@ -1,0 +1,154 @@
+"""The review screen: a summary of every section, and any answer can be changed before writing.
+
+There is no "back" key in a prompt library; this screen is the way back (copier #1490,
+questionary #81). It also shows what still blocks the PRD and offers to fill it in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any
+
+from prd_forge.questionnaire import prompts
+from prd_forge.questionnaire.answers import Path
+from prd_forge.questionnaire.fields import Kind, question, questions
+from prd_forge.questionnaire.flow import Interview
+from prd_forge.questionnaire.sections import Section, ask_section, plan
+from prd_forge.spec.completeness import Gap, blocking, find_gaps
+from prd_forge.spec.model import Model, Spec
+
+
+class Verdict(StrEnum):
+    WRITE = "write"
+    SAVE = "save"
+    BACK = "back"
+
+
+def parse_path(path: str) -> Path:
+    """`failure_modes.modes[2].fallbacks` -> ("failure_modes", "modes", 2, "fallbacks")."""
+    parts: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
+        parts.append(int(index) if index else name)
+    return tuple(parts)
+
+
+def count(value: Any) -> int:
+    """How many answers a value holds (skipped answers and empty lists count for nothing)."""
+    if isinstance(value, dict):
+        return sum(count(item) for item in value.values())
+    if isinstance(value, list):
+        return sum(count(item) for item in value) if value and isinstance(value[0], dict) else 1
+    return 0 if value is None else 1
+
+
+def _section_gaps(section: Section, gaps: list[Gap]) -> list[Gap]:
+    return [gap for gap in gaps if gap.concern == section.concern.id]
+
+
+def summary(interview: Interview) -> list[str]:
+    """One line per section: answers given, gaps left."""
+    spec = interview.answers.spec()
+    gaps = find_gaps(spec)
+    lines = []
+    for section in plan():
+        answered = sum(count(interview.answers.get(path)) for path in section.paths)
+        missing = len(_section_gaps(section, gaps))
+        gap_text = f", {missing} gap{'s' if missing != 1 else ''}" if missing else ""
+        lines.append(f"{section.number:>2}. {section.concern.title}: {answered} answers{gap_text}")
+    return lines
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return f"({len(value)})"
+        value = ", ".join(str(item) for item in value)
+    words = "-" if value is None else str(value).replace("\n", " ")
+    return words if len(words) <= 50 else words[:47] + "..."
+
+
+def entries(interview: Interview, section: Section) -> Iterator[tuple[str, Path]]:
+    """The answers of a section as (label, path), nested section models spelled out."""
+    for path in section.paths:
+        model: type[Model] = Spec
+        if len(path) == 2:
+            inner = question(Spec, str(path[0])).item_model
+            assert inner is not None
+            model = inner
+        item = question(model, str(path[-1]))
+        if item.kind is Kind.MODEL and item.item_model is not None:
+            for field in questions(item.item_model):
+                value = interview.answers.get((*path, field.name))
+                yield f"{field.message}  {_short(value)}", (*path, field.name)
+        else:
+            yield f"{item.message}  {_short(interview.answers.get(path))}", path
+
+
+def change(interview: Interview, section: Section) -> None:
+    """Pick one answer of `section` (or all of it) and ask it again, old answer as default."""
+    choices: list[tuple[str, Any]] = list(entries(interview, section))
+    choices += [("Ask the whole section again", "all"), ("Back", "back")]
+    picked = prompts.ask_menu(f"{section.concern.title}: pick an answer to change", choices)
+    if picked == "back":
+        return
+    interview.revisit = True
+    try:
+        if picked == "all":
+            ask_section(interview, section)
+        else:
+            interview.ask_path(picked)
+    finally:
+        interview.revisit = False
+
+
+def review(interview: Interview) -> Verdict:
+    """Show the summary; loop until the PM writes or saves the draft."""
+    while True:
+        prompts.echo()
+        prompts.echo("Review", bold=True)
+        for line in summary(interview):
+            prompts.echo("  " + line)
+        choices: list[tuple[str, Any]] = [("Write the answers file and the PRD", Verdict.WRITE)]
+        choices += [(f"Change {s.number}. {s.concern.title}", s) for s in plan()]
+        choices.append(("Save as a draft and finish later", Verdict.SAVE))
+        picked = prompts.ask_menu("Write now, or pick a section to change", choices)
+        if isinstance(picked, Section):
+            change(interview, picked)
+        elif picked is Verdict.SAVE or settle_gaps(interview) is Verdict.WRITE:
+            return Verdict(picked)
+
+
+def settle_gaps(interview: Interview, gaps: list[Gap] | None = None) -> Verdict:
+    """When gaps block the PRD: show them, then fill them in, save as draft, or go back."""
+    spec = interview.answers.spec()
+    blockers = gaps if gaps is not None else blocking(spec, find_gaps(spec))
+    if not blockers:
+        return Verdict.WRITE
+    status = spec.feature.status.value
+    prompts.echo(f"{len(blockers)} gap(s) block the PRD at status '{status}':")
+    for gap in blockers:
+        prompts.echo(f"  {gap.path}: {gap.message} ({gap.fix})")
+    choices: list[tuple[str, Any]] = [
+        ("Fill them in now", "fill"),
+        ("Back to the review", Verdict.BACK),
+    ]
+    picked = prompts.ask_menu("What next?", choices)
+    if picked == "fill":
+        fill(interview, blockers)
+    return Verdict.BACK
+
+
+def fill(interview: Interview, gaps: list[Gap]) -> None:
+    """Ask the question behind each gap once, with any earlier answer as the default."""
+    seen: list[str] = []
+    interview.revisit = True
+    try:
+        for gap in gaps:
+            if gap.path not in seen:
+                seen.append(gap.path)
+                prompts.echo(f"{gap.path}: {gap.message}", bold=True)
+                interview.ask_path(parse_path(gap.path))
+    finally:
+        interview.revisit = False

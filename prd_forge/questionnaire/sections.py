@@ -1,0 +1,94 @@
+"""The questionnaire's sections: one per catalogue concern, in catalogue order.
+
+Each concern's `fields` names the spec fields that answer it. A field of a section model that
+no concern names (e.g. `problem.rules_considered`) goes with the concern that names the field
+before it, so every field of the spec is asked exactly once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from prd_forge import catalogue
+from prd_forge.catalogue import Concern
+from prd_forge.questionnaire.answers import Path
+from prd_forge.questionnaire.fields import question
+from prd_forge.questionnaire.flow import Interview
+from prd_forge.spec.completeness import human_review_required
+from prd_forge.spec.model import Spec
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int
+    concern: Concern
+    paths: tuple[Path, ...]
+
+    def heading(self, total: int) -> str:
+        return f"Section {self.number}/{total}: {self.concern.title}\n{self.concern.why}"
+
+
+def _split(field_path: str) -> Path:
+    return tuple(field_path.split("."))
+
+
+@cache
+def plan() -> tuple[Section, ...]:
+    """The sections, each with the field paths it asks, in model order within a section."""
+    owner: dict[Path, str] = {}
+    for concern in catalogue.CONCERNS:
+        for field_path in concern.fields:
+            owner[_split(field_path)] = concern.id
+    for name in Spec.model_fields:
+        model = question(Spec, name).item_model
+        if (name,) in owner or model is None:
+            continue
+        current = next(owner[(name, f)] for f in model.model_fields if (name, f) in owner)
+        for field in model.model_fields:
+            current = owner.setdefault((name, field), current)
+    ordered = sorted(owner, key=_model_order)
+    return tuple(
+        Section(number, concern, tuple(p for p in ordered if owner[p] == concern.id))
+        for number, concern in enumerate(catalogue.CONCERNS, start=1)
+    )
+
+
+def _model_order(path: Path) -> tuple[int, int]:
+    top = list(Spec.model_fields).index(str(path[0]))
+    if len(path) == 1:
+        return top, -1
+    model = question(Spec, str(path[0])).item_model
+    assert model is not None
+    return top, list(model.model_fields).index(str(path[1]))
+
+
+def by_id(ids: Iterable[str]) -> tuple[Section, ...]:
+    wanted = set(ids)
+    return tuple(section for section in plan() if section.concern.id in wanted)
+
+
+def notes(section: Section, interview: Interview) -> str:
+    """Extra lines under a heading when earlier answers raised this section's stakes."""
+    if section.concern.id == "human-oversight" and human_review_required(interview.answers.spec()):
+        return (
+            "\nRequired here: a failure mode is unacceptable or a fallback routes to a human,"
+            " so say who reviews and how."
+        )
+    return ""
+
+
+def ask_section(interview: Interview, section: Section) -> None:
+    """Every question of one section (those still unanswered, unless revisiting)."""
+    total = len(plan())
+    interview.announce(section.heading(total) + notes(section, interview))
+    for path in section.paths:
+        interview.ask_path(path)
+    interview.heading = None
+
+
+def run(interview: Interview, sections: Iterable[Section] | None = None) -> None:
+    """The whole questionnaire, or the chosen sections."""
+    for section in sections if sections is not None else plan():
+        ask_section(interview, section)

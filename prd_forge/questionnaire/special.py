@@ -1,0 +1,165 @@
+"""Fields asked in their own way: cross-references, cascades and the UX-state set.
+
+- a failure mode picks its fallbacks from those defined so far, or defines one on the spot;
+- the output kind proposes the failure modes typical for it (`cascade`);
+- the UX states start from a checkbox with the required states preselected;
+- an open question names the concern it blocks from the catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from prd_forge import catalogue
+from prd_forge.questionnaire import cascade, prompts
+from prd_forge.questionnaire.answers import Path, text
+from prd_forge.questionnaire.fields import Question, question
+from prd_forge.spec.completeness import human_review_required, required_ux_states
+from prd_forge.spec.model import (
+    FailureMode,
+    FailureModes,
+    Fallback,
+    Model,
+    OpenQuestion,
+    Severity,
+    Spec,
+    UxState,
+    UxStateName,
+)
+
+if TYPE_CHECKING:
+    from prd_forge.questionnaire.flow import Handler, Interview
+
+NEW_FALLBACK = "+ a new fallback, defined now"
+
+
+def propose_failure_modes(interview: Interview, item: Question, path: Path) -> None:
+    """Offer the failure modes typical of the output kind, then ask modes as a loop."""
+    answers = interview.answers
+    offered = cascade.proposals(answers.get(("problem", "output_kind")))
+    if offered and not interview.revisit and not answers.get(path) and not answers.is_closed(path):
+        kind = answers.get(("problem", "output_kind"))
+        interview.announce_list(item)
+        interview.before_prompt()
+        titles = {p.id: f"{p.id}: {p.description}" for p in offered}
+        kept = prompts.ask_checkbox(
+            f"Failure modes typical of {kind} output (HAX Playbook): keep the ones that apply",
+            [p.id for p in offered],
+            checked=[p.id for p in offered],
+            titles=titles,
+        )
+        answers.set(path, [])
+        for index, proposal in enumerate(p for p in offered if p.id in kept):
+            prefix = text((*path, index))
+            answers.suggested[f"{prefix}.id"] = proposal.id
+            answers.suggested[f"{prefix}.errs"] = proposal.errs.value
+            answers.suggested[f"{prefix}.description"] = proposal.description
+            answers.set((*path, index), {})
+    interview.ask_list(item, path)
+
+
+def _fallback_ids(interview: Interview) -> list[str]:
+    entries = interview.answers.get(("fallbacks",)) or []
+    return [str(entry["id"]) for entry in entries if isinstance(entry, dict) and entry.get("id")]
+
+
+def pick_fallbacks(interview: Interview, item: Question, path: Path) -> None:
+    """The fallbacks handling a failure mode: picked from those so far, or a new one."""
+    answers = interview.answers
+    if not interview.revisit and answers.has(path):
+        return
+    severity = answers.get((*path[:-1], "severity"))
+    needs = severity in (Severity.EXPENSIVE.value, Severity.UNACCEPTABLE.value)
+    known = _fallback_ids(interview)
+    interview.before_prompt(item)
+    if known:
+
+        def check(picked: list[str]) -> bool | str:
+            return bool(picked) or not needs or f"a {severity} failure mode needs a fallback"
+
+        picked = prompts.ask_checkbox(
+            item.message,
+            [*known, NEW_FALLBACK],
+            checked=answers.get(path) or [],
+            validate=check,
+        )
+    else:
+        message = "No fallback is defined yet. Define one that handles it now?"
+        picked = [NEW_FALLBACK] if prompts.ask_yes_no(message, default=needs) else []
+    chosen = [ref for ref in picked if ref != NEW_FALLBACK]
+    if NEW_FALLBACK in picked:
+        chosen.append(define_fallback(interview))
+    answers.set(path, chosen)
+
+
+def define_fallback(interview: Interview) -> str:
+    """Ask a whole fallback now; it joins the fallbacks section. Returns its id."""
+    answers = interview.answers
+    if not answers.has(("fallbacks",)):
+        answers.set(("fallbacks",), [])
+    index = len(answers.get(("fallbacks",)))
+    prompts.echo("  New fallback (the Fallbacks section will show it again):", dim=True)
+    interview.ask_model(Fallback, ("fallbacks", index))
+    return str(answers.get(("fallbacks", index, "id")))
+
+
+def choose_ux_states(interview: Interview, item: Question, path: Path) -> None:
+    """Which UX states users meet (required ones preselected), then each state's details."""
+    answers = interview.answers
+    entries = [e for e in answers.get(path) or [] if isinstance(e, dict)]
+    if interview.revisit or not answers.is_closed(path):
+        spec = answers.spec()
+        required = [state.value for state in required_ux_states(spec)]
+        named = [f.get("ux_state") for f in answers.get(("fallbacks",)) or []]
+        current = [str(e.get("state")) for e in entries]
+        checked = [*current, *required, *(str(n) for n in named if n)]
+        interview.announce_list(item)
+        interview.before_prompt()
+
+        def check(picked: list[str]) -> bool | str:
+            missing = [name for name in required if name not in picked]
+            if not missing:
+                return True
+            why = " (stakes require human review)" if human_review_required(spec) else ""
+            return f"required: {', '.join(missing)}{why}"
+
+        picked = prompts.ask_checkbox(
+            f"{item.message}: which will users meet?",
+            [state.value for state in UxStateName],
+            checked=checked,
+            titles={name: f"{name} (required)" for name in required},
+            validate=check,
+        )
+        by_state = {str(e.get("state")): e for e in entries}
+        entries = [by_state.get(name, {"state": name}) for name in picked]
+        answers.set(path, entries)
+        answers.close(path)
+    for index in range(len(entries)):
+        state = entries[index].get("state")
+        interview.announce(f"UX state '{state}'")
+        interview.ask_model(UxState, (*path, index), skip=("state",))
+
+
+def pick_blocked_concern(interview: Interview, item: Question, path: Path) -> None:
+    """The concern an open question blocks, from the catalogue."""
+    if interview.is_answered(item, path):
+        return
+    interview.before_prompt(item)
+    choices: list[tuple[str, Any]] = [(f"{c.id}: {c.title}", c.id) for c in catalogue.CONCERNS]
+    choices.append(("none", None))
+    value = prompts.ask_menu(item.message, choices, interview.answers.get(path))
+    interview.answers.set(path, value)
+
+
+HANDLERS: dict[tuple[type[Model], str], Handler] = {
+    (FailureModes, "modes"): propose_failure_modes,
+    (FailureMode, "fallbacks"): pick_fallbacks,
+    (Spec, "ux_states"): choose_ux_states,
+    (OpenQuestion, "blocks"): pick_blocked_concern,
+}
+
+
+def check_handlers() -> None:
+    """Each handler names a real field (kept honest by a test)."""
+    for model, name in HANDLERS:
+        question(model, name)
