@@ -6,6 +6,10 @@ end-to-end test in a real pty (expect the text, then type), so the two cannot dr
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 from tests.questionnaire.keys import DOWN, ENTER, ESC_ENTER, SPACE, block, line
 
 Step = tuple[str, str]
@@ -42,7 +46,10 @@ BASELINE: list[Step] = [
     ("What is its measured performance?", line("4 min median per ticket")),
 ]
 FAILURE_MODES: list[Step] = [
-    ("what does that mean for precision and recall?", block("A wrong queue is worse than none: favour precision.")),
+    (
+        "what does that mean for precision and recall?",
+        block("A wrong queue is worse than none: favour precision."),
+    ),
     # keep the first proposal (false-positive), drop false-negative and model-unavailable
     ("typical of classification output", DOWN + SPACE + DOWN + SPACE + ENTER),
     ("Short id for this failure mode?", ENTER),
@@ -115,8 +122,9 @@ UX_STATE = [
     ("What can the user do?", SPACE + ENTER),
 ]
 UX_STATES: list[Step] = [
-    ("UX states: which will users meet?", ENTER),  # the four required ones are preselected
-    *UX_STATE * 4,
+    # loading, low-confidence, fallback and error are preselected; add human-review (8th)
+    ("UX states: which will users meet?", DOWN * 7 + SPACE + ENTER),
+    *UX_STATE * 5,
 ]
 OVERSIGHT: list[Step] = [
     ("Where does a human review or approve?", line("Agents see the routing")),
@@ -149,9 +157,13 @@ ROLLOUT: list[Step] = [
     ("Who can pull the kill switch?", line("Support ML on-call")),
 ]
 PRIVACY: list[Step] = [
-    ("How is personal data", ESC_ENTER),
-    ("How long are inputs, outputs and logs kept?", NO_MORE),
-    ("Add a signoff?", "n"),
+    ("How is personal data", block("Ticket text stays in the EU region.")),
+    ("How long are inputs, outputs and logs kept?", line("Routing logs 30 days")),
+    ("Add a signoff?", "y"),
+    ("Which role signs off?", line("Privacy")),
+    ("Who?", line("J. Okafor")),
+    ("Status of the sign-off?", line("approved")),
+    ("Add another signoff?", "n"),
 ]
 OPEN_QUESTIONS: list[Step] = [("Add an open question?", "n")]
 REVIEW: list[Step] = [("Write now, or pick a section to change", ENTER)]
@@ -180,3 +192,16 @@ the review screen's "write"."""
 
 def keys(steps: list[Step]) -> list[str]:
     return [typed for _, typed in steps]
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "support-reply-copilot.yaml"
+
+
+def partial_sample(folder: Path, *, drop: tuple[str, ...], name: str = "partial.yaml") -> Path:
+    """A complete sample answers file without the sections in `drop`, written to `folder`."""
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    for key in drop:
+        del data[key]
+    path = folder / name
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path

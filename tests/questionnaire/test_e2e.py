@@ -1,0 +1,151 @@
+"""`prd-forge new` in a real pseudo-terminal (pexpect): what only a terminal shows.
+
+PROMPT_TOOLKIT_NO_CPR=1 stops prompt_toolkit from waiting on a cursor-position reply that
+pexpect never sends. Match on prompt text, not on the `?` mark (colour codes sit between).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from prd_forge.spec.load import load_spec
+from tests.questionnaire.script import (
+    MINIMAL_SPEC,
+    MONITORING,
+    REVIEW,
+    ROLLOUT,
+    Step,
+    partial_sample,
+)
+
+pytestmark = pytest.mark.e2e
+
+Spawn = Callable[..., pexpect.spawn]
+ENV = {"TERM": "xterm-256color", "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1"}
+
+
+@pytest.fixture
+def spawn(tmp_path: Path) -> Iterator[Spawn]:
+    children: list[pexpect.spawn] = []
+
+    def start(*args: str) -> pexpect.spawn:
+        env = {**os.environ, **ENV, "COLUMNS": "120", "LINES": "40"}
+        child = pexpect.spawn(
+            sys.executable,
+            ["-m", "prd_forge", *args],
+            cwd=tmp_path,
+            env=env,
+            encoding="utf-8",
+            dimensions=(40, 120),
+            timeout=30,
+        )
+        child.delaybeforesend = None
+        children.append(child)
+        return child
+
+    yield start
+    for child in children:
+        child.close(force=True)
+
+
+def type_steps(child: pexpect.spawn, steps: list[Step]) -> None:
+    for text, keys in steps:
+        child.expect_exact(text)
+        child.send(keys)
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    status: int = child.exitstatus
+    return status
+
+
+def test_a_whole_minimal_spec_typed_from_nothing_lints_clean(spawn: Spawn, tmp_path: Path) -> None:
+    child = spawn("new")
+    child.expect_exact("Section 1/15: Problem and user need")
+    type_steps(child, MINIMAL_SPEC)
+    child.expect_exact("Wrote PRD.yaml (answers) and PRD.md (the PRD).")
+    assert finish(child) == 0
+    spec = load_spec(tmp_path / "PRD.yaml").spec
+    assert spec.feature.name == "Ticket triage"
+    assert spec.failure_modes.modes[0].fallbacks == ["manual-routing"]
+    assert not (tmp_path / ".PRD.draft.yaml").exists()
+    lint = subprocess.run(
+        [sys.executable, "-m", "prd_forge", "lint", "PRD.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (lint.returncode, lint.stdout.strip()) == (0, "No findings in 1 file.")
+
+
+def test_ctrl_c_then_resume_without_retyping(spawn: Spawn, tmp_path: Path) -> None:
+    # Pre-fill all but monitoring and rollout, so the run is short; the resume is the point.
+    partial_sample(tmp_path, drop=("monitoring", "rollout"))
+    child = spawn("new", "--answers", "partial.yaml")
+    child.expect_exact("Section 12/15: Monitoring")
+    type_steps(child, MONITORING[:5])
+    child.expect_exact("Who owns monitoring")
+    child.sendcontrol("c")
+    child.expect_exact("Interrupted. Your answers are saved in .PRD.draft.yaml.")
+    child.expect_exact("Continue with: prd-forge new -o PRD.md --resume")
+    assert finish(child) == 130
+    assert not (tmp_path / "PRD.md").exists()
+
+    child = spawn("new", "--resume")
+    child.expect_exact("Section 12/15: Monitoring")
+    # The signal typed before Ctrl-C is kept: the next question is the one that was open.
+    type_steps(child, [*MONITORING[5:], *ROLLOUT, *REVIEW])
+    child.expect_exact("Wrote PRD.yaml (answers) and PRD.md (the PRD).")
+    assert finish(child) == 0
+    spec = load_spec(tmp_path / "PRD.yaml").spec
+    assert [s.name for s in spec.monitoring.signals] == ["Re-route rate"]
+    assert spec.monitoring.owner == "Support ML on-call"
+    assert spec.feature.name == "Support reply copilot"
+    assert not (tmp_path / ".PRD.draft.yaml").exists()
+
+
+def test_refuses_to_overwrite_before_the_first_question(spawn: Spawn, tmp_path: Path) -> None:
+    (tmp_path / "PRD.md").write_text("keep me\n")
+    child = spawn("new")
+    child.expect_exact("PRD.md: already exists; use --force to overwrite it")
+    assert finish(child) == 1
+    assert "What is the feature called?" not in (child.before or "")
+    assert (tmp_path / "PRD.md").read_text() == "keep me\n"
+    assert not (tmp_path / "PRD.yaml").exists()
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_tmux_screen_shows_section_heading_help_and_example(tmp_path: Path) -> None:
+    server = ["tmux", "-L", f"prdforge{os.getpid()}"]
+    command = f"env PROMPT_TOOLKIT_NO_CPR=1 {sys.executable} -m prd_forge new"
+    session = ["new-session", "-d", "-s", "t", "-x", "120", "-y", "30", "-c", str(tmp_path)]
+    subprocess.run([*server, *session, command], check=True)
+    try:
+        screen = ""
+        deadline = time.monotonic() + 30
+        while "What is the feature called?" not in screen and time.monotonic() < deadline:
+            time.sleep(0.1)
+            screen = subprocess.run(
+                [*server, "capture-pane", "-p", "-t", "t"], capture_output=True, text=True
+            ).stdout
+        lines = [line.rstrip() for line in screen.splitlines() if line.strip()]
+        assert lines[:4] == [
+            "Section 1/15: Problem and user need",
+            "Without evidence of a real user need, AI gets built for its own sake.",
+            "  A short name reviewers will recognise.  e.g. Support reply copilot",
+            "? What is the feature called?",
+        ]
+    finally:
+        subprocess.run([*server, "kill-server"], check=False)
