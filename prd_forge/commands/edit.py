@@ -8,7 +8,13 @@ import click
 
 from prd_forge import catalogue
 from prd_forge.commands._common import InputError
-from prd_forge.commands.new import _report, interrupted, is_interactive
+from prd_forge.commands.new import (
+    check_template,
+    interrupted,
+    is_interactive,
+    report,
+    template_refused,
+)
 from prd_forge.questionnaire import prompts, sections
 from prd_forge.questionnaire.answers import Answers
 from prd_forge.questionnaire.finish import complete
@@ -48,8 +54,8 @@ def _start(spec_file: Path, store: DraftStore) -> Answers:
 )
 @click.option(
     "--template",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A custom Jinja2 PRD template (it may not drop a required concern).",
+    type=click.Path(path_type=Path),
+    help="A Jinja template file, or a folder holding prd.md.j2 (default: the shipped one).",
 )
 def edit(
     spec_file: Path, section_ids: tuple[str, ...], output: Path | None, template: Path | None
@@ -63,8 +69,7 @@ def edit(
         raise InputError(f"{spec_file}: edit takes an answers file (.yaml), not the PRD")
     if not spec_file.is_file():
         raise InputError(f"{spec_file}: no such answers file; create one with `prd-forge new`")
-    if template is not None and not template.is_file():
-        raise InputError(f"{template}: no such template file; give the path of a .j2 file")
+    check_template(template)
     if not is_interactive():
         raise InputError("stdin is not a terminal, so nobody can answer; run in a terminal")
     files = Files.for_spec(spec_file, output)
@@ -78,6 +83,8 @@ def edit(
         verdict = complete(interview, files, store, template=template, force=True)
     except (KeyboardInterrupt, EOFError):
         interrupted(store)
-    except (TemplateError, TemplateDropsConcern) as error:
+    except TemplateDropsConcern as error:
+        raise template_refused(error, store) from None
+    except TemplateError as error:
         raise InputError(f"{error} (your answers are kept in {store.path})") from None
-    _report(files, verdict)
+    report(files, verdict)

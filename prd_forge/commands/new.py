@@ -16,7 +16,12 @@ from prd_forge.questionnaire.flow import Interview
 from prd_forge.questionnaire.review import Verdict
 from prd_forge.questionnaire.session import DATA_SUFFIXES, DraftStore, Files, read_answers_file
 from prd_forge.questionnaire.special import HANDLERS
-from prd_forge.render.api import RenderRefused, TemplateDropsConcern, TemplateError
+from prd_forge.render.api import (
+    RenderRefused,
+    TemplateDropsConcern,
+    TemplateError,
+    template_file,
+)
 from prd_forge.spec.load import SpecError
 
 
@@ -35,13 +40,28 @@ def preflight(files: Files, *, force: bool, template: Path | None, asking: bool)
         except OutputExistsError as error:
             hint = "use --force to overwrite it, -o for another name, or `prd-forge edit`"
             raise Refused(f"{path}: already exists; {hint}") from error
-    if template is not None and not template.is_file():
-        raise InputError(f"{template}: no such template file; give the path of a .j2 file")
+    check_template(template)
     if asking and not is_interactive():
         raise InputError(
             "stdin is not a terminal, so nobody can answer the questions; "
             "run in a terminal, or give --answers FILE to write from an answers file"
         )
+
+
+def check_template(template: Path | None) -> None:
+    """A missing template stops the run before the first question, not after the last."""
+    if template is not None and not template_file(template).is_file():
+        raise InputError(
+            f"{template}: no such template; give a .j2 file or a folder holding prd.md.j2"
+        )
+
+
+def template_refused(error: TemplateDropsConcern, store: DraftStore) -> Refused:
+    names = ", ".join(f"{concern} ({state})" for concern, state in error.concerns)
+    return Refused(
+        f"template {error.template} does not render concern {names}; nothing was written "
+        f"(your answers are kept in {store.path})"
+    )
 
 
 def interrupted(store: DraftStore) -> None:
@@ -105,8 +125,8 @@ def _closed_lists(data: object, prefix: str = "") -> set[str]:
 @click.option("--force", is_flag=True, help="Overwrite the PRD and answers file if they exist.")
 @click.option(
     "--template",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A custom Jinja2 PRD template (it may not drop a required concern).",
+    type=click.Path(path_type=Path),
+    help="A Jinja template file, or a folder holding prd.md.j2 (default: the shipped one).",
 )
 def new(
     output: Path, answers_file: Path | None, resume: bool, force: bool, template: Path | None
@@ -131,13 +151,15 @@ def new(
         verdict = complete(interview, files, store, template=template, force=force)
     except (KeyboardInterrupt, EOFError):
         interrupted(store)
-    except (TemplateError, TemplateDropsConcern) as error:
+    except TemplateDropsConcern as error:
+        raise template_refused(error, store) from None
+    except TemplateError as error:
         raise InputError(f"{error} (your answers are kept in {store.path})") from None
-    _report(files, verdict)
+    report(files, verdict)
 
 
-def _report(files: Files, verdict: Verdict) -> None:
-    kind = "a draft PRD (gaps marked)" if verdict is Verdict.SAVE else "the PRD"
+def report(files: Files, verdict: Verdict) -> None:
+    kind = "a draft PRD: its gaps are marked" if verdict is Verdict.SAVE else "the PRD"
     click.echo(f"Wrote {files.answers} (answers) and {files.prd} ({kind}).")
     click.echo(f"Change answers later with: prd-forge edit {files.answers}")
 
@@ -157,6 +179,8 @@ def _write_without_questions(
             f"{answers_file}: {len(refused.gaps)} gap(s) block the PRD, and stdin is not a "
             "terminal to ask for them:\n" + "\n".join(lines)
         ) from None
-    except (TemplateError, TemplateDropsConcern) as error:
+    except TemplateDropsConcern as error:
+        raise Refused(str(error)) from None
+    except TemplateError as error:
         raise InputError(str(error)) from None
     click.echo(f"Wrote {files.answers} (answers) and {files.prd} (the PRD).")
