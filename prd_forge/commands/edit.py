@@ -12,6 +12,7 @@ from prd_forge.commands.new import (
     check_template,
     interrupted,
     is_interactive,
+    reject_unknown_fields,
     report,
     template_refused,
 )
@@ -32,6 +33,7 @@ def _start(spec_file: Path, store: DraftStore) -> Answers:
         ):
             return store.attach(store.load())
         data = read_answers_file(spec_file)
+        reject_unknown_fields(data, spec_file)
     except SpecError as error:
         raise InputError(str(error)) from None
     return store.attach(Answers(data=data))

@@ -22,7 +22,7 @@ from prd_forge.render.api import (
     TemplateError,
     template_file,
 )
-from prd_forge.spec.load import SpecError
+from prd_forge.spec.load import SpecError, validate
 
 
 def is_interactive() -> bool:
@@ -79,6 +79,7 @@ def load_start(files: Files, store: DraftStore, answers_file: Path | None, resum
     """The answers to start from: the draft (when resuming), over the --answers file."""
     try:
         data = read_answers_file(answers_file) if answers_file else {}
+        reject_unknown_fields(data, answers_file)
         start = Answers(data=data, closed=_closed_lists(data))
         if resume or (store.path.exists() and is_interactive() and _offer_resume(store)):
             if not store.path.exists():
@@ -87,6 +88,16 @@ def load_start(files: Files, store: DraftStore, answers_file: Path | None, resum
     except SpecError as error:
         raise InputError(str(error)) from None
     return store.attach(start)
+
+
+def reject_unknown_fields(data: dict[str, object], path: Path | None) -> None:
+    """Misspelt keys stop the run at once; wrong values are asked again instead."""
+    try:
+        validate(data, str(path))
+    except SpecError as error:
+        unknown = [p for p in error.problems if p.message == "unknown field"]
+        if unknown:
+            raise SpecError(unknown) from None
 
 
 def _offer_resume(store: DraftStore) -> bool:

@@ -199,13 +199,15 @@ class Interview:
 
     def ask_path(self, path: Path) -> None:
         """The question at `path` (a gap, or an answer picked on the review screen)."""
-        model: type[Model] = Spec
+        model: type[Model] | None = Spec
         for key in path[:-1]:
-            if isinstance(key, str):
-                inner = question(model, key).item_model
-                assert inner is not None
-                model = inner
+            if isinstance(key, str) and model is not None:
+                known = key in model.model_fields
+                model = question(model, key).item_model if known else None
         last = path[-1]
+        if model is None or not (isinstance(last, int) or last in model.model_fields):
+            prompts.echo(f"  {text(path)}: not a question of the spec; fix it in the file")
+            return
         if isinstance(last, int):
             self.ask_model(model, path)
         else:

@@ -39,8 +39,14 @@ def count(value: Any) -> int:
     if isinstance(value, dict):
         return sum(count(item) for item in value.values())
     if isinstance(value, list):
-        return sum(count(item) for item in value) if value and isinstance(value[0], dict) else 1
+        if value and isinstance(value[0], dict):
+            return sum(count(item) for item in value)
+        return 1 if value else 0
     return 0 if value is None else 1
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _section_gaps(section: Section, gaps: list[Gap]) -> list[Gap]:
@@ -55,8 +61,9 @@ def summary(interview: Interview) -> list[str]:
     for section in plan():
         answered = sum(count(interview.answers.get(path)) for path in section.paths)
         missing = len(_section_gaps(section, gaps))
-        gap_text = f", {missing} gap{'s' if missing != 1 else ''}" if missing else ""
-        lines.append(f"{section.number:>2}. {section.concern.title}: {answered} answers{gap_text}")
+        gap_text = f", {_plural(missing, 'gap')}" if missing else ""
+        answers = _plural(answered, "answer")
+        lines.append(f"{section.number:>2}. {section.concern.title}: {answers}{gap_text}")
     return lines
 
 

@@ -14,7 +14,17 @@ from prd_forge.questionnaire.review import Verdict, review, settle_gaps
 from prd_forge.questionnaire.sections import ask_section, by_id
 from prd_forge.questionnaire.session import DraftStore
 from prd_forge.questionnaire.special import HANDLERS
-from tests.questionnaire.keys import CTRL_C, CTRL_U, DOWN, ENTER, SPACE, block, line, run_with_keys
+from tests.questionnaire.keys import (
+    CTRL_C,
+    CTRL_U,
+    DOWN,
+    ENTER,
+    SPACE,
+    UP,
+    block,
+    line,
+    run_with_keys,
+)
 
 
 def interview(data: dict[str, Any] | None = None, **kwargs: Any) -> Interview:
@@ -242,3 +252,48 @@ def _blocking(walk: Interview) -> list[Any]:
 
     spec = walk.answers.spec()
     return blocking(spec, find_gaps(spec))
+
+
+def test_review_summary_counts_answers_and_gaps_per_section() -> None:
+    from prd_forge.questionnaire.review import summary
+
+    walk = interview({"feature": {"name": "X"}, "scope": {"non_goals": ["a", "b"]}})
+    lines = summary(walk)
+    assert len(lines) == 15
+    assert lines[0] == " 1. Problem and user need: 1 answer, 5 gaps"
+    assert lines[2] == " 3. Scope and limitations: 1 answer, 1 gap"
+    assert lines[14] == "15. Open questions: 0 answers"
+
+
+def test_an_open_question_names_the_concern_it_blocks_from_the_catalogue() -> None:
+    keys = [
+        "y",
+        line("Which languages at launch?"),
+        line("Dana Reyes"),
+        line("2026-12-15"),
+        DOWN * 7 + ENTER,  # the 8th concern: evaluation
+        "n",
+    ]
+    walk = ask("open-questions", keys)
+    assert walk.answers.data["open_questions"] == [
+        {
+            "question": "Which languages at launch?",
+            "owner": "Dana Reyes",
+            "due": "2026-12-15",
+            "blocks": "evaluation",
+        }
+    ]
+
+
+def test_edit_mode_lists_items_to_change_remove_or_add() -> None:
+    walk = interview(
+        {"rollout": {"phases": [{"name": "Shadow"}, {"name": "Canary"}]}}, revisit=True
+    )
+    walk.answers.closed.add("rollout.phases")
+    keys = [
+        UP * 3 + ENTER,  # the menu starts on Done; go up to "Change or remove: Shadow"
+        "y",  # remove it
+        ENTER,  # Done
+    ]
+    run_with_keys(lambda: walk.ask_path(("rollout", "phases")), *keys)
+    assert walk.answers.data["rollout"]["phases"] == [{"name": "Canary"}]

@@ -138,3 +138,15 @@ def test_edit_one_section_then_re_render(interactive: None, tmp_path: Path) -> N
         update={"human_oversight": None}
     )
     assert "The senior agent on shift" in (tmp_path / "copilot.md").read_text()
+
+
+def test_a_misspelt_key_in_the_answers_file_stops_before_asking(
+    interactive: None, tmp_path: Path
+) -> None:
+    answers = tmp_path / "in.yaml"
+    answers.write_text("feature:\n  nmae: Triage\n")
+    result = invoke(["new", "-o", str(tmp_path / "PRD.md"), "--answers", str(answers)])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"prd-forge: error: {answers}: feature.nmae: unknown field (did you mean 'name'?)\n"
+    )
