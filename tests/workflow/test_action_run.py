@@ -1,0 +1,125 @@
+"""action.yml's scripts, run for real the way a GitHub runner runs them.
+
+Each step's `run` goes to `bash --noprofile --norc -eo pipefail` (GitHub's `shell: bash`), with
+its `env:` filled from the inputs, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY as files, and the
+prd-forge of this test environment on PATH in place of the install step's venv.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from prd_forge.workflow.diff_format import COMMENT_MARKER
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+PRDS = HERE / "prds"
+INPUT = re.compile(r"^\$\{\{ inputs\.([\w-]+) \}\}$")
+
+
+@dataclass(frozen=True)
+class StepRun:
+    code: int
+    stdout: str
+    stderr: str
+    outputs: dict[str, str]
+    summary: str
+
+
+def action() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    return loaded
+
+
+def run_step(step_id: str, cwd: Path, runner: Path, **inputs: str) -> StepRun:
+    spec = action()
+    (step,) = [step for step in spec["runs"]["steps"] if step.get("id") == step_id]
+    values = {name: str(item["default"]) for name, item in spec["inputs"].items()}
+    values.update({name.replace("_", "-"): value for name, value in inputs.items()})
+    env = dict(os.environ)
+    for name, template in step.get("env", {}).items():
+        match = INPUT.match(template)
+        assert match, f"{step_id}: env {name} is not a plain input"
+        env[name] = values[match.group(1)]
+    runner.mkdir(exist_ok=True)
+    output, summary = runner / "output", runner / "summary"
+    output.write_text(""), summary.write_text("")
+    env.update(
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}",
+        GITHUB_OUTPUT=str(output),
+        GITHUB_STEP_SUMMARY=str(summary),
+        GITHUB_ACTION_PATH=str(ROOT),
+        RUNNER_TEMP=str(runner),
+        NO_COLOR="1",
+    )
+    script = runner / f"{step_id}.sh"
+    script.write_text(step["run"])
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
+    return StepRun(done.returncode, done.stdout, done.stderr, outputs, summary.read_text())
+
+
+def git(cwd: Path, *args: str) -> None:
+    identity = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com"}
+    identity.update(GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.com")
+    subprocess.run(["git", *args], cwd=cwd, env={**os.environ, **identity}, check=True)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A repository whose docs/prds/search.md lost its failure-mode section since `base`."""
+    path = tmp_path / "project"
+    (path / "docs/prds").mkdir(parents=True)
+    shutil.copy(PRDS / "before.md", path / "docs/prds/search.md")
+    shutil.copy(PRDS / "good.md", path / "docs/prds/good.md")
+    git(path, "init", "-q")
+    git(path, "add", ".")
+    git(path, "commit", "-q", "-m", "base")
+    git(path, "tag", "base")
+    shutil.copy(PRDS / "after.md", path / "docs/prds/search.md")
+    return path
+
+
+def test_diff_step_writes_the_summary_and_fails_on_a_regression(
+    project: Path, tmp_path: Path
+) -> None:
+    runner = tmp_path / "runner"
+    done = run_step("diff", project, runner, paths="docs/prds", diff_base="base")
+    assert done.code == 1, done.stderr
+    report = Path(done.outputs["diff-file"])
+    assert report.parent == runner
+    assert done.summary == report.read_text()
+    assert done.summary.startswith(COMMENT_MARKER + "\n")
+    assert ":x: **Coverage regressed**" in done.summary
+    # The log gets the text format, for whoever reads the raw job output.
+    assert "docs/prds/search.md\n  lost      fallbacks  present -> missing\n" in done.stdout
+
+
+def test_diff_step_passes_when_nothing_regressed(project: Path, tmp_path: Path) -> None:
+    shutil.copy(PRDS / "good.md", project / "docs/prds/search.md")
+    done = run_step("diff", project, tmp_path / "runner", paths="docs/prds", diff_base="base")
+    assert done.code == 0, done.stderr
+    assert ":white_check_mark: No regression" in done.summary
+
+
+def test_diff_step_reports_a_bad_revision(project: Path, tmp_path: Path) -> None:
+    done = run_step("diff", project, tmp_path / "runner", paths="docs/prds", diff_base="nope")
+    assert done.code == 2
+    assert "prd-forge: error: --git nope: nope: not a commit in this repository" in done.stderr
