@@ -7,6 +7,7 @@ prd-forge of this test environment on PATH in place of the install step's venv.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -123,3 +124,53 @@ def test_diff_step_reports_a_bad_revision(project: Path, tmp_path: Path) -> None
     done = run_step("diff", project, tmp_path / "runner", paths="docs/prds", diff_base="nope")
     assert done.code == 2
     assert "prd-forge: error: --git nope: nope: not a commit in this repository" in done.stderr
+
+
+@pytest.fixture
+def prds(tmp_path: Path) -> Path:
+    """A checkout holding a good and a bad PRD, and a README that is not linted."""
+    path = tmp_path / "checkout"
+    (path / "docs/prds").mkdir(parents=True)
+    shutil.copy(PRDS / "good.md", path / "docs/prds/good.md")
+    shutil.copy(PRDS / "bad.md", path / "docs/prds/bad.md")
+    (path / "README.md").write_text("# Not a PRD\n")
+    return path
+
+
+def test_lint_step_annotates_and_writes_the_coverage_summary(prds: Path, tmp_path: Path) -> None:
+    done = run_step("lint", prds, tmp_path / "runner", paths="docs/prds")
+    assert done.code == 1, done.stderr
+    annotations = [line for line in done.stdout.splitlines() if line.startswith("::")]
+    assert annotations
+    assert all("file=docs/prds/bad.md," in line for line in annotations)
+    assert "docs/prds/bad.md" in done.summary
+    assert "docs/prds/good.md" in done.summary
+    assert done.outputs == {}
+
+
+def test_lint_step_writes_sarif_for_upload(prds: Path, tmp_path: Path) -> None:
+    done = run_step("lint", prds, tmp_path / "runner", paths="docs/prds", format="sarif")
+    assert done.code == 1, done.stderr
+    assert done.outputs == {"sarif-file": "prd-forge.sarif"}
+    sarif = json.loads((prds / "prd-forge.sarif").read_text())
+    assert sarif["version"] == "2.1.0"
+    uris = {
+        location["physicalLocation"]["artifactLocation"]["uri"]
+        for result in sarif["runs"][0]["results"]
+        for location in result["locations"]
+    }
+    assert uris == {"docs/prds/bad.md"}
+
+
+def test_lint_step_takes_paths_on_lines_and_a_fail_level(prds: Path, tmp_path: Path) -> None:
+    (prds / "docs/prds/other.md").write_text((PRDS / "good.md").read_text())
+    paths = "docs/prds/good.md\n  docs/prds/other.md\n"
+    done = run_step("lint", prds, tmp_path / "runner", paths=paths, fail_level="warning")
+    assert done.code == 0, done.stdout + done.stderr
+    assert "docs/prds/other.md" in done.summary
+
+
+def test_lint_step_reports_a_missing_path(prds: Path, tmp_path: Path) -> None:
+    done = run_step("lint", prds, tmp_path / "runner", paths="docs/nowhere")
+    assert done.code == 2
+    assert "docs/nowhere" in done.stderr
