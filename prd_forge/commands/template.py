@@ -25,8 +25,17 @@ def template() -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="A complete answers file to render (repeatable; default: the shipped samples).",
 )
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json", "sarif", "github", "junit")),
+    default="text",
+    show_default=True,
+    help="json, sarif, github and junit are lint's formats, so a template change in a pull "
+    "request gets the same annotations and alerts as a PRD.",
+)
 @click.pass_context
-def check(ctx: click.Context, path: Path, specs: tuple[Path, ...]) -> None:
+def check(ctx: click.Context, path: Path, specs: tuple[Path, ...], output_format: str) -> None:
     """Render complete specs through the template at PATH; report each required concern it
     drops or leaves hollow.
 
@@ -46,6 +55,13 @@ def check(ctx: click.Context, path: Path, specs: tuple[Path, ...]) -> None:
         dropped = template_check.check_template(template_path, loaded)
     except api.TemplateError as error:
         raise InputError(str(error)) from None
+    if output_format != "text":
+        from prd_forge.lint.formats import Options, get
+        from prd_forge.workflow.template_report import to_run_result
+
+        result = to_run_result(template_path, dropped, specs=len(loaded))
+        click.echo(get(output_format)(result, Options()), nl=False)
+        ctx.exit(EXIT_FINDINGS if dropped else 0)
     for item in sorted(dropped):
         click.echo(str(item))
     if dropped:
