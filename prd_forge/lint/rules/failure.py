@@ -64,6 +64,13 @@ UX_STATES: Final = (
     ),
 )
 _UX_PATTERNS: Final = tuple((name, lazy(p, re.IGNORECASE)) for name, p in UX_STATES)
+_UNACCEPTABLE: Final = lazy(r"\bunacceptable\b", re.IGNORECASE)
+_TO_HUMAN: Final = lazy(
+    r"\b(?:route[sd]?|routing|hand(?:s|ed)?[- ]?(?:off|over)|escalat\w*|send[s]?|queue[sd]?)\b"
+    r"[^.|\n]{0,40}?\b(?:humans?|person|people|agents?|reviewers?|specialists?|analysts?"
+    r"|moderators?|staff)\b|\bhuman[- ](?:review|in[- ]the[- ]loop)\b",
+    re.IGNORECASE,
+)
 
 
 def _column(table: Table, names: tuple[str, ...]) -> int | None:
@@ -162,11 +169,21 @@ def _below_threshold(ctx: Context) -> Iterator[Problem]:
         )
 
 
+def _human_review_required(ctx: Context) -> bool:
+    """Stakes that make the human-review state mandatory, as completeness rules for specs:
+    a failure mode of unacceptable severity, or a fallback that hands the case to a person."""
+    if _UNACCEPTABLE.search(ctx.text_of("error-cost")):
+        return True
+    return bool(_TO_HUMAN.search(ctx.text_of("fallbacks")))
+
+
 def _ux_states(ctx: Context) -> Iterator[Problem]:
     if not ctx.covered("ux-states"):
         return
     text = ctx.text_of("ux-states")
     for name, pattern in _UX_PATTERNS:
+        if name == "human-review" and not _human_review_required(ctx):
+            continue
         if not pattern.search(text):
             yield Problem(ctx.anchor("ux-states"), f"UX states do not cover the {name} state")
 
@@ -251,9 +268,11 @@ RULES = (
         name="ux-state-missing",
         concern="ux-states",
         severity=WARNING,
-        summary="The UX states miss one of loading, low-confidence, fallback, error or "
-        "human-review.",
-        why="The non-happy states are the product users actually meet.",
+        summary="The UX states miss one of loading, low-confidence, fallback, error, or "
+        "human-review where stakes call for it.",
+        why="The non-happy states are the product users actually meet. Human review is "
+        "required when a failure mode is unacceptable or a fallback hands the case to a "
+        "person, as for answers files.",
         anchor="PAIR Errors + Graceful Failure; HAX G2, G8-G10; domain research C3",
         good="## UX states\n\n- Loading: skeleton for up to 3 s.\n- Low confidence: no draft, "
         "a hint.\n- Fallback: macro picker.\n- Error: retry button.\n- Human review: legal "
