@@ -5,7 +5,8 @@ checkout and its HEAD commit: pre-commit clones the repository at that commit an
 with pip into its own environment (so it needs PyPI, or the index pip is configured with).
 Uncommitted changes are not seen. This is what `pre-commit try-repo` does, except that try-repo
 uses a throwaway store per call and so would reinstall for every run; here one install serves
-all four runs: bad files fail, good files pass, other Markdown and YAML are left alone.
+all five runs: bad files fail, good files pass, other Markdown and YAML are left alone. One
+test also runs `pre-commit try-repo` itself, as a hook author would before publishing.
 """
 
 from __future__ import annotations
@@ -107,3 +108,21 @@ def test_check_hook_passes_a_complete_answers_file(project: Project) -> None:
     result = project.run("prd-forge-check", "docs/prds/good.spec.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
+
+
+def test_try_repo_runs_the_lint_hook_from_this_repository(project: Project) -> None:
+    # What a hook author runs before publishing: pre-commit clones this repository at HEAD,
+    # installs it, and runs the hook over the project. One call, one install.
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "prd-forge-lint",
+         "--ref", git(ROOT, "rev-parse", "HEAD"), "--all-files", "--verbose"],
+        cwd=project.path,
+        env=project.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "docs/prds/bad.md" in result.stdout
+    assert "docs/prds/good.md" not in result.stdout
+    assert "README.md:" not in result.stdout
