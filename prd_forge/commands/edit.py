@@ -9,20 +9,16 @@ import click
 from prd_forge import catalogue
 from prd_forge.commands._common import InputError
 from prd_forge.commands.new import (
+    ask_and_write,
     check_template,
-    interrupted,
     is_interactive,
     reject_unknown_fields,
-    report,
-    template_refused,
 )
 from prd_forge.questionnaire import prompts, sections
 from prd_forge.questionnaire.answers import Answers
-from prd_forge.questionnaire.finish import complete
 from prd_forge.questionnaire.flow import Interview
 from prd_forge.questionnaire.session import DATA_SUFFIXES, DraftStore, Files, read_answers_file
 from prd_forge.questionnaire.special import HANDLERS
-from prd_forge.render.api import TemplateDropsConcern, TemplateError
 from prd_forge.spec.load import SpecError
 
 
@@ -79,14 +75,4 @@ def edit(
     answers = _start(spec_file, store)
     interview = Interview(answers, revisit=True, handlers=HANDLERS)
     chosen = sections.by_id(section_ids) if section_ids else sections.plan()
-    try:
-        sections.run(interview, chosen)
-        interview.revisit = False
-        verdict = complete(interview, files, store, template=template, force=True)
-    except (KeyboardInterrupt, EOFError):
-        interrupted(store)
-    except TemplateDropsConcern as error:
-        raise template_refused(error, store) from None
-    except TemplateError as error:
-        raise InputError(f"{error} (your answers are kept in {store.path})") from None
-    report(files, verdict)
+    ask_and_write(interview, files, store, template=template, force=True, chosen=chosen)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -14,6 +15,7 @@ from prd_forge.questionnaire.answers import Answers
 from prd_forge.questionnaire.finish import complete, to_spec, write
 from prd_forge.questionnaire.flow import Interview
 from prd_forge.questionnaire.review import Verdict
+from prd_forge.questionnaire.sections import Section
 from prd_forge.questionnaire.session import DATA_SUFFIXES, DraftStore, Files, read_answers_file
 from prd_forge.questionnaire.special import HANDLERS
 from prd_forge.render.api import (
@@ -157,8 +159,22 @@ def new(
         return
     answers = load_start(files, store, answers_file, resume)
     interview = Interview(answers, handlers=HANDLERS)
+    ask_and_write(interview, files, store, template=template, force=force)
+
+
+def ask_and_write(
+    interview: Interview,
+    files: Files,
+    store: DraftStore,
+    *,
+    template: Path | None,
+    force: bool,
+    chosen: Iterable[Section] | None = None,
+) -> None:
+    """Ask the chosen sections (all by default), review, write; the draft survives any exit."""
     try:
-        sections.run(interview)
+        sections.run(interview, chosen)
+        interview.revisit = False
         verdict = complete(interview, files, store, template=template, force=force)
     except (KeyboardInterrupt, EOFError):
         interrupted(store)
