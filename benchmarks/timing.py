@@ -76,16 +76,24 @@ def plan_runs(first: float, rounds: int, budget: float) -> int:
     return max(1, min(rounds, int(budget / first)))
 
 
+def _warm_up(
+    name: str, command: list[str], cwd: Path, rounds: int, budget: float, timeout: float
+) -> tuple[int, Timing | None]:
+    """One warm-up run: how many timed runs fit the budget, or the Timing when none will run."""
+    first, error = _run_once(command, cwd, timeout)
+    if error:
+        return 0, Timing(name, [first] if "timed out" in error else [], error)
+    runs = plan_runs(first, rounds, budget)
+    return runs, Timing(name, [first]) if runs == 0 else None
+
+
 def time_loop(
     name: str, command: list[str], cwd: Path, rounds: int, budget: float, timeout: float
 ) -> Timing:
     """Our own loop: one warm-up run, then up to `rounds` timed runs within `budget` seconds."""
-    first, error = _run_once(command, cwd, timeout)
-    if error:
-        return Timing(name, [first] if "timed out" in error else [], error)
-    runs = plan_runs(first, rounds, budget)
-    if runs == 0:
-        return Timing(name, [first])
+    runs, skipped = _warm_up(name, command, cwd, rounds, budget, timeout)
+    if skipped is not None:
+        return skipped
     times: list[float] = []
     for _ in range(runs):
         elapsed, error = _run_once(command, cwd, timeout)
@@ -99,12 +107,9 @@ def time_hyperfine(
     name: str, command: list[str], cwd: Path, rounds: int, budget: float, timeout: float
 ) -> Timing:
     """The same measurement through hyperfine (-N: no shell; -i: exit 1 is a finding)."""
-    first, error = _run_once(command, cwd, timeout)
-    if error:
-        return Timing(name, [first] if "timed out" in error else [], error)
-    runs = plan_runs(first, rounds, budget)
-    if runs == 0:
-        return Timing(name, [first])
+    runs, skipped = _warm_up(name, command, cwd, rounds, budget, timeout)
+    if skipped is not None:
+        return skipped
     with tempfile.TemporaryDirectory() as scratch:
         export = Path(scratch) / "out.json"
         hyperfine = [
