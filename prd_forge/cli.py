@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "check": "prd_forge.commands.check:check",
     "diff": "prd_forge.commands.diff:diff",
     "edit": "prd_forge.commands.edit:edit",
+    "export": "prd_forge.commands.export:export",
     "init": "prd_forge.commands.init:init",
     "lint": "prd_forge.commands.lint:lint",
     "new": "prd_forge.commands.new:new",

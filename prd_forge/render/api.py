@@ -115,6 +115,11 @@ def _fill(template: Path, values: dict[str, Any]) -> str:
         raise TemplateError(f"{place}: {error}") from None
 
 
+def fill(template: Path, values: dict[str, Any]) -> str:
+    """`template` rendered with `values` in the sandbox; any failure is a TemplateError."""
+    return _fill(template, values)
+
+
 def canonical(text: str) -> str:
     """Stable Markdown: no trailing spaces, at most one blank line in a row, one final newline."""
     lines = [line.rstrip() for line in text.strip().split("\n")]

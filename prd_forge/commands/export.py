@@ -1,0 +1,64 @@
+"""`prd-forge export`: the answers file as another reader's document (see export/registry.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from prd_forge._io import OutputExistsError, check_writable, write_atomic
+from prd_forge.commands._common import InputError, Refused
+from prd_forge.commands.render import load, refusal
+from prd_forge.export.registry import VIEWS
+from prd_forge.export.view import write
+from prd_forge.render import api
+from prd_forge.spec.completeness import blocking, find_gaps
+
+
+def _views_help() -> str:
+    return "; ".join(f"{name}: {view.summary}" for name, view in sorted(VIEWS.items()))
+
+
+@click.command()
+@click.argument("spec", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--view",
+    "view_name",
+    required=True,
+    type=click.Choice(sorted(VIEWS)),
+    help=f"The view to write. {_views_help()}.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the view here (default: standard output).",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--draft", is_flag=True, help="Export an incomplete spec anyway.")
+def export(spec: Path, view_name: str, output: Path | None, force: bool, draft: bool) -> None:
+    """Write the answers file SPEC as another document: an evaluation config, and more views.
+
+    Like render, an incomplete spec is refused unless --draft. Exit 0 when written, 1 when
+    refused (nothing is written), 2 on a bad spec or usage.
+    """
+    try:
+        if output is not None:
+            check_writable(output, force=force)
+        loaded = load(spec)
+        gaps = blocking(loaded.spec, find_gaps(loaded.spec))
+        if gaps and not draft:
+            message = refusal(loaded, gaps).replace("to render", f"to export {view_name} of")
+            raise Refused(message.replace("render with --draft", "export with --draft"))
+        text = write(VIEWS[view_name], loaded.spec, loaded.file)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            write_atomic(output, text, force=force)
+    except api.TemplateError as error:
+        raise InputError(str(error)) from None
+    except OutputExistsError as error:
+        raise InputError(str(error)) from None
+    except OSError as error:
+        raise InputError(f"{output}: cannot be written: {error.strerror}") from None
