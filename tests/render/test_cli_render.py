@@ -98,9 +98,13 @@ def test_html_is_a_standalone_page(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert "<title>Support reply copilot</title>" in page
-    assert "<h2>Fallbacks</h2>" in page
+    assert '<h2 id="fallbacks">Fallbacks</h2>' in page
+    assert '<li><a href="#fallbacks">Fallbacks</a></li>' in page
     assert "<th>Which way it errs</th>" in page
-    assert '<pre><code class="language-mermaid">stateDiagram-v2' in page
+    assert '<figure class="diagram"><svg class="state-diagram"' in page
+    assert (
+        "mermaid" not in page and "<script" not in page and "<thead>\n<tr>\n<th></th>" not in page
+    )
     assert "&lt;!--" not in page
     assert page.endswith("</html>\n")
 
