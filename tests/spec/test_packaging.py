@@ -116,3 +116,13 @@ def test_schemas_and_templates_load_from_inside_the_installed_package(
         if p.is_file() and not p.name.startswith(".")
     )
     assert found["template_files"] == in_checkout
+
+
+def test_wheel_carries_the_licence_and_project_urls(installed: Path) -> None:
+    (metadata,) = installed.glob("lib/python*/site-packages/prd_forge-*.dist-info/METADATA")
+    lines = metadata.read_text(encoding="utf-8").splitlines()
+    assert "License-Expression: MIT" in lines
+    assert "License-File: LICENSE" in lines
+    assert "Project-URL: Source, https://github.com/prd-forge/prd-forge" in lines
+    (licence,) = metadata.parent.glob("licenses/LICENSE")
+    assert licence.read_bytes() == (ROOT / "LICENSE").read_bytes()
