@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -23,16 +24,12 @@ _LEVELS = ("error", "warning", "info")
 
 def _selectors(values: Sequence[str], option: str) -> tuple[str, ...]:
     from prd_forge import catalogue
-    from prd_forge.lint.rules import find
+    from prd_forge.lint.selectors import known, unknown_message
 
     selectors = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
     for selector in selectors:
-        upper = selector.upper()
-        known = upper == "ALL" or selector in catalogue.BY_ID or find(selector) is not None
-        if not known and not (upper.startswith("PRD") and upper[3:].isdigit()):
-            raise click.BadParameter(
-                f"unknown rule or concern {selector!r}; see `prd-forge rules`", param_hint=option
-            )
+        if not known(selector, catalogue.BY_ID):
+            raise click.BadParameter(unknown_message(selector, catalogue.BY_ID), param_hint=option)
     return selectors
 
 
@@ -60,10 +57,15 @@ def _overrides(
     return apply
 
 
-def _color(choice: str) -> bool:
+def _color(choice: str, to_file: bool) -> bool:
+    """--color always/never wins; then NO_COLOR, then FORCE_COLOR, then whether it is a tty."""
+    if choice != "auto":
+        return choice == "always" and not os.environ.get("NO_COLOR")
     if os.environ.get("NO_COLOR"):
         return False
-    return choice == "always" or (choice == "auto" and sys.stdout.isatty())
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return not to_file and sys.stdout.isatty()
 
 
 def _format(choice: str) -> str:
@@ -113,50 +115,88 @@ def _step_summary(result: RunResult) -> None:
     type=click.Choice(("auto", "always", "never")),
     default="auto",
     show_default=True,
-    help="Colour text output (never with NO_COLOR set).",
+    help="Colour text output (auto: on a terminal or with FORCE_COLOR; never with NO_COLOR).",
+)
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option("--quiet", "-q", is_flag=True, help="Text: findings only, no tally line.")
+@click.option("--statistics", is_flag=True, help="Text: counts by rule instead of findings.")
+@click.option("--sarif-category", help="SARIF: automationDetails id (one per analysis).")
+@click.option(
+    "--base-path",
+    type=click.Path(exists=True, file_okay=False),
+    help="SARIF/gitlab: paths relative to this folder (default: the git top level).",
 )
 def lint(
     paths: tuple[str, ...],
     output_format: str,
-    summary: bool,
-    config_path: str | None,
-    preset: str | None,
-    stage: str | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_level: str | None,
-    ai: str,
-    exclude: tuple[str, ...],
     stdin_filename: str | None,
-    jobs: int | None,
     color: str,
+    output_file: str | None,
+    **settings: Any,
 ) -> None:
-    """Lint Markdown PRDs (files, folders, or - for stdin) for missing and hollow sections."""
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
-    chosen = _selectors(select, "--select")
-    overrides = _overrides(preset, chosen, _selectors(ignore, "--ignore"), fail_level, ai)
-    try:
-        result = run(
-            paths,
-            overrides=overrides,
-            config_path=config_path,
-            stage=stage,
-            stdin=stdin,
-            stdin_name=stdin_filename or "-",
-            jobs=jobs,
-            exclude=exclude,
-        )
-    except ConfigError as error:
-        raise InputError(str(error)) from None
+    """Lint Markdown PRDs (files, folders, globs, or - for stdin) for missing and hollow
+    sections."""
     name = _format(output_format)
-    options = Options(color=_color(color) and name == "text", summary=summary)
-    click.echo(get(name)(result, options), nl=False, color=options.color)
+    _check_usage(name, paths, stdin_filename, settings)
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    result = _run(paths, stdin, stdin_filename, settings)
+    options = Options(
+        color=_color(color, output_file is not None) and name == "text",
+        summary=settings["summary"],
+        quiet=settings["quiet"],
+        statistics=settings["statistics"],
+        sarif_category=settings["sarif_category"],
+        base_path=settings["base_path"],
+    )
+    _emit(get(name)(result, options), output_file, options.color)
     for problem in result.problems:
         click.echo(f"prd-forge: error: {problem.path}: {problem.message}", err=True)
     if name == "github":
         _step_summary(result)
     if result.problems:
         sys.exit(EXIT_INPUT)
-    if result.failed:
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+    sys.exit(EXIT_FINDINGS if result.failed else EXIT_OK)
+
+
+def _check_usage(
+    name: str, paths: tuple[str, ...], stdin_filename: str | None, settings: dict[str, Any]
+) -> None:
+    if (settings["statistics"] or settings["quiet"]) and name != "text":
+        flag = "--statistics" if settings["statistics"] else "--quiet"
+        raise click.UsageError(f"{flag} goes with --format text")
+    if name in ("sarif", "gitlab") and "-" in paths and not stdin_filename:
+        raise click.UsageError(
+            f"--format {name} needs a path for stdin: give --stdin-filename PATH"
+        )
+
+
+def _run(
+    paths: tuple[str, ...], stdin: bytes | None, stdin_filename: str | None, s: dict[str, Any]
+) -> RunResult:
+    chosen = _selectors(s["select"], "--select")
+    overrides = _overrides(
+        s["preset"], chosen, _selectors(s["ignore"], "--ignore"), s["fail_level"], s["ai"]
+    )
+    try:
+        return run(
+            paths,
+            overrides=overrides,
+            config_path=s["config_path"],
+            stage=s["stage"],
+            stdin=stdin,
+            stdin_name=stdin_filename or "-",
+            jobs=s["jobs"],
+            exclude=s["exclude"],
+        )
+    except ConfigError as error:
+        raise InputError(str(error)) from None
+
+
+def _emit(report: str, output_file: str | None, color: bool) -> None:
+    if output_file is None:
+        click.echo(report, nl=False, color=color)
+        return
+    try:
+        Path(output_file).write_text(report, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{output_file}: cannot write the report ({error.strerror})") from None

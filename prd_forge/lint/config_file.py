@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -11,7 +10,6 @@ from prd_forge import catalogue
 from prd_forge.lint.config import Config, ConfigError, CustomSection
 
 _KEBAB = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
-_CODE_PREFIX = re.compile(r"^PRD\d{0,3}$", re.IGNORECASE)
 Severity = Literal["error", "warning", "info", "off"]
 
 
@@ -48,9 +46,7 @@ def validate(table: Any, *, source: str, where: str, root: str) -> Config:
     try:
         parsed = FileConfig.model_validate(table)
     except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"]) or "(table)"
-        raise ConfigError(f"{source}: {where} {key}: {first['msg']}") from None
+        raise ConfigError(f"{source}: {where} {_explain(error)}") from None
     concerns = set(catalogue.IDS) | {section.id for section in parsed.sections}
     _check_selectors(parsed, concerns, source, where)
     for concern in (*parsed.aliases, *parsed.required):
@@ -76,8 +72,24 @@ def validate(table: Any, *, source: str, where: str, root: str) -> Config:
     )
 
 
+def _explain(error: ValidationError) -> str:
+    """The first problem, as `key: what is wrong`; an unknown key gets the nearest real one."""
+    from prd_forge.lint.selectors import nearest
+
+    errors = error.errors()
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+    key = ".".join(str(part) for part in first["loc"]) or "(table)"
+    if first["type"] != "extra_forbidden":
+        return f"{key}: {first['msg']}"
+    model: type[BaseModel] = _Section if len(first["loc"]) > 1 else FileConfig
+    names = [field.alias or name for name, field in model.model_fields.items()]
+    guess = nearest(str(first["loc"][-1]), names)
+    hint = f"did you mean {guess!r}?" if guess else f"known keys: {', '.join(sorted(names))}"
+    return f"{key}: unknown key; {hint}"
+
+
 def _check_selectors(parsed: FileConfig, concerns: set[str], source: str, where: str) -> None:
-    from prd_forge.lint.rules import find
+    from prd_forge.lint.selectors import known, unknown_message
 
     selectors = [
         *parsed.select,
@@ -86,14 +98,5 @@ def _check_selectors(parsed: FileConfig, concerns: set[str], source: str, where:
         *(s for values in parsed.per_path_ignores.values() for s in values),
     ]
     for selector in selectors:
-        known = (
-            selector.upper() == "ALL"
-            or selector in concerns
-            or find(selector) is not None
-            or _CODE_PREFIX.match(selector) is not None
-        )
-        if not known:
-            raise ConfigError(
-                f"{source}: {where}: unknown rule or concern {selector!r}; "
-                "see `prd-forge rules` for codes and names"
-            )
+        if not known(selector, concerns):
+            raise ConfigError(f"{source}: {where}: {unknown_message(selector, concerns)}")

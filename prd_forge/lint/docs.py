@@ -133,6 +133,11 @@ def markdown() -> str:
     return "".join(parts)
 
 
+def rule_markdown(rule: Rule) -> str:
+    """One rule's section of docs/rules.md, for SARIF's help.markdown."""
+    return _section(rule).lstrip("\n")
+
+
 def _section(rule: Rule) -> str:
     return (
         f"\n## {rule.code} {rule.name}\n\n{rule.summary}\n\n"

@@ -7,6 +7,7 @@ it is imported only when a .gitignore is found).
 
 from __future__ import annotations
 
+import glob
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,11 @@ def discover(
     for raw in paths:
         if raw == STDIN:
             found: list[str] = [STDIN]
+        elif _is_glob(raw) and not Path(raw).exists():
+            found = _expand(raw, exclude, respect_gitignore)
+            if not found:
+                problems.append(InputProblem(raw, "no Markdown file matches this glob"))
+                continue
         else:
             path = Path(raw)
             if path.is_dir():
@@ -53,10 +59,28 @@ def discover(
                 problems.append(InputProblem(raw, _missing(path)))
                 continue
         for item in found:
-            if item not in seen:
-                seen.add(item)
+            key = item if item == STDIN else os.path.realpath(item)  # one file, two spellings
+            if key not in seen:
+                seen.add(key)
                 files.append(item)
     return files, problems
+
+
+def _is_glob(raw: str) -> bool:
+    return any(char in raw for char in "*?[")
+
+
+def _expand(pattern: str, exclude: Sequence[str], respect_gitignore: bool) -> list[str]:
+    """A quoted glob (`'docs/**/*.md'`), expanded as the shell would with globstar: Markdown
+    files it matches, and the Markdown files under folders it matches."""
+    found: list[str] = []
+    # Path.glob takes only relative patterns; a user's glob may be absolute
+    for match in sorted(glob.glob(pattern, recursive=True)):  # noqa: PTH207
+        if Path(match).is_dir():
+            found.extend(sorted(_walk(Path(match), exclude, respect_gitignore)))
+        elif match.lower().endswith(SUFFIXES):
+            found.append(match)
+    return found
 
 
 def _missing(path: Path) -> str:

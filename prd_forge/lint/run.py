@@ -31,6 +31,7 @@ class RunResult:
     problems: tuple[InputProblem, ...]
     fail_level: str = "error"
     failed: bool = False
+    stdin: tuple[str, bytes] | None = None  # the name stdin was linted as, and its bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,10 @@ def run(
     problems.extend(o for o in outcomes if isinstance(o, InputProblem))
     level = {job.path if job.path != STDIN else stdin_name: job.config.fail_level for job in plan}
     failed = any(fails(report, level.get(report.path, "error")) for report in reports)
-    return RunResult(reports, tuple(sorted(problems)), overrides(base).fail_level, failed)
+    given = (stdin_name, stdin) if stdin is not None else None
+    return RunResult(
+        reports, tuple(sorted(problems)), overrides(base).fail_level, failed, stdin=given
+    )
 
 
 def _base_config(config_path: str | None, paths: Sequence[str]) -> Config:

@@ -99,3 +99,80 @@ def test_rules_list_and_explain() -> None:
     unknown = runner.invoke(cli, ["rules", "PRD999"])
     assert unknown.exit_code == 2
     assert "no rule 'PRD999'" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("selector", "message"),
+    [
+        ("PRD999", "unknown rule or concern 'PRD999'; did you mean 'PRD009'?"),
+        ("PRD9", "unknown rule or concern 'PRD9'; "),
+        (
+            "vague-quality-wrd",
+            "unknown rule or concern 'vague-quality-wrd'; did you mean 'vague-quality-word'?",
+        ),
+        ("fallback", "unknown rule or concern 'fallback'; did you mean 'fallbacks'?"),
+    ],
+)
+def test_unknown_codes_are_errors_with_the_nearest_name(selector: str, message: str) -> None:
+    code, out, err = _lint("crud.md", "--select", selector)
+    assert (code, out) == (2, "")
+    assert f"Invalid value for --select: {message}" in err
+
+
+def test_code_prefixes_that_match_rules_are_accepted() -> None:
+    code, out, _ = _lint("crud.md", "--select", "PRD1")
+    assert code == 1
+    assert [line.split()[1] for line in out.splitlines()[:-1]] == ["PRD101", "PRD103", "PRD161"]
+    assert out.splitlines()[-1] == "3 findings (1 error, 2 warning) in 1 file."
+
+
+def test_output_file_gets_the_report_and_stdout_stays_empty(tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    code, out, err = _lint("crud.md", "--output-file", str(target))
+    assert (code, out, err) == (1, "", "")
+    _, expected, _ = _lint("crud.md")
+    assert target.read_text(encoding="utf-8") == expected
+
+
+def test_output_file_in_a_missing_folder_is_exit_2(tmp_path: Path) -> None:
+    code, _, err = _lint("crud.md", "-o", str(tmp_path / "nope" / "r.txt"))
+    assert code == 2
+    assert (
+        err == f"prd-forge: error: {tmp_path / 'nope' / 'r.txt'}: cannot write the report "
+        "(No such file or directory)\n"
+    )
+
+
+def test_quiet_prints_findings_only() -> None:
+    _, full, _ = _lint("crud.md")
+    code, quiet, _ = _lint("crud.md", "--quiet")
+    assert code == 1
+    assert quiet == "".join(f"{line}\n" for line in full.splitlines()[:-1])
+    assert _lint("ai-complete.md", "-q") == (0, "", "")
+
+
+def test_statistics_counts_by_rule() -> None:
+    code, out, _ = _lint("crud.md", "hollow.md", "--statistics")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[:3] == [
+        "10  PRD001  missing-section  error",
+        " 3  PRD002  hollow-section  error",
+        " 3  PRD004  missing-recommended-section  info",
+    ]
+    assert lines[-1] == "21 findings (14 error, 4 warning, 3 info) in 2 files."
+    assert sum(int(line.split()[0]) for line in lines[:-1]) == 21
+
+
+def test_statistics_and_quiet_go_with_text_only() -> None:
+    code, _, err = _lint("crud.md", "--statistics", "--format", "json")
+    assert code == 2
+    assert "--statistics goes with --format text" in err
+
+
+def test_force_color_colours_piped_output_unless_no_color() -> None:
+    _, forced, _ = _lint("crud.md", env={"FORCE_COLOR": "1"})
+    _, both, _ = _lint("crud.md", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    _, never, _ = _lint("crud.md", "--color", "never", env={"FORCE_COLOR": "1"})
+    assert "\x1b[31mPRD101\x1b[0m" in forced
+    assert "\x1b[" not in both + never

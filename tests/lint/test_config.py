@@ -65,13 +65,28 @@ def test_pyproject_without_the_table_is_skipped(tree: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('colour = "red"\n', "colour: Extra inputs are not permitted"),
+        ('colour = "red"\n', "colour: unknown key; known keys: ai, aliases, exclude, "),
+        ("exlude = []\n", ".prd-forge.toml exlude: unknown key; did you mean 'exclude'?"),
+        (
+            '[[sections]]\nid = "a11y"\ntitel = "A"\n',
+            "sections.0.titel: unknown key; did you mean 'title'?",
+        ),
+        ('select = ["PRD999"]\n', "unknown rule or concern 'PRD999'; did you mean 'PRD009'?"),
         ('preset = "lenient"\n', "preset: Input should be 'default' or 'strict'"),
         ('ignore = ["fallback-section"]\n', "unknown rule or concern 'fallback-section'"),
         ('[aliases]\nfallback = ["plan b"]\n', "unknown concern 'fallback'"),
         ("preset = \n", "not valid TOML"),
     ],
-    ids=["unknown-key", "bad-preset", "unknown-selector", "unknown-alias-concern", "bad-toml"],
+    ids=[
+        "unknown-key",
+        "misspelt-key",
+        "misspelt-section-key",
+        "unknown-code",
+        "bad-preset",
+        "unknown-selector",
+        "unknown-alias-concern",
+        "bad-toml",
+    ],
 )
 def test_bad_config_is_a_usage_error(tree: Path, content: str, message: str) -> None:
     config = tree / ".prd-forge.toml"

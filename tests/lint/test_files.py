@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from prd_forge.lint.files import discover
+from prd_forge.lint.files import InputProblem, discover
 
 DOC = "# T\n\n## Problem\n\nUsers rebuild filters every day.\n"
 
@@ -64,3 +64,15 @@ def test_a_named_file_is_linted_even_if_ignored_and_only_once(repo: Path) -> Non
     wip = str(repo / "docs" / "drafts" / "wip.md")
     files, _ = discover([wip, wip, str(repo / "docs" / "notes.txt")])
     assert files == [wip, str(repo / "docs" / "notes.txt")]
+
+
+def test_quoted_globs_expand_to_markdown_files(tmp_path: Path) -> None:
+    (tmp_path / "docs" / "a").mkdir(parents=True)
+    for name in ("docs/top.md", "docs/a/deep.md", "docs/a/notes.txt"):
+        (tmp_path / name).write_text("# x\n", encoding="utf-8")
+    pattern = str(tmp_path / "docs" / "**" / "*.md")
+    files, problems = discover([pattern])
+    assert files == [str(tmp_path / "docs/a/deep.md"), str(tmp_path / "docs/top.md")]
+    assert problems == []
+    none = str(tmp_path / "nothing" / "*.md")
+    assert discover([none]) == ([], [InputProblem(none, "no Markdown file matches this glob")])

@@ -16,8 +16,10 @@ from click.testing import CliRunner
 
 from prd_forge.cli import cli
 from prd_forge.lint.formats import NAMES
+from prd_forge.lint.formats.sarif import FINGERPRINT
 
 HERE = Path(__file__).parent
+ROOT = HERE.parent.parent.resolve()
 FIXTURES = ["ai-complete.md", "crud.md", "hollow.md", "missing.md"]
 
 
@@ -29,7 +31,8 @@ def _run(output_format: str, *extra: str) -> tuple[int, str]:
         env={"NO_COLOR": "", "GITHUB_ACTIONS": "", "GITHUB_STEP_SUMMARY": ""},
         catch_exceptions=False,
     )
-    return result.exit_code, result.stdout
+    # SARIF names the repository root by its absolute URI: the same placeholder everywhere
+    return result.exit_code, result.stdout.replace(ROOT.as_uri() + "/", "file:///REPOSITORY/")
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +58,7 @@ def test_sarif_is_valid_2_1_0() -> None:
     run = document["runs"][0]
     assert run["tool"]["driver"]["rules"][0]["helpUri"].endswith("#prd001-missing-section")
     for result in run["results"]:
-        assert result["partialFingerprints"]["prdForge/v1"]
+        assert result["partialFingerprints"][FINGERPRINT]
         assert result["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
 
 

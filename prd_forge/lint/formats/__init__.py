@@ -19,6 +19,10 @@ from prd_forge.lint.run import RunResult
 class Options:
     color: bool = False
     summary: bool = False
+    quiet: bool = False  # text: no tally line
+    statistics: bool = False  # text: counts by rule instead of the findings
+    sarif_category: str | None = None  # SARIF automationDetails.id; none: the uploader's
+    base_path: str | None = None  # SARIF and gitlab paths are relative to it (default: git root)
 
 
 Formatter = Callable[[RunResult, Options], str]
@@ -33,6 +37,7 @@ FORMATS: Final = MappingProxyType(
         "sarif": "prd_forge.lint.formats.sarif",
         "github": "prd_forge.lint.formats.github",
         "junit": "prd_forge.lint.formats.junit",
+        "gitlab": "prd_forge.lint.formats.gitlab",
     }
 )
 NAMES: Final = tuple(FORMATS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from prd_forge.lint.formats import Options
 from prd_forge.lint.formats.tally import by_severity, coverage_table
 from prd_forge.lint.run import RunResult
@@ -12,17 +14,31 @@ _RESET = "\x1b[0m"
 
 
 def render(result: RunResult, options: Options) -> str:
+    lines = _statistics(result) if options.statistics else _findings(result, options.color)
+    if not options.quiet:
+        lines.append(_tally(result))
+    if options.summary:
+        lines.extend(("", coverage_table(result)))
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _findings(result: RunResult, color: bool) -> list[str]:
     lines = []
     for report in result.reports:
         for f in report.findings:
-            code = f"{_COLOR[f.severity]}{f.code}{_RESET}" if options.color else f.code
+            code = f"{_COLOR[f.severity]}{f.code}{_RESET}" if color else f.code
             where = f"{f.path}:{f.line}:{f.column}:"
-            where = f"{_BOLD}{where}{_RESET}" if options.color else where
+            where = f"{_BOLD}{where}{_RESET}" if color else where
             lines.append(f"{where} {code} {f.message}")
-    lines.append(_tally(result))
-    if options.summary:
-        lines.extend(("", coverage_table(result)))
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _statistics(result: RunResult) -> list[str]:
+    """`count  CODE  name  severity`, most frequent first (like ruff --statistics)."""
+    counts = Counter((f.code, f.name, f.severity) for r in result.reports for f in r.findings)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = len(str(ranked[0][1])) if ranked else 1
+    return [f"{n:>{width}}  {code}  {name}  {sev}" for (code, name, sev), n in ranked]
 
 
 def _tally(result: RunResult) -> str:
