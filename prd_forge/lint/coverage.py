@@ -19,13 +19,14 @@ from prd_forge.lint import text as words
 from prd_forge.lint._re import LazyPattern, lazy
 from prd_forge.lint.document import Block, Document, Table
 from prd_forge.lint.headings import AliasIndex
+from prd_forge.terms import COVERAGE_STATES, CoverageState
 
-MISSING: Final = "missing"
-HOLLOW: Final = "hollow"
-PARTIAL: Final = "partial"
-PRESENT: Final = "present"
-RANK: Final = {MISSING: 0, HOLLOW: 1, PARTIAL: 2, PRESENT: 3}
-STATES: Final = (PRESENT, PARTIAL, HOLLOW, MISSING)
+MISSING: Final = CoverageState.MISSING
+HOLLOW: Final = CoverageState.HOLLOW
+PARTIAL: Final = CoverageState.PARTIAL
+PRESENT: Final = CoverageState.PRESENT
+RANK: Final = {state: state.rank for state in CoverageState}
+STATES: Final = COVERAGE_STATES
 
 MIN_WORDS: Final = 8  # fewer words of substance than this is a partial answer
 HOLLOW_WORDS: Final = 3  # fewer than this is no answer at all
@@ -44,7 +45,7 @@ class Coverage:
     """
 
     concern: str
-    state: str
+    state: CoverageState
     line: int
     sections: tuple[int, ...] = ()
     via: str = ""
@@ -334,7 +335,7 @@ def _own_blocks(
         i += 1
 
 
-def assess(blocks: Iterable[Block], *, questions_count: bool = False) -> tuple[str, str]:
+def assess(blocks: Iterable[Block], *, questions_count: bool = False) -> tuple[CoverageState, str]:
     """The state of a body and, unless present, the reason.
 
     Questions are not answers, except in the open-questions section itself.
@@ -484,7 +485,7 @@ def _filled(cell: str) -> bool:
 _GAP_MARKED: Final = frozenset({"placeholders left in", "only a placeholder"})
 
 
-def _at_most(found: Coverage, state: str) -> Coverage:
+def _at_most(found: Coverage, state: CoverageState) -> Coverage:
     if RANK[found.state] <= RANK[state]:
         return found
     return Coverage(found.concern, state, found.line, found.sections, found.via, found.detail)

@@ -34,6 +34,7 @@ from prd_forge.lint.rules import (
     find,
 )
 from prd_forge.lint.vocabulary import KEYWORDS
+from prd_forge.terms import CoverageState
 
 OFF: Final = "off"
 _STATUS_STAGE: Final = {
@@ -73,7 +74,7 @@ class FileReport:
 
     path: str
     ai: bool
-    coverage: dict[str, str]
+    coverage: dict[str, CoverageState]
     findings: tuple[Finding, ...]
 
 
@@ -107,7 +108,9 @@ def lint_text(
     return FileReport(path, ai, _coverage(analysis, profile.concerns, thin), tuple(findings))
 
 
-def _coverage(analysis: Analysis, concerns: Sequence[str], thin: set[str]) -> dict[str, str]:
+def _coverage(
+    analysis: Analysis, concerns: Sequence[str], thin: set[str]
+) -> dict[str, CoverageState]:
     """Each concern's state; a present concern whose substance rules found a key part
     missing (a metric without a target, a rollout without a rollback trigger) is partial."""
     states = {concern: analysis.coverage[concern].state for concern in concerns}

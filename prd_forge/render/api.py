@@ -20,6 +20,7 @@ from prd_forge.render import context, guard
 from prd_forge.render.environment import build_environment
 from prd_forge.spec.completeness import Gap, blocking, find_gaps
 from prd_forge.spec.model import Spec
+from prd_forge.terms import CoverageState
 
 DEFAULT_TEMPLATE_NAME = "prd.md.j2"
 
@@ -35,7 +36,7 @@ class RenderRefused(Exception):
 class TemplateDropsConcern(Exception):
     """The template's output lacks a required concern, or leaves it hollow."""
 
-    def __init__(self, template: str, concerns: list[tuple[str, str]]) -> None:
+    def __init__(self, template: str, concerns: list[tuple[str, CoverageState]]) -> None:
         names = ", ".join(f"{concern} ({state})" for concern, state in concerns)
         super().__init__(f"template {template} does not render concern {names}")
         self.template = template

@@ -16,9 +16,10 @@ from markdown_it import MarkdownIt
 
 from prd_forge import catalogue
 from prd_forge.lint import lint_text
+from prd_forge.terms import CoverageState
 
-MISSING = "missing"
-HOLLOW = "hollow"
+MISSING = CoverageState.MISSING
+HOLLOW = CoverageState.HOLLOW
 
 # Only headings matter here: no tables, no inline parsing (a heading's text is its content).
 _PARSER = MarkdownIt("commonmark").disable("inline")
@@ -45,7 +46,7 @@ def sections(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def _state(parts: list[tuple[str, str]], concern_id: str) -> str | None:
+def _state(parts: list[tuple[str, str]], concern_id: str) -> CoverageState | None:
     """MISSING or HOLLOW when the concern has no section of its own with substance."""
     concern = catalogue.get(concern_id)
     names = {_normalise(concern.title), *(_normalise(alias) for alias in concern.aliases)}
@@ -56,14 +57,14 @@ def _state(parts: list[tuple[str, str]], concern_id: str) -> str | None:
     return HOLLOW if all(state in (MISSING, HOLLOW) for state in states) else None
 
 
-def uncovered(text: str, concerns: Iterable[str] | None = None) -> list[tuple[str, str]]:
+def uncovered(text: str, concerns: Iterable[str] | None = None) -> list[tuple[str, CoverageState]]:
     """(concern id, "missing" or "hollow") for each required concern `text` does not cover.
 
     `concerns` limits the check (a draft skips the concerns its gaps already explain).
     """
     parts = sections(text)
     wanted = concerns if concerns is not None else catalogue.IDS
-    problems = []
+    problems: list[tuple[str, CoverageState]] = []
     for concern in wanted:
         state = _state(parts, concern) if catalogue.get(concern).required else None
         if state is not None:

@@ -14,6 +14,7 @@ from prd_forge import _resources
 from prd_forge.render import api
 from prd_forge.spec.completeness import blocking, find_gaps
 from prd_forge.spec.load import LoadedSpec, load_spec
+from prd_forge.terms import CoverageState
 
 
 @dataclass(frozen=True, order=True)
@@ -23,7 +24,7 @@ class Dropped:
     template: str
     spec: str
     concern: str
-    state: str
+    state: CoverageState
 
     def __str__(self) -> str:
         where = f"{self.template}: does not render concern {self.concern}"

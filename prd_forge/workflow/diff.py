@@ -14,10 +14,11 @@ from enum import StrEnum
 from typing import Protocol
 
 from prd_forge.catalogue import IDS
+from prd_forge.terms import COVERAGE_STATES, CoverageState
 
 # Worst to best: a concern that moves left has regressed.
-STATES: tuple[str, ...] = ("missing", "hollow", "partial", "present")
-_RANK = {state: rank for rank, state in enumerate(STATES)}
+STATES: tuple[str, ...] = tuple(reversed(COVERAGE_STATES))
+_RANK = {state.value: state.rank for state in CoverageState}
 
 
 class LintFinding(Protocol):

@@ -17,10 +17,10 @@ from prd_forge.lint.engine import FileReport, Finding
 from prd_forge.lint.rules import find
 from prd_forge.lint.run import RunResult
 from prd_forge.render.template_check import Dropped
+from prd_forge.terms import CoverageState
 
 # The lint rule whose finding a dropped concern becomes, by the state the template leaves it in.
-RULE_FOR_STATE = {"missing": "PRD001", "hollow": "PRD002"}
-_RANK = {"missing": 0, "hollow": 1, "partial": 2, "present": 3}
+RULE_FOR_STATE = {CoverageState.MISSING.value: "PRD001", CoverageState.HOLLOW.value: "PRD002"}
 
 
 def anchor_line(text: str, concern: str) -> int:
@@ -60,15 +60,15 @@ def to_run_result(template: Path, dropped: Iterable[Dropped], *, specs: int) -> 
         text = template.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         text = ""
-    by_concern: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_concern: dict[tuple[str, CoverageState], list[str]] = defaultdict(list)
     for item in dropped:
         by_concern[(item.concern, item.state)].append(item.spec)
     findings = sorted(
         _finding(path, text, concern, state, sorted(names), specs)
         for (concern, state), names in by_concern.items()
     )
-    coverage = dict.fromkeys(catalogue.IDS, "present")
+    coverage = dict.fromkeys(catalogue.IDS, CoverageState.PRESENT)
     for concern, state in by_concern:
-        if _RANK.get(state, 0) < _RANK.get(coverage.get(concern, "present"), 3):
+        if state.rank < coverage.get(concern, CoverageState.PRESENT).rank:
             coverage[concern] = state
     return RunResult((FileReport(path, True, coverage, tuple(findings)),), ())

@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Mapping
 
 from prd_forge import catalogue
-from prd_forge.lint.coverage import STATES
 from prd_forge.lint.run import RunResult
+from prd_forge.terms import COVERAGE_STATES as STATES
 
 
 def by_severity(result: RunResult) -> Counter[str]:
