@@ -18,5 +18,5 @@ def test_covered_means_present_or_partial() -> None:
 
 def test_a_state_reads_as_its_value_in_json_and_comparisons() -> None:
     assert json.dumps({"fallbacks": CoverageState.HOLLOW}) == '{"fallbacks": "hollow"}'
-    assert CoverageState.MISSING == "missing"
+    assert str(CoverageState.MISSING) == "missing"
     assert CoverageState("partial") is CoverageState.PARTIAL
