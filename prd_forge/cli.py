@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "rules": "prd_forge.commands.rules:rules",
     "schema": "prd_forge.commands.schema:schema",
     "template": "prd_forge.commands.template:template",
+    "verify": "prd_forge.commands.verify:verify",
 }
 
 
