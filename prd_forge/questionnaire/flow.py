@@ -11,10 +11,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from prd_forge.questionnaire import prompts, rules
+from prd_forge.questionnaire import ids, prompts, rules
 from prd_forge.questionnaire.answers import Answers, Path, text
-from prd_forge.questionnaire.fields import Kind, Question, noun, question, questions, with_article
-from prd_forge.spec.model import Model, Spec
+from prd_forge.questionnaire.fields import Kind, Question, noun, question, with_article
+from prd_forge.spec import wording
+from prd_forge.spec.model import Model, Spec, Status
 
 Handler = Callable[["Interview", Question, Path], None]
 
@@ -25,6 +26,7 @@ class Interview:
 
     answers: Answers
     revisit: bool = False
+    insist: bool = False
     handlers: Mapping[tuple[type[Model], str], Handler] = field(default_factory=dict)
     heading: str | None = None
 
@@ -49,9 +51,9 @@ class Interview:
         """Every field of `model`, stored under `path`."""
         if not self.answers.has(path):
             self.answers.set(path, {})
-        for item in questions(model):
-            if item.name not in skip:
-                self.ask_field(item, (*path, item.name))
+        for name in ids.ask_order(model):
+            if name not in skip:
+                self.ask_field(question(model, name), (*path, name))
 
     def ask_field(self, item: Question, path: Path) -> None:
         """One field, by kind; special fields (cross-references, cascades) by their handler."""
@@ -77,25 +79,47 @@ class Interview:
         """Whether a stored answer stands: present, and valid (a file may hold a bad one)."""
         if self.revisit or not self.answers.has(path):
             return False
+        value = self.answers.get(path)
         try:
-            item.validate(self.answers.get(path))
+            reason = self.extra_check(item, path)(item.validate(value))
         except ValueError as error:
-            value = self.answers.get(path)
-            prompts.echo(f"  {text(path)}: {value!r} is not accepted: {error}")
+            reason = str(error)
+        if reason is not None:
+            prompts.echo(f"  {text(path)}: {value!r} is not accepted: {reason}")
             return False
         return True
 
-    def default_for(self, path: Path) -> Any:
+    def status(self) -> Status:
+        value = self.answers.get(("feature", "status"))
+        return Status(value) if value in set(Status) else Status.DRAFT
+
+    def extra_check(self, item: Question, path: Path) -> prompts.Extra:
+        """The checks `check` makes on this field's words, and a unique id among siblings."""
+        status = self.status()
+
+        def check(value: Any) -> str | None:
+            reason = wording.problem(item.model, item.name, value, status)
+            if reason is None and item.name == "id" and len(path) > 1:
+                reason = ids.taken(value, self.answers, path)
+            return reason
+
+        return check
+
+    def default_for(self, item: Question, path: Path) -> Any:
         if self.answers.has(path):
             return self.answers.get(path)
-        return self.answers.suggested.get(text(path))
+        suggested = self.answers.suggested.get(text(path))
+        if suggested is None and item.name == "id" and len(path) > 1:
+            return ids.propose(self.answers, path)
+        return suggested
 
     def ask_scalar(self, item: Question, path: Path) -> None:
         if self.is_answered(item, path):
             return
         self.before_prompt(item)
-        default = self.default_for(path)
-        required = rules.required(item, self.answers)
+        default = self.default_for(item, path)
+        old = self.answers.get(path)
+        required = self.insist or rules.required(item, self.answers)
         if item.kind is Kind.SELECT:
             value = prompts.ask_select(item, default)
         elif item.kind is Kind.CONFIRM:
@@ -103,9 +127,12 @@ class Interview:
         elif item.kind is Kind.CHECKBOX:
             value = prompts.ask_checkbox(item.message, item.choices, default or ())
         else:
-            value = prompts.ask_text(item, default, required=required)
+            check = self.extra_check(item, path)
+            value = prompts.ask_text(item, default, required=required, extra=check)
         self.answers.set(path, value)
         rules.after(item, value, self.answers)
+        if renamed := ids.rename(self.answers, item.model, item.name, old, value):
+            prompts.echo(f"  Renamed '{old}' to '{value}' in {renamed} reference(s).")
 
     def ask_text_list(self, item: Question, path: Path) -> None:
         """Entries one by one; an empty entry ends the list (or removes a prefilled one)."""
@@ -113,7 +140,7 @@ class Interview:
             return
         self.before_prompt(item)
         current = list(self.answers.get(path) or [])
-        required = rules.required(item, self.answers)
+        required = self.insist or rules.required(item, self.answers)
         kept: list[str] = []
         if self.revisit:
             prompts.echo("  (Enter keeps an entry; clear it to remove it)", dim=True)

@@ -47,28 +47,37 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-def text_validator(question: Question, required: bool, wrap: bool = False) -> Callable[[str], Any]:
+Extra = Callable[[Any], "str | None"]
+"""A check beyond the field's type, run on the validated value (see `spec.wording`, `ids`)."""
+
+
+def text_validator(
+    question: Question, required: bool, wrap: bool = False, extra: Extra | None = None
+) -> Callable[[str], Any]:
     """questionary's `validate=`: True, or the reason the answer is refused."""
 
     def check(raw: str) -> bool | str:
         if not raw.strip():
             return True if (question.optional or wrap) and not required else NEEDED
         try:
-            question.validate([raw] if wrap else raw)
+            value = question.validate([raw] if wrap else raw)
         except ValueError as error:
             return str(error)
-        return True
+        reason = extra(value[0] if wrap else value) if extra else None
+        return reason or True
 
     return check
 
 
-def ask_text(question: Question, default: Any = None, *, required: bool = False) -> Any:
+def ask_text(
+    question: Question, default: Any = None, *, required: bool = False, extra: Extra | None = None
+) -> Any:
     """A text, number or id; empty means skipped (None) when the field may be left out."""
     instruction = "(Esc then Enter to finish)" if question.multiline else None
     raw = questionary.text(
         question.message,
         default=_as_text(default),
-        validate=text_validator(question, required),
+        validate=text_validator(question, required, extra=extra),
         multiline=question.multiline,
         instruction=instruction,
     ).unsafe_ask()

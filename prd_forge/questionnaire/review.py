@@ -148,14 +148,58 @@ def settle_gaps(interview: Interview, gaps: list[Gap] | None = None) -> Verdict:
 
 
 def fill(interview: Interview, gaps: list[Gap]) -> None:
-    """Ask the question behind each gap once, with any earlier answer as the default."""
+    """Ask the question behind each gap until it is answered, deferred, or left on purpose."""
     seen: list[str] = []
-    interview.revisit = True
+    interview.revisit = interview.insist = True
     try:
         for gap in gaps:
             if gap.path not in seen:
                 seen.append(gap.path)
-                prompts.echo(f"{gap.path}: {gap.message}", bold=True)
-                interview.ask_path(parse_path(gap.path))
+                settle(interview, gap)
     finally:
-        interview.revisit = False
+        interview.revisit = interview.insist = False
+
+
+AGAIN, DEFER, LEAVE = "again", "defer", "leave"
+
+
+def settle(interview: Interview, gap: Gap) -> None:
+    """One gap: asked again while it stays open, unless the PM defers it or leaves it."""
+    while True:
+        prompts.echo(f"{gap.path}: {gap.message}", bold=True)
+        interview.ask_path(parse_path(gap.path))
+        remaining = still_open(interview, gap)
+        if remaining is None:
+            return
+        gap = remaining
+        choices: list[tuple[str, Any]] = [
+            ("Answer it again", AGAIN),
+            ("Record it as an open question (a draft may leave it open)", DEFER),
+            ("Leave it for now", LEAVE),
+        ]
+        picked = prompts.ask_menu(f"Still open: {gap.path}: {gap.message}", choices, AGAIN)
+        if picked == DEFER:
+            defer(interview, gap)
+        if picked != AGAIN:
+            return
+
+
+def still_open(interview: Interview, gap: Gap) -> Gap | None:
+    """The gap at the same place, if the answers still have one there."""
+    spec = interview.answers.spec()
+    return next((g for g in blocking(spec, find_gaps(spec)) if g.path == gap.path), None)
+
+
+def defer(interview: Interview, gap: Gap, question: str | None = None) -> None:
+    """Record `gap` as an open question that names what it blocks (a draft may then write)."""
+    answers = interview.answers
+    entries = answers.get(("open_questions",)) or []
+    if not answers.has(("open_questions",)):
+        answers.set(("open_questions",), [])
+    entry: dict[str, Any] = {"question": question or f"{gap.path}: {gap.message} ({gap.fix})"}
+    owner = answers.get(("feature", "owner"))
+    if owner:
+        entry["owner"] = owner
+    entry["blocks"] = gap.path
+    answers.set(("open_questions", len(entries)), entry)
+    prompts.echo(f"  Recorded as open question {len(entries) + 1}, blocking {gap.path}.")

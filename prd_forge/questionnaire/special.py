@@ -19,10 +19,12 @@ from prd_forge.spec.model import (
     FailureMode,
     FailureModes,
     Fallback,
+    Metric,
     Model,
     OpenQuestion,
     Severity,
     Spec,
+    Threshold,
     UxState,
     UxStateName,
 )
@@ -72,19 +74,22 @@ def pick_fallbacks(interview: Interview, item: Question, path: Path) -> None:
     needs = severity in (Severity.EXPENSIVE.value, Severity.UNACCEPTABLE.value)
     known = _fallback_ids(interview)
     interview.before_prompt(item)
+    mode = answers.get(path[:-1]) or {}
+    about = ", ".join(str(mode[k]).replace("-", " ") for k in ("errs", "severity") if mode.get(k))
+    named = f"`{mode.get('id')}`" + (f" ({about})" if about else "")
     if known:
 
         def check(picked: list[str]) -> bool | str:
             return bool(picked) or not needs or f"a {severity} failure mode needs a fallback"
 
         picked = prompts.ask_checkbox(
-            item.message,
+            f"Which fallbacks handle {named}?",
             [*known, NEW_FALLBACK],
             checked=answers.get(path) or [],
             validate=check,
         )
     else:
-        message = "No fallback is defined yet. Define one that handles it now?"
+        message = f"No fallback is defined yet. Define one that handles {named} now?"
         picked = [NEW_FALLBACK] if prompts.ask_yes_no(message, default=needs) else []
     chosen = [ref for ref in picked if ref != NEW_FALLBACK]
     if NEW_FALLBACK in picked:
@@ -101,6 +106,31 @@ def define_fallback(interview: Interview) -> str:
     prompts.echo("  New fallback (the Fallbacks section will show it again):", dim=True)
     interview.ask_model(Fallback, ("fallbacks", index))
     return str(answers.get(("fallbacks", index, "id")))
+
+
+NEW_METRIC = "+ a new metric, defined now"
+
+
+def pick_metric(interview: Interview, item: Question, path: Path) -> None:
+    """A threshold's metric: one of the metrics defined, or a new one defined on the spot."""
+    answers = interview.answers
+    if interview.is_answered(item, path):
+        return
+    names = [str(m["name"]) for m in answers.get(("metrics",)) or [] if m.get("name")]
+    eval_set = answers.get(path[:-3]) or {}
+    interview.before_prompt(item)
+    message = f"Which metric must pass on `{eval_set.get('name', 'this set')}`?"
+    choices: list[tuple[str, Any]] = [(name, name) for name in names]
+    choices.append((NEW_METRIC, NEW_METRIC))
+    picked = prompts.ask_menu(message, choices, answers.get(path))
+    if picked == NEW_METRIC:
+        if not answers.has(("metrics",)):
+            answers.set(("metrics",), [])
+        index = len(answers.get(("metrics",)))
+        prompts.echo("  New metric (the Success metrics section will show it again):", dim=True)
+        interview.ask_model(Metric, ("metrics", index))
+        picked = answers.get(("metrics", index, "name"))
+    answers.set(path, picked)
 
 
 def choose_ux_states(interview: Interview, item: Question, path: Path) -> None:
@@ -156,6 +186,7 @@ HANDLERS: dict[tuple[type[Model], str], Handler] = {
     (FailureMode, "fallbacks"): pick_fallbacks,
     (Spec, "ux_states"): choose_ux_states,
     (OpenQuestion, "blocks"): pick_blocked_concern,
+    (Threshold, "metric"): pick_metric,
 }
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from prd_forge import catalogue
+from prd_forge.spec import wording
 from prd_forge.spec.model import (
     REQUIRED_UX_STATES,
     BaselineKind,
@@ -341,6 +342,33 @@ def _open_questions(spec: Spec) -> Iterator[Gap]:
             )
 
 
+def _wording(spec: Spec) -> Iterator[Gap]:
+    """Values that break their help's promise (see `spec.wording`), one gap each."""
+    status = spec.feature.status
+    for name in Spec.model_fields:
+        concern = _TOP_CONCERN.get(name, "problem")
+        yield from _worded(getattr(spec, name), name, concern, status)
+
+
+def _worded(node: Any, path: str, concern: str, status: Status) -> Iterator[Gap]:
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _worded(item, f"{path}[{index}]", concern, status)
+    elif isinstance(node, Model):
+        for field in type(node).model_fields:
+            value = getattr(node, field)
+            message = wording.problem(type(node), field, value, status)
+            if message is not None:
+                yield Gap(f"{path}.{field}", concern, message, _question(type(node), field))
+            yield from _worded(value, f"{path}.{field}", concern, status)
+
+
+_TOP_CONCERN: dict[str, str] = {}
+for _concern in catalogue.CONCERNS:
+    for _field in _concern.fields:
+        _TOP_CONCERN.setdefault(_field.split(".")[0], _concern.id)
+
+
 def _is_reference(blocks: str) -> bool:
     return blocks in catalogue.BY_ID or blocks.split(".")[0].split("[")[0] in Spec.model_fields
 
@@ -378,6 +406,7 @@ CHECKS: tuple[Check, ...] = (
     _rollout,
     _privacy,
     _open_questions,
+    _wording,
 )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.questionnaire.keys import DOWN, ENTER, ESC_ENTER, SPACE, block, line
+from tests.questionnaire.keys import CTRL_U, DOWN, ENTER, ESC_ENTER, SPACE, block, line
 
 Step = tuple[str, str]
 
@@ -52,19 +52,20 @@ FAILURE_MODES: list[Step] = [
     ),
     # keep the first proposal (false-positive), drop false-negative and model-unavailable
     ("typical of classification output", DOWN + SPACE + DOWN + SPACE + ENTER),
-    ("Short id for this failure mode?", ENTER),
     ("What goes wrong?", ESC_ENTER),
+    ("Short id for this failure mode?", ENTER),
     ("Which way does it err?", ENTER),
     ("How bad is it?", line("expensive")),
     ("Can the harm be undone?", "y"),
     ("Who bears the cost?", line("Customer")),
     ("How will you detect it?", line("Re-route rate")),
-    ("No fallback is defined yet", "y"),
-    ("Short id for this fallback?", line("manual-routing")),
+    ("handles `false-positive` (false positive, expensive) now?", "y"),
     ("What triggers it?", line("low-confidence")),
     ("When exactly does it trigger?", line("Confidence below 0.6")),
     ("What does the feature do instead?", line("fall-back-to-baseline")),
     ("Describe the fallback.", block("The ticket goes to the manual queue.")),
+    # proposed from the description: ticket-goes-manual-queue; typed over
+    ("Short id for this fallback?", CTRL_U + line("manual-routing")),
     ("Which UX state does the user see?", line("fallback")),
     ("Add another failure mode?", "n"),
 ]
@@ -101,10 +102,10 @@ EVALUATION: list[Step] = [
     ("How was it built?", block("Random sample, labelled twice.")),
     ("Is it kept apart from training", "y"),
     ("Add a threshold?", "y"),
-    ("Which metric must pass?", line("Accuracy")),
-    ("Comparator?", line(">=")),
-    ("Pass threshold?", line("0.9")),
-    ("Unit?", NO_MORE),
+    ("Which metric must pass on `Golden tickets`?", ENTER),  # Re-route rate, the only one
+    ("Comparator?", line("<=")),
+    ("Pass threshold?", line("15")),
+    ("Unit?", line("%")),
     ("Add another threshold?", "n"),
     ("Which slices are reported separately?", line("Language")),
     ("Which slices are reported separately? [2]", NO_MORE),
@@ -112,7 +113,7 @@ EVALUATION: list[Step] = [
     ("Add an online eval?", "n"),
     ("How are outputs sampled for human review?", NO_MORE),
     ("Below what model confidence", line("0.6")),
-    ("What are the launch (go/no-go) criteria?", line("Accuracy >= 0.9 on Golden tickets")),
+    ("What are the launch (go/no-go) criteria?", line("Re-route rate <= 15% on Golden tickets")),
     ("launch (go/no-go) criteria? [2]", NO_MORE),
 ]
 FALLBACKS: list[Step] = [("Add another fallback?", "n")]

@@ -149,3 +149,28 @@ def test_tmux_screen_shows_section_heading_help_and_example(tmp_path: Path) -> N
         ]
     finally:
         subprocess.run([*server, "kill-server"], check=False)
+
+
+FALLBACK: list[Step] = [
+    ("What triggers it?", "timeout\r"),
+    ("When exactly does it trigger?", "No draft within 3 s\r"),
+    ("What does the feature do instead?", "hide-the-feature\r"),
+    ("Describe the fallback.", "The draft panel stays empty.\x1b\r"),
+]
+
+
+def test_a_duplicate_id_is_refused_at_its_prompt(spawn: Spawn, tmp_path: Path) -> None:
+    partial_sample(tmp_path, drop=("fallbacks",))
+    child = spawn("new", "--answers", "partial.yaml")
+    child.expect_exact("Section 9/15: Fallbacks")
+    type_steps(child, [("Add a fallback?", "y"), *FALLBACK])
+    type_steps(child, [("Short id for this fallback?", "\x15route-to-agent\r")])
+    type_steps(child, [("Which UX state does the user see?", "error\r")])
+    type_steps(child, [("Add another fallback?", "y"), *FALLBACK])
+    child.expect_exact("Short id for this fallback?")
+    child.send("\x15route-to-agent\r")
+    child.expect_exact(
+        "'route-to-agent' is already the id of another entry; give this one its own id"
+    )
+    child.sendcontrol("c")
+    assert finish(child) == 130

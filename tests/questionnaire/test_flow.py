@@ -93,18 +93,18 @@ def test_output_kind_proposes_failure_modes_to_keep_edit_or_drop() -> None:
     keys = [
         block("Burying the right item is worse."),
         DOWN + DOWN + SPACE + ENTER,  # keep poor-ranking and stale-result, drop the outage
-        # poor-ranking: keep id, errs and description; then the rest
-        ENTER,
+        # poor-ranking: keep description, id and errs; then the rest
         ESC_SUBMIT,
+        ENTER,
         ENTER,
         line("annoying"),
         "y",
         line("Listener"),
         line("Skips"),
         "n",  # no fallback defined now
-        # stale-result: rename it, keep the rest
-        line(CTRL_U + "stale-catalogue"),
+        # stale-result: keep the description, rename it, keep the rest
         ESC_SUBMIT,
+        line(CTRL_U + "stale-catalogue"),
         ENTER,
         line("annoying"),
         "y",
@@ -130,8 +130,8 @@ def _one_mode(severity: str, fallback_keys: list[str]) -> list[str]:
     return [
         block("Wrong is worse."),
         "y",  # add a failure mode
-        line("wrong-answer"),
         block("States a wrong policy."),
+        line(CTRL_U + "wrong-answer"),  # typed over the proposed states-wrong-policy
         line("plausible-but-incorrect"),
         line(severity),
         "n",
@@ -147,11 +147,11 @@ def test_a_failure_mode_defines_its_fallback_on_the_spot(
 ) -> None:
     new_fallback = [
         "y",
-        line("route-to-agent"),
         line("low-confidence"),
         line("Confidence below 0.7"),
         line("route-to-human"),
         block("The agent writes the reply."),
+        line(CTRL_U + "route-to-agent"),
         line("human-review"),
     ]
     walk = ask("error-cost", _one_mode("unacceptable", new_fallback))
