@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from prd_forge.commands._common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError
+from prd_forge.lint import cache
 from prd_forge.lint.config import PRESETS, STAGES, Config, ConfigError
 from prd_forge.lint.formats import NAMES, Options, get
 from prd_forge.lint.run import RunResult, run
@@ -111,6 +112,16 @@ def _step_summary(result: RunResult) -> None:
 @click.option("--stdin-filename", help="Name (and config location) for `-` input.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Processes (default: all cores).")
 @click.option(
+    "--no-cache",
+    is_flag=True,
+    help=f"Lint every file afresh, using no result cache (also: ${cache.NO_CACHE_VAR}=1).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    help=f"Result cache folder (default: ${cache.ENV_VAR}, else {cache.DIR_NAME} at the root).",
+)
+@click.option(
     "--color",
     type=click.Choice(("auto", "always", "never")),
     default="auto",
@@ -187,9 +198,16 @@ def _run(
             stdin_name=stdin_filename or "-",
             jobs=s["jobs"],
             exclude=s["exclude"],
+            cache=_cache(s["no_cache"], s["cache_dir"]),
         )
     except ConfigError as error:
         raise InputError(str(error)) from None
+
+
+def _cache(off: bool, folder: str | None) -> cache.Cache | None:
+    if off or cache.disabled():
+        return None
+    return cache.Cache(Path(folder) if folder else cache.default_dir(Path.cwd()))
 
 
 def _emit(report: str, output_file: str | None, color: bool) -> None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from prd_forge.lint import config as config_files
+from prd_forge.lint.cache import Cache
 from prd_forge.lint.config import Config, ConfigError
-from prd_forge.lint.engine import FileReport, fails, lint_text
+from prd_forge.lint.engine import FileReport, Finding, fails, lint_text
 from prd_forge.lint.files import STDIN, InputProblem, discover, read
 
 PARALLEL_MIN: Final = 48
@@ -51,6 +52,7 @@ def run(
     stdin_name: str = STDIN,
     jobs: int | None = None,
     exclude: Sequence[str] = (),
+    cache: Cache | None = None,
 ) -> RunResult:
     """Lint every Markdown file under `paths`. ConfigError escapes: it is a usage error."""
     base = _base_config(config_path, paths)
@@ -60,7 +62,8 @@ def run(
     resolver = _Resolver(config_path, overrides)
     plan = [_Job(path, resolver.config_for(path, stdin_name), stage) for path in files]
     outcomes = [_lint_one(job, stdin or b"", stdin_name) for job in plan if job.path == STDIN]
-    outcomes.extend(_map([job for job in plan if job.path != STDIN], jobs))
+    files_plan = [job for job in plan if job.path != STDIN]
+    outcomes.extend(_map(files_plan, jobs) if cache is None else _cached(files_plan, jobs, cache))
     reports = tuple(o for o in outcomes if isinstance(o, FileReport))
     problems.extend(o for o in outcomes if isinstance(o, InputProblem))
     level = {job.path if job.path != STDIN else stdin_name: job.config.fail_level for job in plan}
@@ -113,6 +116,60 @@ def _map(plan: Sequence[_Job], jobs: int | None) -> list[FileReport | InputProbl
         return list(pool.map(_lint_path, plan, chunksize=chunk))
 
 
+def _cached(
+    plan: Sequence[_Job], jobs: int | None, cache: Cache
+) -> list[FileReport | InputProblem]:
+    """Read every file here, answer unchanged ones from the cache, lint only the rest."""
+    outcomes: list[FileReport | InputProblem | None] = []
+    misses: list[tuple[int, _Job, str, str]] = []
+    for job in plan:
+        text = read(job.path, None)
+        if isinstance(text, InputProblem):
+            outcomes.append(text)
+            continue
+        settings = repr((job.config, job.stage))
+        key = cache.key(text.encode("utf-8", "surrogatepass"), path=job.path, settings=settings)
+        hit = _report_from(cache.get(key))
+        if hit is None:
+            misses.append((len(outcomes), job, text, key))
+        outcomes.append(hit)
+    fresh = _map_texts([(job, text) for _, job, text, _ in misses], jobs)
+    for (at, _, _, key), outcome in zip(misses, fresh, strict=True):
+        outcomes[at] = outcome
+        if isinstance(outcome, FileReport):
+            cache.put(key, asdict(outcome))
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _report_from(entry: dict[str, Any] | None) -> FileReport | None:
+    """A cached report, or None when the entry is not one (corrupt, or from other code)."""
+    if entry is None or not isinstance(entry.get("findings"), list):
+        return None
+    try:
+        findings = tuple(Finding(**finding) for finding in entry["findings"])
+        return FileReport(**{**entry, "findings": findings})
+    except TypeError:  # a field missing, unknown or not a mapping
+        return None
+
+
+def _map_texts(
+    work: Sequence[tuple[_Job, str]], jobs: int | None
+) -> list[FileReport | InputProblem]:
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers < 2 or len(work) < PARALLEL_MIN:
+        return [_lint_text(item) for item in work]
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(work) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_lint_text, work, chunksize=chunk))
+
+
+def _lint_text(item: tuple[_Job, str]) -> FileReport | InputProblem:
+    job, text = item
+    return _analyse(job, text, job.path)
+
+
 def _lint_path(job: _Job) -> FileReport | InputProblem:
     return _lint_one(job, None, job.path)
 
@@ -121,6 +178,10 @@ def _lint_one(job: _Job, data: bytes | None, name: str) -> FileReport | InputPro
     text = read(name, data)
     if isinstance(text, InputProblem):
         return text
+    return _analyse(job, text, name)
+
+
+def _analyse(job: _Job, text: str, name: str) -> FileReport | InputProblem:
     try:
         return lint_text(text, path=name, config=job.config, stage=job.stage)
     except RecursionError:

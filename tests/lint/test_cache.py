@@ -1,0 +1,168 @@
+"""Lint's result cache: answers from it are byte-identical to a fresh run, in every format."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from prd_forge.cli import cli
+from prd_forge.lint import cache as cache_module
+from prd_forge.lint import engine, run
+from prd_forge.lint.cache import Cache
+from prd_forge.lint.formats import NAMES, Options, get
+from prd_forge.lint.run import RunResult
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "docs"
+
+
+@pytest.fixture(autouse=True)
+def _cache_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(cache_module.NO_CACHE_VAR, raising=False)
+    monkeypatch.delenv(cache_module.ENV_VAR, raising=False)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "prds"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+class _Counter:
+    """Counts how often the engine really lints a text."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls: list[str] = []
+        real = engine.lint_text
+
+        def counting(text: str, **kwargs: object) -> engine.FileReport:
+            self.calls.append(str(kwargs.get("path")))
+            return real(text, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(run, "lint_text", counting)
+
+
+def _outputs(result: RunResult) -> dict[str, str]:
+    options = Options(summary=True)
+    return {name: get(name)(result, options) for name in NAMES}
+
+
+def test_cached_results_are_byte_identical_in_every_format(corpus: Path, tmp_path: Path) -> None:
+    store = Cache(tmp_path / "cache")
+    fresh = run.run([str(corpus)], jobs=1)
+    cold = run.run([str(corpus)], jobs=1, cache=store)
+    warm = run.run([str(corpus)], jobs=1, cache=store)
+    assert len(fresh.reports) == len(list(CORPUS.glob("*.md")))
+    assert warm == fresh
+    assert cold == fresh
+    assert _outputs(warm) == _outputs(fresh)
+
+
+def test_a_warm_run_lints_only_what_changed(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Cache(tmp_path / "cache")
+    run.run([str(corpus)], jobs=1, cache=store)
+    counter = _Counter(monkeypatch)
+    run.run([str(corpus)], jobs=1, cache=store)
+    assert counter.calls == []
+    changed = corpus / "csv-export.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
+    again = run.run([str(corpus)], jobs=1, cache=store)
+    assert counter.calls == [str(changed)]
+    assert again == run.run([str(corpus)], jobs=1)
+
+
+def test_other_settings_are_not_answered_from_the_cache(corpus: Path, tmp_path: Path) -> None:
+    store = Cache(tmp_path / "cache")
+    target = [str(corpus / "meeting-recap.md")]
+    run.run(target, jobs=1, cache=store)
+    strict = run.run(target, jobs=1, stage="launch", cache=store)
+    assert strict == run.run(target, jobs=1, stage="launch")
+    assert strict != run.run(target, jobs=1)
+
+
+def test_a_corrupt_entry_is_ignored_and_written_again(corpus: Path, tmp_path: Path) -> None:
+    store = Cache(tmp_path / "cache")
+    target = [str(corpus / "meeting-recap.md")]
+    fresh = run.run(target, jobs=1, cache=store)
+    (entry,) = store.folder.glob("*/*.json")
+    for damage in (b"{not json", b"[]", b'{"findings": [{"bogus": 1}]}', b""):
+        entry.write_bytes(damage)
+        assert run.run(target, jobs=1, cache=store) == fresh
+        assert json.loads(entry.read_bytes())["path"] == target[0]
+
+
+def test_the_cache_folder_ignores_itself_and_no_cache_writes_nothing(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", "utf-8")
+    runner = CliRunner()
+    fresh = runner.invoke(cli, ["lint", "--no-cache", "--format", "json", str(corpus)])
+    assert not (tmp_path / cache_module.DIR_NAME).exists()
+    cold = runner.invoke(cli, ["lint", "--format", "json", str(corpus)])
+    warm = runner.invoke(cli, ["lint", "--format", "json", str(corpus)])
+    assert fresh.stdout == cold.stdout == warm.stdout
+    assert (fresh.exit_code, cold.exit_code, warm.exit_code) == (1, 1, 1)
+    ignore = tmp_path / cache_module.DIR_NAME / ".gitignore"
+    assert ignore.read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_the_environment_and_the_option_choose_the_folder(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    target = str(corpus / "meeting-recap.md")
+    monkeypatch.setenv(cache_module.ENV_VAR, str(tmp_path / "from-env"))
+    CliRunner().invoke(cli, ["lint", target])
+    CliRunner().invoke(cli, ["lint", "--cache-dir", str(tmp_path / "from-option"), target])
+    assert list((tmp_path / "from-env").glob("*/*/*.json"))
+    assert list((tmp_path / "from-option").glob("*/*/*.json"))
+    monkeypatch.setenv(cache_module.NO_CACHE_VAR, "1")
+    CliRunner().invoke(cli, ["lint", "--cache-dir", str(tmp_path / "off"), target])
+    assert not (tmp_path / "off").exists()
+
+
+def test_concurrent_writers_never_leave_half_an_entry(tmp_path: Path) -> None:
+    store = Cache(tmp_path / "cache")
+    key = store.key(b"text", path="a.md", settings="s")
+    entries = [{"path": "a.md", "n": n, "findings": ["x" * 5000] * 20} for n in range(8)]
+    seen: list[object] = []
+
+    def write(entry: dict[str, object]) -> None:
+        for _ in range(20):
+            store.put(key, entry)
+            seen.append(store.get(key))
+
+    threads = [threading.Thread(target=write, args=(entry,)) for entry in entries]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(entry in entries for entry in seen)
+    assert not list(store.folder.glob("*/*.tmp"))
+
+
+def test_stale_entries_and_other_versions_are_pruned(tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    old_version = root / "0000000000000000" / "ab" / "ab12.json"
+    old_version.parent.mkdir(parents=True)
+    old_version.write_text("{}", "utf-8")
+    store = Cache(root)
+    unused = store.folder / "cd" / "cd34.json"
+    unused.parent.mkdir(parents=True)
+    unused.write_text("{}", "utf-8")
+    month_ago = time.time() - (cache_module.MAX_AGE_DAYS + 1) * 86_400
+    os.utime(unused, (month_ago, month_ago))
+    store.put(store.key(b"x", path="x.md", settings=""), {"path": "x.md"})
+    assert not old_version.exists()
+    assert not unused.exists()
+    assert len(list(store.folder.glob("*/*.json"))) == 1
