@@ -10,7 +10,7 @@ from prd_forge._io import OutputExistsError, check_writable, write_atomic
 from prd_forge.commands._common import InputError, Refused
 from prd_forge.commands.render import load, refusal
 from prd_forge.export.registry import VIEWS
-from prd_forge.export.view import write
+from prd_forge.export.view import view_template, write
 from prd_forge.render import api
 from prd_forge.spec.completeness import blocking, find_gaps
 
@@ -35,9 +35,23 @@ def _views_help() -> str:
     default=None,
     help="Write the view here (default: standard output).",
 )
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Your own template for the view: a .j2 file, or a template folder holding "
+    "views/<the view's template file> (it sees the same values as the shipped one).",
+)
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.option("--draft", is_flag=True, help="Export an incomplete spec anyway.")
-def export(spec: Path, view_name: str, output: Path | None, force: bool, draft: bool) -> None:
+def export(
+    spec: Path,
+    view_name: str,
+    output: Path | None,
+    template: Path | None,
+    force: bool,
+    draft: bool,
+) -> None:
     """Write the answers file SPEC as another document: an evaluation config, and more views.
 
     Like render, an incomplete spec is refused unless --draft. Exit 0 when written, 1 when
@@ -51,7 +65,8 @@ def export(spec: Path, view_name: str, output: Path | None, force: bool, draft: 
         if gaps and not draft:
             message = refusal(loaded, gaps).replace("to render", f"to export {view_name} of")
             raise Refused(message.replace("render with --draft", "export with --draft"))
-        text = write(VIEWS[view_name], loaded.spec, loaded.file)
+        view = VIEWS[view_name]
+        text = write(view, loaded.spec, loaded.file, template and view_template(view, template))
         if output is None:
             click.echo(text, nl=False)
         else:

@@ -40,6 +40,11 @@ def scalar(value: Any) -> Markdown:
     return Markdown(json.dumps(value, ensure_ascii=False))
 
 
+def view_template(view: View, path: Path) -> Path:
+    """The template a team's `--template` path names for `view`: a file, or its folder's copy."""
+    return path / VIEWS_FOLDER / view.template if path.is_dir() else path
+
+
 def write(view: View, spec: Spec, source: str, template: Path | None = None) -> str:
     """The text of `view` for `spec` (read from the file named `source`).
 
