@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -41,8 +42,14 @@ class Case:
 
 def cases(kit: tools.Tools, built: corpus.Corpus, work: Path) -> list[Case]:
     """Every command of the run, in order, as data."""
-    py, lint = str(kit.python), [*kit.prd_forge, "lint"]
+    py, lint = str(kit.python), [*kit.prd_forge, "lint", "--no-cache"]
     files = [str(p.relative_to(work)) for p in built.files]
+    warm = [str(p.relative_to(work)) for p in warm_copy(built.files, work)]
+    cached = [*kit.prd_forge, "lint", "--cache-dir", CACHE]
+    # appends a blank line to the first file before each run: one cache miss per run
+    touch = ["sh", "-c", 'printf "\\n" >> "$1"; shift; exec "$@"', "sh", warm[0]]
+    changed = [*touch, *cached, *warm]
+    rumdl_warm = [[str(kit.rumdl), "check"]] if kit.rumdl is not None else []
     small, half, big = (str(p.relative_to(work)) for p in (built.small, built.half, built.big))
     floor = [py, str(HERE / "floor.py")]
     pym = [str(kit.pymarkdown), "--enable-extensions", "front-matter,markdown-tables", "scan"]
@@ -64,6 +71,12 @@ def cases(kit: tools.Tools, built: corpus.Corpus, work: Path) -> list[Case]:
         Case("floor", "corpus", f"floor: markdown-it-py parse, {n} files", [*floor, *files]),
         Case("lint-corpus", "corpus", f"prd-forge lint, {n} files", [*lint, *files]),
         *(Case(f"{k}-corpus", "corpus", f"{k}, {n} files", [*c, *files]) for k, c in found),
+        Case("lint-warm", "warm", f"prd-forge lint, {n} files, warm cache", [*cached, *warm]),
+        Case("lint-changed", "warm", f"prd-forge lint, {n} files, 1 changed", changed),
+        *(
+            Case("rumdl-warm", "warm", f"rumdl, {n} files, its cache", [*c, *warm])
+            for c in rumdl_warm
+        ),
         Case("floor-half", "big", f"floor: markdown-it-py, {hs} prefix", [*floor, half]),
         Case("floor-big", "big", f"floor: markdown-it-py, {bs} file", [*floor, big]),
         Case("lint-half", "big", f"prd-forge lint, {hs} prefix", [*lint, half]),
@@ -73,6 +86,22 @@ def cases(kit: tools.Tools, built: corpus.Corpus, work: Path) -> list[Case]:
         out.append(Case(f"{name}-half", "big", f"{name}, {hs} prefix", [*command, half]))
         out.append(Case(f"{name}-big", "big", f"{name}, {bs} file", [*command, big]))
     return out
+
+
+CACHE = "lint-cache"  # prd-forge's cache folder for the warm cases, inside the work folder
+
+
+def warm_copy(files: list[Path], work: Path) -> list[Path]:
+    """A fresh copy of the corpus for the cached runs (one of its files changes while timed),
+    with no cache left from an earlier run (prd-forge's or rumdl's)."""
+    target = work / "warm"
+    for stale in (target, work / CACHE, work / ".rumdl_cache"):
+        shutil.rmtree(stale, ignore_errors=True)
+    target.mkdir()
+    copies = [target / path.name for path in files]
+    for path, copy in zip(files, copies, strict=True):
+        shutil.copyfile(path, copy)
+    return copies
 
 
 def size(path: Path) -> str:
@@ -121,6 +150,7 @@ def machine(python: Path) -> dict[str, str]:
     version = subprocess.run([str(python), "--version"], capture_output=True, text=True).stdout
     return {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "load average": " ".join(f"{load:.2f}" for load in os.getloadavg()),
         "nproc": str(os.cpu_count()),
         "cpu": model,
         "python": version.strip(),
@@ -173,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     record["results"] = {key: asdict(timing) for key, timing in results.items()}
     record["targets"] = [asdict(check) for check in checks]
     (work / "results.json").write_text(json.dumps(record, indent=2) + "\n")
-    missed = [check for check in checks if check.status != "met"]
+    missed = [c for c in checks if c.status != "met" and not c.name.startswith(report.STRETCH)]
     return 1 if args.strict and missed else 0
 
 

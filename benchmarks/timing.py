@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -28,6 +29,11 @@ class Timing:
     name: str
     times: list[float] = field(default_factory=list)
     error: str = ""
+    cpu: list[float] = field(default_factory=list)  # user + system of all its processes
+
+    @property
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
 
     @property
     def ok(self) -> bool:
@@ -45,8 +51,16 @@ class Timing:
         return f"{min(self.times):.3f}-{max(self.times):.3f} s, n={len(self.times)}"
 
 
-def _run_once(command: list[str], cwd: Path, timeout: float) -> tuple[float, str]:
-    """One run: (seconds, error or '')."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run_once(
+    command: list[str], cwd: Path, timeout: float, cpu: list[float] | None = None
+) -> tuple[float, str]:
+    """One run: (seconds, error or ''); appends its CPU seconds to `cpu` when given."""
+    before = _children_cpu()
     start = time.perf_counter()
     try:
         done = subprocess.run(
@@ -57,6 +71,8 @@ def _run_once(command: list[str], cwd: Path, timeout: float) -> tuple[float, str
     except OSError as error:
         return 0.0, f"cannot run: {error}"
     elapsed = time.perf_counter() - start
+    if cpu is not None:
+        cpu.append(_children_cpu() - before)
     if done.returncode not in OK_EXIT_CODES:
         last = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or [""]
         return elapsed, f"exit {done.returncode}: {last[0][:120]}"
@@ -95,12 +111,13 @@ def time_loop(
     if skipped is not None:
         return skipped
     times: list[float] = []
+    cpu: list[float] = []
     for _ in range(runs):
-        elapsed, error = _run_once(command, cwd, timeout)
+        elapsed, error = _run_once(command, cwd, timeout, cpu)
         if error:
-            return Timing(name, times, error)
+            return Timing(name, times, error, cpu)
         times.append(elapsed)
-    return Timing(name, times)
+    return Timing(name, times, cpu=cpu)
 
 
 def time_hyperfine(
@@ -124,7 +141,8 @@ def time_hyperfine(
         codes = set(result.get("exit_codes") or [0])
     if not codes <= set(OK_EXIT_CODES):
         return Timing(name, [], f"exit codes {sorted(codes)}")
-    return Timing(name, [float(t) for t in result["times"]])
+    cpu = float(result.get("user", 0.0)) + float(result.get("system", 0.0))
+    return Timing(name, [float(t) for t in result["times"]], cpu=[cpu] if cpu else [])
 
 
 def _quote(part: str) -> str:
