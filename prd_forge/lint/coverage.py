@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
+from prd_forge import concerns as registry
+from prd_forge.concerns import Concern, TableSign
 from prd_forge.lint import text as words
 from prd_forge.lint._re import LazyPattern, lazy
 from prd_forge.lint.document import Block, Document, Table
@@ -52,104 +55,6 @@ class Coverage:
     detail: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class _TableSign:
-    """A table covers `concern` when each group matches some header cell."""
-
-    concern: str
-    groups: tuple[tuple[str, ...], ...]
-    unless: tuple[str, ...] = ()
-
-
-_TABLE_SIGNS: Final = (
-    _TableSign("monitoring", (("alert", "page", "on-call", "oncall", "signal", "monitor"),)),
-    _TableSign("fallbacks", (("mitigation", "fallback", "recovery", "contingency"),)),
-    _TableSign(
-        "error-cost",
-        (("failure", "risk", "error", "harm"), ("severity", "impact", "likelihood", "cost")),
-    ),
-    _TableSign(
-        "evaluation",
-        (("threshold", "pass", "launch bar", "gate", "minimum"),),
-        unless=("alert", "page", "signal", "monitor", "rollback"),
-    ),
-    _TableSign("metrics", (("target", "goal"), ("metric", "kpi", "measure", "indicator"))),
-    _TableSign("baseline", (("baseline", "today", "current", "as-is", "status quo"),)),
-    _TableSign("ux-states", (("state",), ("behavio", "copy", "shows", "user sees", "trigger"))),
-    _TableSign(
-        "data", (("source", "dataset", "data set"), ("pii", "owner", "licen", "provenance"))
-    ),
-)
-
-# Phrases that plainly discuss a concern, as regex alternatives (whole words).
-_PHRASE_WORDS: Final = {
-    "problem": ("pain points?", "users? (?:need|struggle|spend|complain)", "the problem is"),
-    "ai-fit": (
-        "why (?:ai|ml|a model)",
-        "rules?[- ]based",
-        "keyword rules?",
-        "heuristics? (?:can|could|would|fail)",
-    ),
-    "scope": (
-        "out of scope",
-        "non-goals?",
-        "not in scope",
-        "we will not",
-        "won't (?:support|build)",
-    ),
-    "baseline": (
-        "baseline",
-        "status quo",
-        "today",
-        "currently",
-        r"manual(?:ly)?",
-        "as-is",
-        "current (?:process|workflow|approach|state|rate|median|tool)",
-    ),
-    "error-cost": (
-        "false (?:positive|negative)s?",
-        "cost of (?:an? )?(?:error|mistake)s?",
-        "which error is worse",
-        "precision over recall",
-        "recall over precision",
-    ),
-    "data": ("training data", "data ?sets?", "provenance", "labell?ed (?:data|examples)"),
-    "metrics": (
-        "success metrics?",
-        "kpis?",
-        "north star",
-        "guardrail metrics?",
-        "counter-metrics?",
-    ),
-    "evaluation": (
-        "eval(?:uation)? set",
-        "test set",
-        "golden set",
-        r"offline eval\w*",
-        "held[- ]out",
-        "pass threshold",
-        "launch bar",
-    ),
-    "fallbacks": (
-        "fall(?:s|ing)? ?back",
-        "fallbacks?",
-        r"graceful(?:ly)? degrad\w*",
-        "degraded mode",
-        "mitigations?",
-    ),
-    "ux-states": ("loading state", "empty state", "error state", "spinner", "skeleton"),
-    "human-oversight": (
-        "human review",
-        "human[- ]in[- ]the[- ]loop",
-        "reviewers? (?:can|will|approve)",
-        "override",
-        "appeals?",
-        r"escalat\w*",
-    ),
-    "monitoring": ("monitor(?:ing|ed)?", "dashboards?", "alert(?:s|ing)?", "drift", "on-?call"),
-    "rollout": ("roll-?out", "rollback", "roll back", "kill switch", "feature flag", "canary"),
-    "privacy": ("privacy", "gdpr", "ccpa", "pii", "personal data", "retention", "dpia"),
-}
 _META: Final = frozenset("\\()[]?*+{}|.^$")
 
 
@@ -165,15 +70,22 @@ def _literal_prefix(alternative: str) -> str:
     return prefix.lower()
 
 
-# Per concern: the literal prefixes (a cheap substring test first) and the real pattern.
-_PHRASES: Final = tuple(
-    (
-        concern,
-        tuple({_literal_prefix(alternative) for alternative in alternatives}),
-        lazy(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE),
+_Phrases = tuple[str, tuple[str, ...], LazyPattern]
+
+
+@cache
+def _phrases(registry: tuple[Concern, ...]) -> tuple[_Phrases, ...]:
+    """Per concern: the literal prefixes of its evidence (a cheap substring test first) and
+    the real pattern, compiled on first use."""
+    return tuple(
+        (
+            concern.id,
+            tuple({_literal_prefix(alternative) for alternative in concern.evidence}),
+            lazy(r"\b(?:" + "|".join(concern.evidence) + r")\b", re.IGNORECASE),
+        )
+        for concern in registry
+        if concern.evidence
     )
-    for concern, alternatives in _PHRASE_WORDS.items()
-)
 
 
 def _phrase_concerns(
@@ -198,11 +110,14 @@ class Analysis:
 
     matches: section index -> the concern ids its heading names.
     zone: indices of sections under "Open questions" or "Blockers".
+    own: each concern that has a section of its own (a heading naming it), judged by that
+        section alone: what the render guard asks of a template's output.
     """
 
     coverage: Mapping[str, Coverage]
     matches: Mapping[int, tuple[str, ...]]
     zone: frozenset[int]
+    own: Mapping[str, Coverage]
 
     def sections_of(self, concern: str) -> tuple[int, ...]:
         found = self.coverage.get(concern)
@@ -211,13 +126,16 @@ class Analysis:
 
 def analyse(doc: Document, index: AliasIndex, concerns: Sequence[str]) -> Analysis:
     """The coverage of every concern in `concerns`, in that order."""
-    matches = _heading_matches(doc, index)
+    matches, weak = _heading_matches(doc, index)
     zone = _question_zone(doc, matches)
     title_line = _title_line(doc)
     labelled = _by_label(doc, index, zone)
-    headings = {
-        concern: _best(_by_heading(doc, concern, matches, zone), labelled.get(concern))
+    named = {concern: _by_heading(doc, concern, matches, zone, weak) for concern in concerns}
+    headings = {concern: _best(named[concern], labelled.get(concern)) for concern in concerns}
+    own = {
+        concern: found
         for concern in concerns
+        if (found := _by_heading(doc, concern, matches, zone, weak, strong_only=True))
     }
     wanted = frozenset(
         c for c, found in headings.items() if found is None or found.state != PRESENT
@@ -237,7 +155,7 @@ def analyse(doc: Document, index: AliasIndex, concerns: Sequence[str]) -> Analys
             # content elsewhere beat the heading: keep the heading's sections for the rules
             found = Coverage(concern, found.state, found.line, heading.sections, found.via)
         result[concern] = found or Coverage(concern, MISSING, title_line)
-    return Analysis(result, matches, zone)
+    return Analysis(result, matches, zone, own)
 
 
 def _title_line(doc: Document) -> int:
@@ -245,15 +163,60 @@ def _title_line(doc: Document) -> int:
     return doc.sections[index].line if index is not None else 1
 
 
-def _heading_matches(doc: Document, index: AliasIndex) -> dict[int, tuple[str, ...]]:
+def _heading_matches(
+    doc: Document, index: AliasIndex
+) -> tuple[dict[int, tuple[str, ...]], frozenset[tuple[int, str]]]:
+    """The concerns each heading names, and the (section, concern) pairs named only by a
+    weak word whose body does not show the concern's evidence.
+
+    A weak word ("phase", "review", "data") covers a concern in full only when the section
+    (with its subsections) shows that concern's evidence: development phases are not a
+    rollout, and a review checklist for the document is not human oversight.
+    """
     title = doc.title_index
     matches: dict[int, tuple[str, ...]] = {}
+    weak: set[tuple[int, str]] = set()
     for i, section in enumerate(doc.sections):
-        if section.level and i != title:
-            found = index.match(section.title)
-            if found:
-                matches[i] = found
-    return matches
+        if not section.level or i == title:
+            continue
+        strong, named = index.match_strength(section.title)
+        # a weak word without the concern's evidence in the body is at most partial
+        weak.update((i, c) for c in named if not _shows(doc, i, c))
+        if strong or named:
+            matches[i] = (*strong, *named)
+    return matches, frozenset(weak)
+
+
+def _strongly(
+    i: int, matches: Mapping[int, tuple[str, ...]], weak: frozenset[tuple[int, str]]
+) -> bool:
+    """Whether the heading of section `i` names some concern by a strong name."""
+    return any((i, c) not in weak for c in matches[i])
+
+
+def _subtree_blocks(doc: Document, index: int) -> Iterator[Block]:
+    for section in doc.subtree(index):
+        yield from section.blocks
+
+
+def _says(text: str, concern: str) -> bool:
+    """Whether prose shows the concern's evidence."""
+    phrases = [entry for entry in _phrases(registry.current()) if entry[0] == concern]
+    return any(True for _ in _phrase_concerns(text, phrases))
+
+
+def _shows(doc: Document, index: int, concern: str) -> bool:
+    """Whether the section at `index` or its subsections show the concern's evidence."""
+    phrases = [entry for entry in _phrases(registry.current()) if entry[0] == concern]
+    signs = [sign for c in registry.current() if c.id == concern for sign in c.tables]
+    for section in doc.subtree(index):
+        for block in section.blocks:
+            if block.table is not None:
+                if any(_table_coverage(sign, block, concern) for sign in signs):
+                    return True
+            elif any(True for _ in _phrase_concerns(block.text, phrases)):
+                return True
+    return False
 
 
 def _question_zone(doc: Document, matches: Mapping[int, tuple[str, ...]]) -> frozenset[int]:
@@ -272,17 +235,27 @@ def _question_zone(doc: Document, matches: Mapping[int, tuple[str, ...]]) -> fro
 
 
 def _by_heading(
-    doc: Document, concern: str, matches: Mapping[int, tuple[str, ...]], zone: frozenset[int]
+    doc: Document,
+    concern: str,
+    matches: Mapping[int, tuple[str, ...]],
+    zone: frozenset[int],
+    weak: frozenset[tuple[int, str]],
+    *,
+    strong_only: bool = False,
 ) -> Coverage | None:
     best: Coverage | None = None
     hits = tuple(
         i
         for i, ids in matches.items()
-        if concern in ids and (concern == OPEN_QUESTIONS or i not in zone)
+        if concern in ids
+        and (concern == OPEN_QUESTIONS or i not in zone)
+        and not (strong_only and (i, concern) in weak)
     )
     for i in hits:
-        blocks = _own_blocks(doc, i, concern, matches)
+        blocks = _own_blocks(doc, i, concern, matches, weak)
         state, detail = assess(blocks, questions_count=concern == OPEN_QUESTIONS)
+        if (i, concern) in weak and state is PRESENT:
+            state, detail = PARTIAL, "the heading may mean it, but the body does not show it"
         found = Coverage(concern, state, doc.sections[i].line, hits, "heading", detail)
         best = _best(best, found)
     return best
@@ -301,8 +274,9 @@ def _by_label(doc: Document, index: AliasIndex, zone: frozenset[int]) -> dict[st
             continue
         for block in section.blocks:
             for title, body, line in _labels(block):
-                for concern in index.match(title):
-                    if concern == OPEN_QUESTIONS:
+                strong, weak = index.match_strength(title)
+                for concern in (*strong, *weak):
+                    if concern == OPEN_QUESTIONS or not (concern in strong or _says(body, concern)):
                         continue
                     state, detail = assess([Block("paragraph", body, line, line)])
                     label = Coverage(concern, state, line, (), "label", detail)
@@ -322,13 +296,18 @@ def _labels(block: Block) -> Iterator[tuple[str, str, int]]:
 
 
 def _own_blocks(
-    doc: Document, index: int, concern: str, matches: Mapping[int, tuple[str, ...]]
+    doc: Document,
+    index: int,
+    concern: str,
+    matches: Mapping[int, tuple[str, ...]],
+    weak: frozenset[tuple[int, str]],
 ) -> Iterable[Block]:
-    """The blocks of a section and its subsections, minus subsections about other concerns."""
+    """The blocks of a section and its subsections, minus subsections whose own strong name
+    is another concern's (a subsection matched by a weak word stays its parent's content)."""
     end = doc.subtree_end(index)
     i = index
     while i < end:
-        if i != index and i in matches and concern not in matches[i]:
+        if i != index and concern not in matches.get(i, (concern,)) and _strongly(i, matches, weak):
             i = doc.subtree_end(i)
             continue
         yield from doc.sections[i].blocks
@@ -408,17 +387,18 @@ def _evidence(doc: Document, zone: frozenset[int], wanted: frozenset[str]) -> _E
     said: dict[str, set[str]] = {}
     if not wanted:
         return _Evidence(hits, tables, measured, {})
-    signs = [sign for sign in _TABLE_SIGNS if sign.concern in wanted]
-    phrases = [entry for entry in _PHRASES if entry[0] in wanted]
+    known = registry.current()
+    signs = [(c.id, sign) for c in known if c.id in wanted for sign in c.tables]
+    phrases = [entry for entry in _phrases(known) if entry[0] in wanted]
     for i, section in enumerate(doc.sections):
         if i in zone:
             continue
         for block in section.blocks:
             if block.table is not None:
-                for sign in signs:
-                    found = _table_coverage(sign, block, sign.concern)
+                for concern, sign in signs:
+                    found = _table_coverage(sign, block, concern)
                     if found is not None:
-                        tables[sign.concern] = _best(tables.get(sign.concern), found) or found
+                        tables[concern] = _best(tables.get(concern), found) or found
             elif block.kind in _PROSE and not words.is_question(block.text):
                 for concern, phrases_found in _phrase_concerns(block.text, phrases):
                     hits.setdefault(concern, []).append(block.line)
@@ -435,7 +415,7 @@ def _by_content(concern: str, evidence: _Evidence) -> Coverage | None:
     best = evidence.tables.get(concern)
     hits: Sequence[int] = evidence.hits.get(concern, ())
     measured: Sequence[int] = evidence.measured.get(concern, ())
-    if concern in _MEASURED and measured:
+    if measured and concern in _measured(registry.current()):
         # "Today analysts review 9,000 payments a day": the current state with its figure
         found = Coverage(concern, PRESENT, measured[0], (), "text")
         return _best(best, found)
@@ -450,11 +430,13 @@ def _by_content(concern: str, evidence: _Evidence) -> Coverage | None:
     return best
 
 
-# Concerns a sentence settles when it gives a figure, wherever it stands.
-_MEASURED: Final = frozenset({"baseline"})
+@cache
+def _measured(known: tuple[Concern, ...]) -> frozenset[str]:
+    """Concerns a sentence settles when it gives a figure, wherever it stands."""
+    return frozenset(concern.id for concern in known if concern.measured)
 
 
-def _table_coverage(sign: _TableSign, block: Block, concern: str) -> Coverage | None:
+def _table_coverage(sign: TableSign, block: Block, concern: str) -> Coverage | None:
     table = block.table
     assert table is not None
     header = [cell.lower() for cell in table.header]

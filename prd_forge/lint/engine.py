@@ -15,7 +15,8 @@ from functools import cache
 from pathlib import Path, PurePath
 from typing import Final
 
-from prd_forge import catalogue
+from prd_forge import concerns as registry
+from prd_forge.concerns import Concern
 from prd_forge.lint import ai as ai_detect
 from prd_forge.lint import suppress
 from prd_forge.lint.config import DEFAULT, Config
@@ -30,10 +31,10 @@ from prd_forge.lint.rules import (
     SEVERITY_RANK,
     WARNING,
     Context,
+    Problem,
     Rule,
     find,
 )
-from prd_forge.lint.vocabulary import KEYWORDS
 from prd_forge.terms import CoverageState
 
 OFF: Final = "off"
@@ -108,6 +109,14 @@ def lint_text(
     return FileReport(path, ai, _coverage(analysis, profile.concerns, thin), tuple(findings))
 
 
+def analyse_text(text: str, *, config: Config | None = None) -> Analysis:
+    """Lint's reading of a document: every concern's coverage, and the sections that name
+    each one. A pure function of the text, the concerns and the config's aliases and sections
+    (the render guard and `template check` judge a template's output with it)."""
+    profile = _profile(config or DEFAULT)
+    return analyse(parse(text), profile.index, profile.concerns)
+
+
 def _coverage(
     analysis: Analysis, concerns: Sequence[str], thin: set[str]
 ) -> dict[str, CoverageState]:
@@ -138,7 +147,7 @@ def _is_ai(doc: Document, config: Config) -> bool:
 def _required(config: Config, *, ai: bool, strict: bool) -> frozenset[str]:
     ids = {
         concern.id
-        for concern in catalogue.applicable(ai=ai)
+        for concern in registry.applicable(ai=ai)
         if concern.required or (strict and concern.id != "open-questions")
     }
     ids.update(config.required)
@@ -146,19 +155,23 @@ def _required(config: Config, *, ai: bool, strict: bool) -> frozenset[str]:
     return frozenset(ids)
 
 
-@cache
 def _profile(config: Config) -> _Profile:
+    return _profile_of(config, registry.current())
+
+
+@cache
+def _profile_of(config: Config, known: tuple[Concern, ...]) -> _Profile:
     extra = dict(config.aliases)
-    titles = {concern.id: concern.title for concern in catalogue.CONCERNS}
+    titles = {concern.id: concern.title for concern in known}
     titles.update({section.id: section.title for section in config.sections})
     names = [
-        (concern.id, (concern.title, *concern.aliases, *extra.get(concern.id, ())))
-        for concern in catalogue.CONCERNS
+        (concern.id, (concern.title, *concern.strong, *extra.get(concern.id, ())))
+        for concern in known
     ]
     names += [(s.id, (s.title, *s.aliases, *extra.get(s.id, ()))) for s in config.sections]
     rules = tuple((rule, limit) for rule in REGISTRY for limit in _selection(rule, config, titles))
-    index = build_index(names, build_index(KEYWORDS.items()))
-    return _Profile(tuple(titles), titles, index, rules)
+    weak = build_index((concern.id, concern.weak) for concern in known)
+    return _Profile(tuple(titles), titles, build_index(names, weak), rules)
 
 
 def _keys(rule: Rule, concern: str) -> tuple[str, ...]:
@@ -224,10 +237,32 @@ def _findings(
     strict: bool,
     thin: set[str],
 ) -> list[Finding]:
-    return list(_each_finding(ctx, profile, config, path, stage=stage, strict=strict, thin=thin))
+    problems = _problems(ctx)
+    # Coverage must not depend on which rules were selected or suppressed: every rule's
+    # problems thin their concern, whatever the config keeps of them.
+    thin.update(concern for _, problem, concern in problems if problem.thins)
+    by_code: dict[str, list[tuple[Problem, str]]] = {}
+    for rule, problem, concern in problems:
+        by_code.setdefault(rule.code, []).append((problem, concern))
+    return list(_each_finding(by_code, ctx, profile, config, path, stage=stage, strict=strict))
+
+
+def _problems(ctx: Context) -> list[tuple[Rule, Problem, str]]:
+    """Every rule's problems with the concern each is about, before selection."""
+    found = []
+    for rule in REGISTRY:
+        if rule.ai_only and not ctx.ai:
+            continue
+        for problem in rule.check(ctx):
+            concern = problem.concern or (
+                rule.concern if rule.concern != ANY_CONCERN else ctx.concern_at(problem.line)
+            )
+            found.append((rule, problem, concern))
+    return found
 
 
 def _each_finding(
+    by_code: Mapping[str, Sequence[tuple[Problem, str]]],
     ctx: Context,
     profile: _Profile,
     config: Config,
@@ -235,18 +270,10 @@ def _each_finding(
     *,
     stage: str | None,
     strict: bool,
-    thin: set[str],
 ) -> Iterator[Finding]:
     ignored = _path_ignores(config, path)
     for rule, limit in profile.rules:
-        if rule.ai_only and not ctx.ai:
-            continue
-        for problem in rule.check(ctx):
-            concern = problem.concern or (
-                rule.concern if rule.concern != ANY_CONCERN else ctx.concern_at(problem.line)
-            )
-            if problem.thins:
-                thin.add(concern)
+        for problem, concern in by_code.get(rule.code, ()):
             keys = _keys(rule, concern)
             if limit is not None and concern not in limit:
                 continue

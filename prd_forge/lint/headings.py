@@ -59,28 +59,53 @@ class AliasIndex:
 
     def match(self, heading: str) -> tuple[str, ...]:
         """The concern ids a heading names, in order of appearance, longest phrases winning."""
+        strong, weak = self.match_strength(heading)
+        return (*strong, *weak)
+
+    def match_strength(self, heading: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The concern ids a heading names by a strong name (this index), and those it names
+        only by a weak word (the fallback index): those need evidence in the body."""
         tokens = words(heading)
-        found = self._match(tokens)
-        if not found and self.fallback is not None:
-            return self.fallback._match(tokens)
-        return found
+        strong = self._match(tokens)
+        if self.fallback is None:
+            return strong, ()
+        weak = tuple(c for c in self.fallback._match(tokens) if c not in strong)
+        return strong, weak
 
     def _match(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
-        spans: list[tuple[int, int, str]] = []
+        # at most one span (the longest phrase) starts at each token, so a span can only sit
+        # inside one that starts at most `longest` tokens earlier: linear in the heading
+        spans: dict[int, tuple[int, str]] = {}
+        longest = 0
         for start, token in enumerate(tokens):
             for phrase, concern in self.by_first.get(token, ()):
                 if tokens[start : start + len(phrase)] == phrase:
-                    spans.append((start, start + len(phrase), concern))
+                    spans[start] = (start + len(phrase), concern)
+                    longest = max(longest, len(phrase))
                     break
         kept: list[str] = []
-        for start, end, concern in spans:
-            inside = any(
-                s <= start and end <= e and (e - s) > (end - start) and "and" not in tokens[s:e]
-                for s, e, _ in spans
-            )
-            if not inside and concern not in kept:
+        for start, (end, concern) in spans.items():
+            if concern not in kept and not _inside(tokens, spans, start, end, longest):
                 kept.append(concern)
         return tuple(kept)
+
+
+def _inside(
+    tokens: tuple[str, ...],
+    spans: Mapping[int, tuple[int, str]],
+    start: int,
+    end: int,
+    longest: int,
+) -> bool:
+    """Whether a longer phrase without "and" holds the span from `start` to `end`."""
+    for s in range(max(0, start - longest), start + 1):
+        found = spans.get(s)
+        if found is None:
+            continue
+        e = found[0]
+        if end <= e and (e - s) > (end - start) and "and" not in tokens[s:e]:
+            return True
+    return False
 
 
 def build_index(

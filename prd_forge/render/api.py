@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from prd_forge import _resources, catalogue
+from prd_forge import _resources, concerns
 from prd_forge.render import context, guard
 from prd_forge.render.environment import build_environment
 from prd_forge.spec.completeness import Gap, blocking, find_gaps
@@ -142,7 +142,7 @@ def render_markdown(spec: Spec, *, template: Path | None = None, draft: bool = F
     text = canonical(_fill(path, context.build(spec, gaps, blockers)))
     # A concern with gaps may render thin in a draft; every other one must be there in full.
     with_gaps = {gap.concern for gap in gaps}
-    checked = [concern for concern in catalogue.IDS if concern not in with_gaps]
+    checked = [concern for concern in concerns.ids() if concern not in with_gaps]
     dropped = guard.uncovered(text, checked)
     if dropped:
         raise TemplateDropsConcern(str(path), dropped)

@@ -78,7 +78,36 @@ def _emphasis_runs(n: int) -> str:
     return "# Problem\n\n" + "*a **b " * n + "\n"
 
 
+def _repeated_alias(n: int) -> str:
+    # one heading repeating an alias word: heading matching was quadratic in its words
+    return "# Spec\n\n## " + "Fallbacks " * n + "\n\nWe fall back to the form.\n"
+
+
+def _repeated_conjunction(n: int) -> str:
+    return "# Spec\n\n## " + "risks and mitigations " * n + "\n\nTBD\n"
+
+
+def _only_headings(n: int) -> str:
+    words = ("Phase", "Review", "Data", "Alerts", "Testing", "Impact", "Launch", "Current")
+    return "".join(f"{'#' * (1 + i % 6)} {words[i % len(words)]} {i}\n" for i in range(n))
+
+
+def _only_tables(n: int) -> str:
+    head = "| Failure | Severity | Fallback |\n|---|---|---|\n"
+    return "".join(head + f"| f{i} | high | FB-{i} |\n\n" for i in range(n))
+
+
+def _evidence_line(n: int) -> str:
+    # evidence patterns over one line of megabytes under a weak heading
+    return "# Spec\n\n## Review\n\n" + "the agent confirms or corrects every " * n + "\n"
+
+
 CASES: dict[str, Callable[[int], str]] = {
+    "heading repeating an alias word": _repeated_alias,
+    "heading repeating a conjunction alias": _repeated_conjunction,
+    "only headings": _only_headings,
+    "only tables": _only_tables,
+    "evidence patterns over a long line": _evidence_line,
     "very long line": _long_line,
     "very long list": _long_list,
     "thousands of headings": _many_headings,

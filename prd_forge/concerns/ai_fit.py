@@ -1,0 +1,62 @@
+"""What prd-forge knows about the concern "Why AI"."""
+
+from __future__ import annotations
+
+from prd_forge.concerns.base import Concern, Level
+
+CONCERN = Concern(
+    id="ai-fit",
+    title="Why AI",
+    why="A deterministic rule may do the job; the spec must make the case for a model.",
+    anchor="PAIR Guidebook, User Needs worksheet (make a case for AI; augment or automate)",
+    level=Level.REQUIRED,
+    ai_only=True,
+    fields=(
+        "problem.ai_task",
+        "problem.output_kind",
+        "problem.why_ai",
+        "problem.why_not_rules",
+    ),
+    partial="sections/ai-fit.md.j2",
+    strong=(
+        "why ai",
+        "why ai?",
+        "why use ai",
+        "why machine learning",
+        "why ml",
+        "ai fit",
+        "ai rationale",
+        "approach",
+        "technical approach",
+        "model approach",
+        "model choice",
+        "solution approach",
+        "augmentation vs automation",
+        "automation vs augmentation",
+        "why not rules",
+        "why not a rules engine",
+        "alternatives considered",
+        "ml approach",
+        "high level approach",
+        "why a model",
+        "why model",
+        "why an llm",
+        "why llm",
+        "why a language model",
+        "why not a rule",
+        "why not rule",
+        "why not keyword rule",
+        "why not heuristic",
+        "why generate",
+        "rationale",
+        "alternative",
+        "model",
+    ),
+    weak=(),
+    evidence=(
+        "why (?:ai|ml|a model)",
+        "rules?[- ]based",
+        "keyword rules?",
+        "heuristics? (?:can|could|would|fail)",
+    ),
+)

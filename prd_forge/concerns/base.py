@@ -1,0 +1,75 @@
+"""What a concern is: the shape every module in this package fills in.
+
+Plain data, standard library only: the lint path imports it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    """How strongly a spec must address a concern."""
+
+    REQUIRED = "required"
+    RECOMMENDED = "recommended"
+
+
+@dataclass(frozen=True, slots=True)
+class TableSign:
+    """A table is about the concern when each group of words matches some header cell (and
+    no header cell holds a word of `unless`); the first group's column holds the answers."""
+
+    groups: tuple[tuple[str, ...], ...]
+    unless: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Concern:
+    """Everything prd-forge knows about one thing an AI-feature spec must address.
+
+    Attributes:
+        id: stable, kebab-case, public (JSON output, config, suppression comments).
+        title: the section title prd-forge renders and reports.
+        why: one line on what goes wrong when a spec leaves it out.
+        anchor: the public guidance the `why` comes from.
+        level: required or recommended.
+        ai_only: True when the concern applies only to features built on a model.
+        fields: the spec-model field paths that answer it.
+        partial: the default template's partial that renders it.
+        strong: heading names that can mean nothing else ("Fallbacks", "Kill switch"): such
+            a heading covers the concern by itself, judged by its body.
+        weak: everyday heading words that may mean it ("phase", "review", "data"): such a
+            heading counts only when its body shows the concern's evidence.
+        evidence: regular-expression alternatives (whole words, case-insensitive) for the
+            sentences that show the concern is really there, wherever they stand.
+        tables: the header signs of a table about the concern.
+        placeholders: template slots known to be left unfilled for it; lint reads them as
+            placeholders, never as content.
+        measured: a sentence of evidence that also gives a figure settles the concern.
+    """
+
+    id: str
+    title: str
+    why: str
+    anchor: str
+    level: Level
+    ai_only: bool
+    fields: tuple[str, ...]
+    partial: str
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+    evidence: tuple[str, ...]
+    tables: tuple[TableSign, ...] = ()
+    placeholders: tuple[str, ...] = ()
+    measured: bool = False
+
+    @property
+    def required(self) -> bool:
+        return self.level is Level.REQUIRED
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """The strong heading names (the name config files and older code use)."""
+        return self.strong

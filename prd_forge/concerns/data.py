@@ -1,0 +1,72 @@
+"""What prd-forge knows about the concern "Data sources"."""
+
+from __future__ import annotations
+
+from prd_forge.concerns.base import Concern, Level, TableSign
+
+CONCERN = Concern(
+    id="data",
+    title="Data sources",
+    why="Data determines behaviour and carries privacy and legal exposure.",
+    anchor=(
+        "PAIR Guidebook, Data Collection + Evaluation; Datasheets for Datasets; Data Cards; "
+        "NIST AI RMF MAP 2.3, MAP 4.1"
+    ),
+    level=Level.REQUIRED,
+    ai_only=True,
+    fields=("data_sources",),
+    partial="sections/data.md.j2",
+    strong=(
+        "data sources",
+        "data source",
+        "datasets",
+        "dataset",
+        "training data",
+        "data requirements",
+        "data needs",
+        "data pipeline",
+        "data provenance",
+        "data and labelling",
+        "data and labeling",
+        "labelling",
+        "labeling",
+        "datasheet",
+        "data card",
+    ),
+    weak=(
+        "data",
+        "inputs",
+        "input data",
+        "input",
+        "source",
+        "pipeline",
+        "label",
+    ),
+    evidence=(
+        r"training data",
+        r"data ?sets?",
+        r"provenance",
+        r"labell?ed",
+        r"labell?ing",
+        r"labels?",
+        r"pii",
+        r"personal data",
+        r"consent",
+        r"licen[cs]e[ds]?",
+        r"retention",
+        r"retained",
+        r"data (?:sources?|owner|pipeline|comes? from)",
+        r"(?:trained|fine-tuned|trains?) on",
+        (
+            r"(?:historical|past|logged|archived|anonymi[sz]ed) (?:\w+ )?(?:data|"
+            r"records|tickets|transactions|examples|logs|images|claims|documents)"
+        ),
+        r"(?:reads?|ingests?|pulls?|uses?) (?:the )?(?:\w+ )?(?:data|records|logs|feed|api)",
+        r"source of truth",
+        r"data warehouse",
+        r"snowflake|bigquery|s3",
+    ),
+    tables=(
+        TableSign((("source", "dataset", "data set"), ("pii", "owner", "licen", "provenance"))),
+    ),
+)

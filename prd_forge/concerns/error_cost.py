@@ -1,0 +1,73 @@
+"""What prd-forge knows about the concern "Failure modes and error cost"."""
+
+from __future__ import annotations
+
+from prd_forge.concerns.base import Concern, Level, TableSign
+
+CONCERN = Concern(
+    id="error-cost",
+    title="Failure modes and error cost",
+    why="Which error is worse drives thresholds, UX and review; each failure needs a way out.",
+    anchor=(
+        "PAIR Guidebook (reward function; Errors + Graceful Failure); NIST AI RMF MAP 3.2, "
+        "MAP 5.1; HAX Playbook failure taxonomy"
+    ),
+    level=Level.REQUIRED,
+    ai_only=True,
+    fields=("failure_modes",),
+    partial="sections/error-cost.md.j2",
+    strong=(
+        "error cost",
+        "cost of errors",
+        "cost of error",
+        "error costs",
+        "errors",
+        "error analysis",
+        "failure modes",
+        "failure mode",
+        "failure modes and effects",
+        "failure scenarios",
+        "what can go wrong",
+        "when the model is wrong",
+        "risks and mitigations",
+        "risk register",
+        "risk assessment",
+        "risks and failure modes",
+        "precision vs recall",
+        "precision/recall trade-off",
+        "false positives and false negatives",
+        "harms",
+        "potential harms",
+        "wrong",
+        "go wrong",
+        "harm",
+        "mistake",
+        "failure",
+    ),
+    weak=(
+        "risks",
+        "risk",
+        "hurt",
+        "drawback",
+    ),
+    evidence=(
+        r"false (?:positive|negative)s?",
+        r"cost of (?:an? )?(?:error|mistake)s?",
+        r"which error is worse",
+        r"precision over recall",
+        r"recall over precision",
+        r"worse than",
+        r"hallucinat\w*",
+        (
+            r"(?:wrong|incorrect|inaccurate|mistaken) (?:\w+ )?(?:answer|prediction|"
+            r"label|output|suggestion|score|flag|match|translation|summary|result)s?"
+        ),
+        r"harms?",
+        r"severity",
+    ),
+    tables=(
+        TableSign(
+            (("failure", "risk", "error", "harm"), ("severity", "impact", "likelihood", "cost"))
+        ),
+    ),
+)

@@ -1,0 +1,71 @@
+"""What prd-forge knows about the concern "Fallbacks"."""
+
+from __future__ import annotations
+
+from prd_forge.concerns.base import Concern, Level, TableSign
+
+CONCERN = Concern(
+    id="fallbacks",
+    title="Fallbacks",
+    why="When the model is unsure or wrong, users need a path forward, not a dead end.",
+    anchor=(
+        "PAIR Guidebook, Errors + Graceful Failure (paths forward); HAX G9, G10; NIST AI RMF "
+        "MEASURE 2.6 (fail safely)"
+    ),
+    level=Level.REQUIRED,
+    ai_only=True,
+    fields=("fallbacks",),
+    partial="sections/fallbacks.md.j2",
+    strong=(
+        "fallbacks",
+        "fallback",
+        "fallback behavior",
+        "fallback behaviour",
+        "fallback plan",
+        "fallback strategy",
+        "graceful degradation",
+        "degraded mode",
+        "degradation",
+        "plan b",
+        "error handling",
+        "error recovery",
+        "when the model is unsure",
+        "low confidence handling",
+        "confidence policy",
+        "confidence thresholds",
+        "guardrails",
+        "safety net",
+        "cant help",
+        "can not help",
+        "cannot help",
+        "unsure",
+        "not sure",
+        "degraded",
+        "hand off",
+        "handoff",
+        "fall back",
+        "break glass",
+    ),
+    weak=(
+        "mitigations",
+        "mitigation",
+        "mitigation plan",
+        "recovery",
+    ),
+    evidence=(
+        r"fall(?:s|ing)? ?back",
+        r"fallbacks?",
+        r"graceful(?:ly)? degrad\w*",
+        r"degraded mode",
+        r"mitigations?",
+        r"routed? to (?:a )?(?:human|person|agent|reviewer|queue)",
+        r"hands? (?:it )?off",
+        (
+            r"(?:if|when) the (?:model|service|api|llm) (?:is|fails|times out|"
+            r"is down|is unsure|errors)"
+        ),
+        r"manual (?:flow|process|path|form)",
+        r"instead",
+    ),
+    tables=(TableSign((("mitigation", "fallback", "recovery", "contingency"),)),),
+)

@@ -1,0 +1,56 @@
+"""What prd-forge knows about the concern "Monitoring"."""
+
+from __future__ import annotations
+
+from prd_forge.concerns.base import Concern, Level, TableSign
+
+CONCERN = Concern(
+    id="monitoring",
+    title="Monitoring",
+    why="Models drift after launch; someone must own the signals and their alert thresholds.",
+    anchor="NIST AI RMF MEASURE 2.4, 3.1, MANAGE 4.1; EU AI Act Annex IV (post-market monitoring)",
+    level=Level.REQUIRED,
+    ai_only=True,
+    fields=("monitoring",),
+    partial="sections/monitoring.md.j2",
+    strong=(
+        "monitoring",
+        "monitoring plan",
+        "observability",
+        "post-launch monitoring",
+        "post launch monitoring",
+        "production monitoring",
+        "drift",
+        "drift detection",
+        "model monitoring",
+        "ongoing evaluation",
+        "on call",
+        "oncall",
+        "keep an eye",
+    ),
+    weak=(
+        "alerting",
+        "alerts",
+        "maintenance",
+        "operations",
+        "telemetry",
+        "dashboards",
+        "operating it",
+        "operate",
+        "observe",
+    ),
+    evidence=(
+        r"monitor(?:ing|ed|s)?",
+        r"dashboards?",
+        r"alert(?:s|ing|ed)? (?:when|if|on|at|fires?)",
+        r"drift",
+        r"on-?call",
+        r"pager\w*",
+        r"slos?",
+        r"p9[59]",
+        r"(?:tracked|track) (?:in production|weekly|daily|per)",
+        r"(?:weekly|daily|monthly) (?:review|report|audit) of",
+        r"in production",
+    ),
+    tables=(TableSign((("alert", "page", "on-call", "oncall", "signal", "monitor"),)),),
+)

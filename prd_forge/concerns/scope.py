@@ -1,0 +1,55 @@
+"""What prd-forge knows about the concern "Scope and limitations"."""
+
+from __future__ import annotations
+
+from prd_forge.concerns.base import Concern, Level
+
+CONCERN = Concern(
+    id="scope",
+    title="Scope and limitations",
+    why="Unbounded claims cannot be evaluated; out-of-scope uses are where harm happens.",
+    anchor="NIST AI RMF MAP 3.3, MEASURE 2.5; model cards (Out-of-Scope Use); HAX G1",
+    level=Level.REQUIRED,
+    ai_only=False,
+    fields=(
+        "scope.non_goals",
+        "scope.out_of_scope_uses",
+        "scope.known_limitations",
+    ),
+    partial="sections/scope.md.j2",
+    strong=(
+        "scope",
+        "in scope",
+        "out of scope",
+        "non-goals",
+        "non goals",
+        "nongoals",
+        "not doing",
+        "what we're not doing",
+        "what we are not building",
+        "limitations",
+        "known limitations",
+        "intended use",
+        "intended uses",
+        "out-of-scope use",
+        "out-of-scope uses",
+        "misuse",
+        "boundaries",
+        "assumptions and limitations",
+        "capability bounds",
+        "not in this phase",
+        "assumption",
+        "constraint",
+        "what we are building",
+        "limit",
+        "not included",
+    ),
+    weak=(),
+    evidence=(
+        "out of scope",
+        "non-goals?",
+        "not in scope",
+        "we will not",
+        "won't (?:support|build)",
+    ),
+)
