@@ -18,8 +18,8 @@ from prd_forge import catalogue
 
 HERE = Path(__file__).resolve().parent
 FLOOR_AI = 0.93
-FLOOR_EXACT = 0.67
-FLOOR_COVERED = 0.80
+FLOOR_EXACT = 0.65
+FLOOR_COVERED = 0.78
 
 
 def _load_scorer() -> ModuleType:
