@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from prd_forge import catalogue
 from prd_forge.render import escape
@@ -35,26 +35,52 @@ def _state_id(state: str) -> str:
     return state.replace("-", "_")
 
 
-def transitions(spec: Spec) -> list[Transition]:
-    """The arrows of the UX state diagram: start, success, each fallback, each retry."""
-    described = [state.state.value for state in spec.ux_states]
-    if not described:
+# How the user lands in a state that no fallback leads to: enum words, never free text.
+_ENTRY: Final = {
+    "success": "model answers",
+    "low-confidence": "confidence below threshold",
+    "partial": "part of the answer ready",
+    "fallback": "fallback",
+    "error": "model or service fails",
+    "empty": "nothing found",
+    "human-review": "sent for review",
+    "refusal": "request refused",
+    "stale": "fresh data unavailable",
+}
+
+
+def diagram_states(spec: Spec) -> list[str]:
+    """The diagram's states: every described UX state, then any a fallback leads to that the
+    spec does not describe (so no fallback's transition is left out)."""
+    states = [state.state.value for state in spec.ux_states]
+    if not states:
         return []
-    start = _START if _START in described else described[0]
-    arrows = [Transition("[*]", _state_id(start), "")]
-    if _SUCCESS in described and start != _SUCCESS:
-        arrows.append(Transition(_state_id(start), _state_id(_SUCCESS), "model answers"))
     for fallback in spec.fallbacks:
-        if fallback.ux_state is None or fallback.ux_state.value not in described:
-            continue
-        trigger = fallback.trigger.value if fallback.trigger else "trigger"
-        arrows.append(
-            Transition(
-                _state_id(start),
-                _state_id(fallback.ux_state.value),
-                f"{trigger} ({fallback.id})",
-            )
-        )
+        if fallback.ux_state is not None and fallback.ux_state.value not in states:
+            states.append(fallback.ux_state.value)
+    return states
+
+
+def transitions(spec: Spec) -> list[Transition]:
+    """The arrows of the UX state diagram: start, success, each fallback, each retry, and an
+    entry into every state nothing else leads to, so every state is reachable."""
+    states = diagram_states(spec)
+    if not states:
+        return []
+    start = _START if _START in states else states[0]
+    arrows = [Transition("[*]", _state_id(start), "")]
+    if _SUCCESS in states and start != _SUCCESS:
+        arrows.append(Transition(_state_id(start), _state_id(_SUCCESS), _ENTRY[_SUCCESS]))
+    for fallback in spec.fallbacks:
+        if fallback.ux_state is not None:
+            trigger = fallback.trigger.value if fallback.trigger else "fallback"
+            label = f"{trigger} ({fallback.id})"
+            arrows.append(Transition(_state_id(start), _state_id(fallback.ux_state.value), label))
+    reached = {arrow.target for arrow in arrows}
+    for name in states:
+        if _state_id(name) not in reached:
+            source = "[*]" if name == "first-run" else _state_id(start)
+            arrows.append(Transition(source, _state_id(name), _ENTRY.get(name, "")))
     for state in spec.ux_states:
         actions = {action.value for action in state.user_can}
         if "retry" in actions and state.state.value != start:
@@ -68,9 +94,7 @@ def mermaid(spec: Spec) -> Markdown:
     Only enum values and slugs reach the diagram, never free text, so no answer can break it.
     """
     lines = ["```mermaid", "stateDiagram-v2"]
-    for state in spec.ux_states:
-        name = state.state.value
-        lines.append(f'    state "{name}" as {_state_id(name)}')
+    lines += [f'    state "{name}" as {_state_id(name)}' for name in diagram_states(spec)]
     for arrow in transitions(spec):
         label = f" : {arrow.label}" if arrow.label else ""
         lines.append(f"    {arrow.source} --> {arrow.target}{label}")

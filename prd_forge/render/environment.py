@@ -18,7 +18,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
 from jinja2.utils import Namespace
 from markupsafe import Markup
 
-from prd_forge.render import escape
+from prd_forge.render import escape, phrases
 from prd_forge.render.escape import Markdown
 
 # How an unanswered field shows in a draft: bold, so it reads as a gap, never as content.
@@ -64,8 +64,18 @@ def finalize_plain(value: Any) -> str:
 
 
 def words(value: Any) -> str:
-    """An enum value as words: `false-positive` -> `false positive`."""
-    return MISSING if value is None else str(value).replace("-", " ")
+    """An enum value as words: `false-positive` -> `false positive`, `create` -> `creates new
+    content` (see render.phrases)."""
+    return MISSING if value is None else phrases.words(str(value))
+
+
+def measure(value: Any, unit_of: dict[str, Any] | None) -> str:
+    """A number with the unit of the target it is compared with: `3.2` -> `3.2 hours`."""
+    if value is None:
+        return MISSING
+    unit = (unit_of or {}).get("unit") or ""
+    spacer = "" if not unit or unit.startswith("%") else " "
+    return f"{escape.number(value)}{spacer}{unit}"
 
 
 def target(value: dict[str, Any] | None) -> str:
@@ -101,6 +111,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "checklist": checklist,
     "codes": codes,
     "code": lambda value: escape.code(str(value)),
+    "measure": measure,
     "number": escape.number,
     "target": target,
     "words": words,

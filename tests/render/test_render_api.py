@@ -33,13 +33,11 @@ def test_rendering_is_byte_stable() -> None:
 
 def test_tables_carry_the_failure_modes_evaluation_and_rollout() -> None:
     text = api.render_markdown(complete_spec())
-    assert (
-        "| Failure | Which way it errs | Severity | Who bears it | Detection | Fallback "
-        "| UX state |" in text
-    )
+    assert "| What goes wrong | Which way it errs | Severity | Who bears it |" in text
+    assert "| Failure | Detection | Fallback | UX state |" in text
     assert "| Set | Size | Metric | Pass threshold | Slice |" in text
     assert "| Golden tickets v3 | 1200 | Policy accuracy | ≥ 0.97 ratio | Language, Topic," in text
-    assert "| Median handle time | business | 7.5 → ≤ 5.5 min |" in text
+    assert "| Median handle time | business | 7.5 min → ≤ 5.5 min |" in text
     assert "- [ ] 0 unsafe drafts on Red-team prompts v1" in text
     assert "| Kill-switch owner | Support ML on-call |" in text
     assert "loading --> fallback : low-confidence (hold-low-confidence)" in text
@@ -149,5 +147,5 @@ def test_a_nearly_empty_spec_renders_as_a_draft_of_visible_gaps() -> None:
     text = api.render_markdown(spec, draft=True)
     assert headings(text) == ["Blockers"] + [concern.title for concern in catalogue.CONCERNS]
     assert text.count("> [!WARNING]") == len(find_gaps(spec))
-    assert "| Owner | **missing** |" in text
+    assert "- **Owner:** **missing** (status: draft)" in text
     assert "\\*\\*missing" not in text
