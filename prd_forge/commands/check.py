@@ -128,13 +128,25 @@ FORMATS: dict[str, Callable[[list[FileReport]], str]] = {
     help="text: one line per problem; json: one document for all files; github: workflow "
     "annotations; auto: github under GitHub Actions, else text.",
 )
-def check(specs: tuple[Path, ...], output_format: str) -> None:
+@click.option(
+    "--answers-only",
+    is_flag=True,
+    help="Skip YAML/JSON files that are not answers files (no prd-forge schema comment, no "
+    "answers-file sections), as the pre-commit hook does.",
+)
+def check(specs: tuple[Path, ...], output_format: str, answers_only: bool) -> None:
     """Check answers files (YAML or JSON): every gap, with its line and the fix.
 
     Gaps that block the spec at its status are errors; gaps in recommended concerns, and a
     draft's gaps recorded as open questions, are warnings. Exit 0 when every file passes,
     1 when one is incomplete, 2 when one cannot be read or is malformed.
     """
+    if answers_only:
+        from prd_forge.spec.kind import is_answers_file
+
+        specs = tuple(path for path in specs if is_answers_file(path))
+        if not specs:
+            raise SystemExit(0)
     reports = [check_file(path) for path in specs]
     if output_format == "auto":
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

@@ -10,12 +10,15 @@ import click
 
 from prd_forge._io import OutputExistsError, write_atomic
 from prd_forge.commands._common import InputError
+from prd_forge.workflow import detect
 from prd_forge.workflow.scaffold import (
     CONFIG_FILE,
     DEFAULT_PRDS,
+    PRDS_README,
     PRE_COMMIT_FILE,
     WORKFLOW_FILE,
     Scaffold,
+    github_action,
     normalise_prds,
 )
 
@@ -47,22 +50,34 @@ Step = Write | Note
 )
 @click.option(
     "--prds",
-    default=DEFAULT_PRDS,
-    show_default=True,
-    help="The folder, relative to DIRECTORY, that holds the PRDs to lint.",
+    help=f"The folder, relative to DIRECTORY, that holds the PRDs to lint [default: the first "
+    f"of {', '.join(detect.PRD_FOLDERS)} holding Markdown, else {DEFAULT_PRDS}, created].",
 )
+@click.option(
+    "--source",
+    metavar="URL",
+    help="The GitHub repository prd-forge (its action and hooks) comes from "
+    "[default: the installed prd-forge's Source URL].",
+)
+@click.option("--ref", help="The tag or commit of --source to use [default: vVERSION].")
+@click.option("--branch", help="The branch pushes are linted on [default: from git, else main].")
 @click.option("--force", is_flag=True, help="Replace .prd-forge.toml and the workflow if present.")
-def init(directory: Path, prds: str, force: bool) -> None:
+def init(
+    directory: Path,
+    prds: str | None,
+    source: str | None,
+    ref: str | None,
+    branch: str | None,
+    force: bool,
+) -> None:
     """Add prd-forge to the repository in DIRECTORY (default: the current one).
 
     Writes .prd-forge.toml, .pre-commit-config.yaml (or prints the entry to add when the file
-    exists) and .github/workflows/prd-forge.yml. Nothing is written when any of them exists,
-    unless --force is given; an existing pre-commit config is never replaced.
+    exists) and .github/workflows/prd-forge.yml, and creates the PRD folder with a README when
+    it does not exist. Nothing is written when any of the files exists, unless --force is
+    given; an existing pre-commit config is never replaced.
     """
-    try:
-        scaffold = Scaffold(prds=normalise_prds(prds))
-    except ValueError as error:
-        raise InputError(f"--prds {error}") from None
+    scaffold = _scaffold(directory, prds, source, ref, branch)
     steps = plan(directory, scaffold)
     writes = [step for step in steps if isinstance(step, Write)]
     existing = [str(step.path) for step in writes if step.path.exists()]
@@ -82,20 +97,50 @@ def init(directory: Path, prds: str, force: bool) -> None:
     click.echo(f"next: run `pre-commit install`, keep your PRDs in {scaffold.prds}/, commit")
 
 
+def _scaffold(
+    directory: Path, prds: str | None, source: str | None, ref: str | None, branch: str | None
+) -> Scaffold:
+    """The answers init writes in: given, else detected."""
+    default_source, default_ref = detect.source()
+    try:
+        folder = normalise_prds(prds or detect.existing_prds(directory) or DEFAULT_PRDS)
+    except ValueError as error:
+        raise InputError(f"--prds {error}") from None
+    scaffold = Scaffold(
+        prds=folder,
+        repository=(source or default_source).rstrip("/"),
+        ref=ref or default_ref,
+        branch=branch or detect.default_branch(directory),
+    )
+    try:
+        github_action(scaffold.repository)
+    except ValueError as error:
+        raise InputError(f"--source {error}") from None
+    return scaffold
+
+
 def plan(directory: Path, scaffold: Scaffold) -> list[Step]:
     """Every file `init` writes and every note it prints, before anything is written."""
-    return [
+    steps: list[Step] = [
         _config_step(directory, scaffold),
         _pre_commit_step(directory, scaffold),
         Write(directory / WORKFLOW_FILE, scaffold.workflow()),
     ]
+    if not (directory / scaffold.prds).exists():
+        steps.append(Write(directory / scaffold.prds / PRDS_README, scaffold.prds_readme()))
+    return steps
 
 
 def _config_step(directory: Path, scaffold: Scaffold) -> Step:
     pyproject = directory / "pyproject.toml"
     tool = _read_toml(pyproject).get("tool") if pyproject.is_file() else None
     if isinstance(tool, dict) and "prd-forge" in tool:
-        return Note(f"kept {pyproject}: it already has a [tool.prd-forge] table")
+        readme = f"{scaffold.prds}/{PRDS_README}"
+        return Note(
+            f"kept {pyproject}: it already has a [tool.prd-forge] table; if {readme} is not "
+            "a PRD, add this to it:",
+            f'[tool.prd-forge.per-path-ignores]\n"{readme}" = ["ALL"]\n',
+        )
     return Write(directory / CONFIG_FILE, scaffold.config())
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from prd_forge.spec.problems import Problem, SpecError
+from prd_forge.spec.yaml12 import FastLoader12, SafeLoader12
 
 # PyYAML's problem text -> what the author most likely has to do.
 _YAML_FIXES: dict[str, str] = {
@@ -48,7 +49,8 @@ def parse_json(text: str, name: str) -> tuple[Any, dict[str, int]]:
 
 # libyaml, where installed, reads a long spec ten times faster; the pure-Python reader gives
 # the same data and is the one whose error messages we word and test.
-_FAST: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Both read YAML 1.2 booleans (spec/yaml12.py): `on:` stays a key, `no` stays a word.
+_FAST: type[yaml.SafeLoader] = FastLoader12
 
 
 def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node | None, Any]:
@@ -83,7 +85,7 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[str, int]]:
 
 def _compose_or_explain(text: str, name: str) -> tuple[yaml.Node | None, Any]:
     try:
-        return _compose(text, yaml.SafeLoader)
+        return _compose(text, SafeLoader12)
     except yaml.reader.ReaderError as error:
         raise SpecError([_control_character(error, text, name)]) from None
     except yaml.MarkedYAMLError as error:

@@ -37,6 +37,11 @@ def _git(cwd: Path, *args: str) -> bytes:
     return done.stdout
 
 
+def output(cwd: Path, *args: str) -> str:
+    """What `git ARGS` prints in `cwd`, stripped; GitError when git refuses."""
+    return _git(cwd, *args).decode("utf-8", "replace").strip()
+
+
 def toplevel(cwd: Path) -> Path:
     return Path(_git(cwd, "rev-parse", "--show-toplevel").decode().strip())
 

@@ -15,6 +15,8 @@ from prd_forge import __version__
 REPOSITORY = "https://github.com/prd-forge/prd-forge"
 ACTION = "prd-forge/prd-forge"
 DEFAULT_PRDS = "docs/prds"
+DEFAULT_BRANCH = "main"
+PRDS_README = "README.md"
 
 CONFIG_FILE = ".prd-forge.toml"
 PRE_COMMIT_FILE = ".pre-commit-config.yaml"
@@ -37,14 +39,24 @@ exclude = []
 # [aliases]
 # fallbacks = ["plan b", "degraded mode"]
 
-# Rules or concerns to skip under some paths:
-# [per-path-ignores]
+# Rules or concerns to skip under some paths, relative to this file:
+[per-path-ignores]
 # "docs/prds/archive/**" = ["ALL"]
+# the README that explains the PRD folder is not a PRD
+"{readme}" = ["ALL"]
+"""
+
+_PRDS_README = """\
+# PRDs
+
+One Markdown file per AI feature. `prd-forge lint` checks each for the concerns an AI
+feature's spec must decide (fallbacks, evaluation, error cost, monitoring, ...); start one
+with `prd-forge new`. This README is not a PRD: .prd-forge.toml ignores it.
 """
 
 _PRE_COMMIT_ENTRY = """\
   - repo: {repository}
-    rev: v{version}
+    rev: {ref}
     hooks:
       - id: prd-forge-lint
 {files}      - id: prd-forge-check
@@ -59,7 +71,7 @@ name: prd-forge
 on:
   pull_request:
   push:
-    branches: [main]
+    branches: [{branch}]
 
 permissions:
   contents: read
@@ -68,10 +80,10 @@ jobs:
   prd-forge:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683  # v4.2.2
         with:
           fetch-depth: 0  # the coverage diff reads the pull request's base commit
-      - uses: {action}@v{version}
+      - uses: {action}@{ref}
         with:
           paths: {prds}
           diff-base: ${{{{ github.event.pull_request.base.sha }}}}
@@ -80,24 +92,52 @@ jobs:
 
 @dataclass(frozen=True)
 class Scaffold:
-    """What `init` fills in: the folder that holds the team's PRDs, relative to the repository."""
+    """What `init` fills in: the PRD folder (relative to the repository), where prd-forge
+    comes from (a repository URL and a git ref) and the branch pushes are linted on."""
 
     prds: str = DEFAULT_PRDS
-    version: str = __version__
+    repository: str = REPOSITORY
+    ref: str = f"v{__version__}"
+    branch: str = DEFAULT_BRANCH
+
+    @property
+    def action(self) -> str:
+        """`owner/name` of the action, from a GitHub repository URL."""
+        return github_action(self.repository)
 
     def config(self) -> str:
-        return _CONFIG
+        readme = PRDS_README if self.prds == "." else f"{self.prds}/{PRDS_README}"
+        return _CONFIG.format(readme=readme)
+
+    def prds_readme(self) -> str:
+        return _PRDS_README
 
     def pre_commit_entry(self) -> str:
         """One item of the `repos:` list, indented to sit under it."""
         files = "" if self.prds == "." else f"        files: '^{re.escape(self.prds)}/'\n"
-        return _PRE_COMMIT_ENTRY.format(repository=REPOSITORY, version=self.version, files=files)
+        return _PRE_COMMIT_ENTRY.format(repository=self.repository, ref=self.ref, files=files)
 
     def pre_commit_config(self) -> str:
         return "repos:\n" + self.pre_commit_entry()
 
     def workflow(self) -> str:
-        return _WORKFLOW.format(action=ACTION, version=self.version, prds=self.prds)
+        return _WORKFLOW.format(
+            action=self.action, ref=self.ref, prds=self.prds, branch=self.branch
+        )
+
+
+_GITHUB = re.compile(r"^https://github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
+
+
+def github_action(url: str) -> str:
+    """`owner/name` for https://github.com/owner/name; ValueError for any other URL."""
+    match = _GITHUB.match(url)
+    if match is None:
+        raise ValueError(
+            f"{url}: give the GitHub repository prd-forge's action comes from, "
+            "as https://github.com/OWNER/NAME"
+        )
+    return f"{match[1]}/{match[2]}"
 
 
 def normalise_prds(folder: str) -> str:

@@ -68,7 +68,7 @@ def test_run_steps_use_bash_and_take_inputs_only_through_env() -> None:
             assert "${{" not in step["run"], step["id"]
 
 
-@pytest.mark.parametrize("step_id", ["install", "lint", "diff"])
+@pytest.mark.parametrize("step_id", ["key", "install", "lint", "diff"])
 def test_scripts_are_valid_bash(step_id: str) -> None:
     (step,) = [step for step in steps() if step.get("id") == step_id]
     done = subprocess.run(["bash", "-n"], input=step["run"], text=True, capture_output=True)
@@ -85,3 +85,16 @@ def test_workflow_written_by_init_uses_only_the_action_s_inputs() -> None:
     ]
     assert len(uses) == 1
     assert set(uses[0]["with"]) <= set(action()["inputs"])
+
+
+def test_third_party_actions_are_pinned_by_commit() -> None:
+    uses = [step["uses"] for step in steps() if "uses" in step]
+    assert uses
+    for use in uses:
+        assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", use), f"{use}: pin a commit, not a tag"
+
+
+def test_the_install_step_puts_only_a_shim_folder_on_path() -> None:
+    (install,) = [step for step in steps() if step.get("id") == "install"]
+    writes = [line for line in install["run"].splitlines() if "GITHUB_PATH" in line]
+    assert [line.strip() for line in writes] == ['echo "$shim" >> "$GITHUB_PATH"']

@@ -1,8 +1,9 @@
 """action.yml's scripts, run for real the way a GitHub runner runs them.
 
 Each step's `run` goes to `bash --noprofile --norc -eo pipefail` (GitHub's `shell: bash`), with
-its `env:` filled from the inputs, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY as files, and the
-prd-forge of this test environment on PATH in place of the install step's venv.
+its `env:` filled from the inputs and earlier steps' outputs, GITHUB_OUTPUT / GITHUB_PATH /
+GITHUB_STEP_SUMMARY as files, and the prd-forge of this test environment in place of the one
+the install step makes (the install step itself runs for real in its own tests).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 PRDS = HERE / "prds"
 INPUT = re.compile(r"^\$\{\{ inputs\.([\w-]+) \}\}$")
+STEP_OUTPUT = re.compile(r"^\$\{\{ (steps\.[\w-]+\.outputs\.[\w-]+) \}\}$")
+PRD_FORGE = str(Path(sys.executable).parent / "prd-forge")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class StepRun:
     stderr: str
     outputs: dict[str, str]
     summary: str
+    path: list[str]
 
 
 def action() -> dict[str, Any]:
@@ -42,25 +46,31 @@ def action() -> dict[str, Any]:
     return loaded
 
 
-def run_step(step_id: str, cwd: Path, runner: Path, **inputs: str) -> StepRun:
+def run_step(
+    step_id: str, cwd: Path, runner: Path, steps: dict[str, str] | None = None, **inputs: str
+) -> StepRun:
     spec = action()
     (step,) = [step for step in spec["runs"]["steps"] if step.get("id") == step_id]
     values = {name: str(item["default"]) for name, item in spec["inputs"].items()}
     values.update({name.replace("_", "-"): value for name, value in inputs.items()})
-    env = dict(os.environ)
+    earlier = {"steps.install.outputs.prd-forge": PRD_FORGE, **(steps or {})}
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PRD_")}
     for name, template in step.get("env", {}).items():
-        match = INPUT.match(template)
-        assert match, f"{step_id}: env {name} is not a plain input"
-        env[name] = values[match.group(1)]
+        match = INPUT.match(template) or STEP_OUTPUT.match(template)
+        assert match, f"{step_id}: env {name} is neither an input nor a step's output"
+        key = match.group(1)
+        env[name] = earlier[key] if key.startswith("steps.") else values[key]
     runner.mkdir(exist_ok=True)
-    output, summary = runner / "output", runner / "summary"
-    output.write_text(""), summary.write_text("")
+    output, summary, path = runner / "output", runner / "summary", runner / "path"
+    output.write_text(""), summary.write_text(""), path.write_text("")
     env.update(
-        PATH=f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}",
         GITHUB_OUTPUT=str(output),
         GITHUB_STEP_SUMMARY=str(summary),
+        GITHUB_PATH=str(path),
         GITHUB_ACTION_PATH=str(ROOT),
         RUNNER_TEMP=str(runner),
+        RUNNER_OS="Linux",
+        RUNNER_ARCH="X64",
         NO_COLOR="1",
     )
     script = runner / f"{step_id}.sh"
@@ -74,7 +84,14 @@ def run_step(step_id: str, cwd: Path, runner: Path, **inputs: str) -> StepRun:
         check=False,
     )
     outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
-    return StepRun(done.returncode, done.stdout, done.stderr, outputs, summary.read_text())
+    return StepRun(
+        done.returncode,
+        done.stdout,
+        done.stderr,
+        outputs,
+        summary.read_text(),
+        path.read_text().splitlines(),
+    )
 
 
 def git(cwd: Path, *args: str) -> None:
@@ -145,15 +162,16 @@ def test_lint_step_annotates_and_writes_the_coverage_summary(prds: Path, tmp_pat
     assert all("file=docs/prds/bad.md," in line for line in annotations)
     assert "docs/prds/bad.md" in done.summary
     assert "docs/prds/good.md" in done.summary
-    assert done.outputs == {}
+    assert done.outputs == {"exit-code": "1"}
 
 
 def test_lint_step_writes_sarif_for_upload(prds: Path, tmp_path: Path) -> None:
     done = run_step("lint", prds, tmp_path / "runner", paths="docs/prds", format="sarif")
     assert done.code == 1, done.stderr
-    assert done.outputs == {"sarif-file": "prd-forge.sarif"}
+    assert done.outputs == {"sarif-file": "prd-forge.sarif", "exit-code": "1"}
     sarif = json.loads((prds / "prd-forge.sarif").read_text())
     assert sarif["version"] == "2.1.0"
+    assert "automationDetails" not in sarif["runs"][0]
     uris = {
         location["physicalLocation"]["artifactLocation"]["uri"]
         for result in sarif["runs"][0]["results"]
@@ -168,6 +186,42 @@ def test_lint_step_takes_paths_on_lines_and_a_fail_level(prds: Path, tmp_path: P
     done = run_step("lint", prds, tmp_path / "runner", paths=paths, fail_level="warning")
     assert done.code == 0, done.stdout + done.stderr
     assert "docs/prds/other.md" in done.summary
+
+
+def test_lint_step_takes_a_path_with_spaces_and_a_glob_per_line(prds: Path, tmp_path: Path) -> None:
+    (prds / "docs/product specs/2024").mkdir(parents=True)
+    (prds / "docs/product specs/2024/one.md").write_text((PRDS / "good.md").read_text())
+    (prds / "docs/product specs/two.md").write_text((PRDS / "good.md").read_text())
+    paths = "docs/product specs/two.md\n\ndocs/**/2024/*.md\n"
+    done = run_step("lint", prds, tmp_path / "runner", paths=paths, format="json")
+    assert done.code == 0, done.stdout + done.stderr
+    linted = [entry["path"] for entry in json.loads(done.stdout.split("\n::", 1)[0])["files"]]
+    assert linted == ["docs/product specs/two.md", "docs/product specs/2024/one.md"]
+
+
+def test_fail_on_never_lets_the_upload_run_and_reports_the_exit_code(
+    prds: Path, tmp_path: Path
+) -> None:
+    runner = tmp_path / "runner"
+    done = run_step("lint", prds, runner, paths="docs/prds", format="sarif", fail_on="never")
+    assert done.code == 0, done.stderr
+    assert done.outputs == {"sarif-file": "prd-forge.sarif", "exit-code": "1"}
+    assert (prds / "prd-forge.sarif").is_file()
+    missing = run_step("lint", prds, runner, paths="docs/nowhere", fail_on="never")
+    assert (missing.code, missing.outputs) == (2, {"exit-code": "2"})
+
+
+def test_sarif_category_input_sets_automation_details(prds: Path, tmp_path: Path) -> None:
+    runner = tmp_path / "runner"
+    run_step("lint", prds, runner, paths="docs/prds", format="sarif", sarif_category="prds")
+    sarif = json.loads((prds / "prd-forge.sarif").read_text())
+    assert sarif["runs"][0]["automationDetails"] == {"id": "prds/"}
+
+
+def test_an_unknown_fail_on_is_refused(prds: Path, tmp_path: Path) -> None:
+    done = run_step("lint", prds, tmp_path / "runner", paths="docs/prds", fail_on="sometimes")
+    assert done.code == 2
+    assert done.stdout == "::error::fail-on must be findings or never, not 'sometimes'\n"
 
 
 def test_lint_step_reports_a_missing_path(prds: Path, tmp_path: Path) -> None:

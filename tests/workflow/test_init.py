@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import email.message
+import os
+import subprocess
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -21,12 +25,23 @@ ENTRY = f"""\
         files: '^docs/prds/'
       - id: prd-forge-check
 """
+WORKFLOW = ".github/workflows/prd-forge.yml"
 TARGETS = (".prd-forge.toml", ".pre-commit-config.yaml", ".github/workflows/prd-forge.yml")
 
 
+# git's own defaults only: a machine's init.defaultBranch must not change what init detects
+GIT_ENV = {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+
+
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["init", *args])
+    result = CliRunner().invoke(cli, ["init", *args], env=GIT_ENV)
     return result.exit_code, result.stdout, result.stderr
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, env={**os.environ, **GIT_ENV}
+    )
 
 
 def test_fresh_repository_gets_all_three_files(tmp_path: Path) -> None:
@@ -36,6 +51,7 @@ def test_fresh_repository_gets_all_three_files(tmp_path: Path) -> None:
         f"wrote {tmp_path}/.prd-forge.toml\n"
         f"wrote {tmp_path}/.pre-commit-config.yaml\n"
         f"wrote {tmp_path}/.github/workflows/prd-forge.yml\n"
+        f"wrote {tmp_path}/docs/prds/README.md\n"
         "next: run `pre-commit install`, keep your PRDs in docs/prds/, commit\n"
     )
     assert (tmp_path / ".pre-commit-config.yaml").read_text() == "repos:\n" + ENTRY
@@ -55,6 +71,7 @@ def test_paths_are_relative_when_run_in_the_repository(
         "wrote .prd-forge.toml",
         "wrote .pre-commit-config.yaml",
         "wrote .github/workflows/prd-forge.yml",
+        "wrote specs/ai/README.md",
         "next: run `pre-commit install`, keep your PRDs in specs/ai/, commit",
     ]
     assert "        files: '^specs/ai/'\n" in (tmp_path / ".pre-commit-config.yaml").read_text()
@@ -107,6 +124,7 @@ def test_existing_pre_commit_config_is_kept_and_the_entry_printed(tmp_path: Path
         f"kept {tmp_path}/.pre-commit-config.yaml: add this entry under `repos:`\n"
         + ENTRY
         + f"wrote {tmp_path}/.github/workflows/prd-forge.yml\n"
+        f"wrote {tmp_path}/docs/prds/README.md\n"
         "next: run `pre-commit install`, keep your PRDs in docs/prds/, commit\n"
     )
     assert (tmp_path / ".pre-commit-config.yaml").read_text() == mine
@@ -123,9 +141,12 @@ def test_pyproject_with_a_prd_forge_table_keeps_the_config_there(tmp_path: Path)
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.prd-forge]\n')
     code, out, _ = run(str(tmp_path))
     assert code == 0
-    assert out.splitlines()[0] == (
-        f"kept {tmp_path}/pyproject.toml: it already has a [tool.prd-forge] table"
-    )
+    assert out.splitlines()[:3] == [
+        f"kept {tmp_path}/pyproject.toml: it already has a [tool.prd-forge] table; "
+        "if docs/prds/README.md is not a PRD, add this to it:",
+        "[tool.prd-forge.per-path-ignores]",
+        '"docs/prds/README.md" = ["ALL"]',
+    ]
     assert not (tmp_path / ".prd-forge.toml").exists()
 
 
@@ -174,9 +195,110 @@ def test_written_config_is_one_lint_accepts(tmp_path: Path) -> None:
 
 def test_commented_examples_in_the_config_are_valid_when_uncommented(tmp_path: Path) -> None:
     text = Scaffold().config()
-    examples = [line[2:] for line in text.splitlines() if line.startswith(("# [", '# "', "# f"))]
-    assert len(examples) == 4
-    (tmp_path / ".prd-forge.toml").write_text(text + "\n".join(examples) + "\n")
+    examples = ("# [", '# "', "# f")
+    uncommented = [line[2:] if line.startswith(examples) else line for line in text.splitlines()]
+    assert len([line for line in text.splitlines() if line.startswith(examples)]) == 3
+    (tmp_path / ".prd-forge.toml").write_text("\n".join(uncommented) + "\n")
     loaded = lint_config.load(tmp_path / ".prd-forge.toml")
     assert loaded.aliases == (("fallbacks", ("plan b", "degraded mode")),)
-    assert loaded.per_path_ignores == (("docs/prds/archive/**", ("ALL",)),)
+    assert loaded.per_path_ignores == (
+        ("docs/prds/archive/**", ("ALL",)),
+        ("docs/prds/README.md", ("ALL",)),
+    )
+
+
+def test_a_master_repository_gets_a_workflow_on_master(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "master")
+    assert run(str(tmp_path))[0] == 0
+    workflow = yaml.load((tmp_path / WORKFLOW).read_text(), Loader=yaml.BaseLoader)
+    assert workflow["on"]["push"]["branches"] == ["master"]
+
+
+def test_the_remote_s_default_branch_wins_over_the_checked_out_one(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "feature")
+    git(tmp_path, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/trunk")
+    assert run(str(tmp_path))[0] == 0
+    assert "    branches: [trunk]\n" in (tmp_path / WORKFLOW).read_text()
+
+
+def test_branch_option_wins(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "master")
+    assert run(str(tmp_path), "--branch", "develop")[0] == 0
+    assert "    branches: [develop]\n" in (tmp_path / WORKFLOW).read_text()
+
+
+def test_source_and_ref_set_where_the_action_and_hooks_come_from(tmp_path: Path) -> None:
+    code, _, _ = run(
+        str(tmp_path), "--source", "https://github.com/acme/prd-forge.git", "--ref", "0123abc"
+    )
+    assert code == 0
+    assert (
+        "  - repo: https://github.com/acme/prd-forge.git\n    rev: 0123abc\n"
+        in (tmp_path / ".pre-commit-config.yaml").read_text()
+    )
+    assert "      - uses: acme/prd-forge@0123abc\n" in (tmp_path / WORKFLOW).read_text()
+
+
+def test_default_source_is_the_installed_package_s_source_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Source project URL of the installed distribution (tests/spec/test_packaging.py
+    checks the wheel declares it); the version's tag as the ref."""
+    installed = email.message.Message()
+    installed["Project-URL"] = "Homepage, https://example.org"
+    installed["Project-URL"] = "Source, https://github.com/acme/prd-forge-fork"
+    monkeypatch.setattr(metadata, "metadata", lambda name: installed)
+    assert run(str(tmp_path))[0] == 0
+    text = (tmp_path / WORKFLOW).read_text()
+    assert f"      - uses: acme/prd-forge-fork@v{__version__}\n" in text
+
+
+def test_without_package_metadata_the_source_is_the_project_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def missing(name: str) -> email.message.Message:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "metadata", missing)
+    assert run(str(tmp_path))[0] == 0
+    assert (tmp_path / ".pre-commit-config.yaml").read_text() == "repos:\n" + ENTRY
+
+
+def test_a_source_off_github_is_refused(tmp_path: Path) -> None:
+    code, out, err = run(str(tmp_path), "--source", "https://gitlab.com/acme/prd-forge")
+    assert (code, out) == (2, "")
+    assert err == (
+        "prd-forge: error: --source https://gitlab.com/acme/prd-forge: give the GitHub "
+        "repository prd-forge's action comes from, as https://github.com/OWNER/NAME\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_created_prd_folder_lints_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run()[0] == 0
+    result = CliRunner().invoke(cli, ["lint", "docs/prds"], env={"GITHUB_ACTIONS": ""})
+    assert (result.exit_code, result.stdout) == (0, "No findings in 1 file.\n")
+
+
+@pytest.mark.parametrize("folder", ["prds", "docs/specs", "spec"])
+def test_an_existing_folder_of_prds_is_detected(tmp_path: Path, folder: str) -> None:
+    (tmp_path / folder / "2024").mkdir(parents=True)
+    (tmp_path / folder / "2024" / "search.md").write_text("# Search\n")
+    (tmp_path / "docs" / "prds").mkdir(parents=True) if folder != "prds" else None
+    code, out, _ = run(str(tmp_path))
+    assert code == 0
+    assert (
+        out.splitlines()[-1]
+        == f"next: run `pre-commit install`, keep your PRDs in {folder}/, commit"
+    )
+    assert f"          paths: {folder}\n" in (tmp_path / WORKFLOW).read_text()
+    assert not (tmp_path / folder / "README.md").exists()
+
+
+def test_an_existing_prds_option_folder_gets_no_readme(tmp_path: Path) -> None:
+    (tmp_path / "product").mkdir()
+    assert run(str(tmp_path), "--prds", "product")[0] == 0
+    assert list((tmp_path / "product").iterdir()) == []

@@ -30,6 +30,7 @@ ROOT = HERE.parent.parent
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
 BAD_ANSWERS = "feature: smart-reply\nstatus: review\nnot_a_field: 1\n"
+WORKFLOW = "name: ci\non:\n  push:\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     (path / "docs/prds/bad.spec.yaml").write_text(BAD_ANSWERS)
     (path / "README.md").write_text("# Not a PRD\n\nThe hooks must not lint this file.\n")
     (path / "ci.yaml").write_text("not_an_answers_file: true\n")
+    # a CI workflow where the check hook's pattern looks for answers files (specs/)
+    (path / "specs").mkdir()
+    (path / "specs/ci.yml").write_text(WORKFLOW)
     entry = Scaffold(prds=".").pre_commit_entry()
     entry = entry.replace(REPOSITORY, str(ROOT)).replace(
         f"v{__version__}", git(ROOT, "rev-parse", "HEAD")
@@ -89,6 +93,14 @@ def test_check_hook_leaves_other_yaml_alone(project: Project) -> None:
     result = project.run("prd-forge-check", "ci.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "(no files to check)Skipped" in result.stdout
+
+
+def test_check_hook_skips_a_workflow_under_specs(project: Project) -> None:
+    result = project.run("prd-forge-check", "specs/ci.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "prd-forge check" in result.stdout
+    assert "Passed" in result.stdout
+    assert "not a field name" not in result.stdout
 
 
 def test_lint_hook_passes_the_good_prd(project: Project) -> None:
