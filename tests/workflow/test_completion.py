@@ -46,7 +46,14 @@ def test_subcommands_complete() -> None:
 
 def test_options_of_a_subcommand_complete() -> None:
     done = complete("bash_complete", COMP_WORDS="prd-forge init --", COMP_CWORD="2")
-    assert done.stdout.splitlines() == ["plain,--prds", "plain,--force", "plain,--help"]
+    assert done.stdout.splitlines() == [
+        "plain,--prds",
+        "plain,--source",
+        "plain,--ref",
+        "plain,--branch",
+        "plain,--force",
+        "plain,--help",
+    ]
 
 
 def test_choices_of_an_option_complete() -> None:
