@@ -22,6 +22,7 @@ from prd_forge.lint import text as words
 from prd_forge.lint._re import LazyPattern, lazy
 from prd_forge.lint.document import Block, Document, Table
 from prd_forge.lint.headings import AliasIndex
+from prd_forge.lint.references import defined_ids, ids_in, reference_columns
 from prd_forge.terms import COVERAGE_STATES, CoverageState
 
 MISSING: Final = CoverageState.MISSING
@@ -33,6 +34,7 @@ STATES: Final = COVERAGE_STATES
 
 MIN_WORDS: Final = 8  # fewer words of substance than this is a partial answer
 HOLLOW_WORDS: Final = 3  # fewer than this is no answer at all
+_LABEL_WORDS: Final = 3  # what is left of an item beside a placeholder, up to this, is a label
 OPEN_QUESTIONS: Final = "open-questions"
 _ZONE_TITLES: Final = frozenset({("blocker",), ("open", "blocker"), ("gap",), ("known", "gap")})
 
@@ -194,6 +196,11 @@ def _strongly(
     return any((i, c) not in weak for c in matches[i])
 
 
+def _said(text: str) -> str:
+    """The text minus its placeholders: "{Current pain point 1}" is no evidence of a problem."""
+    return words.without_placeholders(text) if words.first_placeholder(text) else text
+
+
 def _subtree_blocks(doc: Document, index: int) -> Iterator[Block]:
     for section in doc.subtree(index):
         yield from section.blocks
@@ -212,9 +219,9 @@ def _shows(doc: Document, index: int, concern: str) -> bool:
     for section in doc.subtree(index):
         for block in section.blocks:
             if block.table is not None:
-                if any(_table_coverage(sign, block, concern) for sign in signs):
+                if any(_table_coverage(sign, block, concern, doc) for sign in signs):
                     return True
-            elif any(True for _ in _phrase_concerns(block.text, phrases)):
+            elif any(True for _ in _phrase_concerns(_said(block.text), phrases)):
                 return True
     return False
 
@@ -336,6 +343,8 @@ def assess(blocks: Iterable[Block], *, questions_count: bool = False) -> tuple[C
         if words.first_placeholder(body):
             marked += 1
             body = words.without_placeholders(body)
+            if kind != "table" and words.word_count(body, _LABEL_WORDS + 1) <= _LABEL_WORDS:
+                continue  # "- [ ] Owner: TBD": a label beside a placeholder says nothing
         if words.is_guidance(body):
             marked += 1
             continue
@@ -396,11 +405,11 @@ def _evidence(doc: Document, zone: frozenset[int], wanted: frozenset[str]) -> _E
         for block in section.blocks:
             if block.table is not None:
                 for concern, sign in signs:
-                    found = _table_coverage(sign, block, concern)
+                    found = _table_coverage(sign, block, concern, doc)
                     if found is not None:
                         tables[concern] = _best(tables.get(concern), found) or found
             elif block.kind in _PROSE and not words.is_question(block.text):
-                for concern, phrases_found in _phrase_concerns(block.text, phrases):
+                for concern, phrases_found in _phrase_concerns(_said(block.text), phrases):
                     hits.setdefault(concern, []).append(block.line)
                     said.setdefault(concern, set()).update(p.lower() for p in phrases_found)
                     if words.has_number(block.text):
@@ -436,7 +445,9 @@ def _measured(known: tuple[Concern, ...]) -> frozenset[str]:
     return frozenset(concern.id for concern in known if concern.measured)
 
 
-def _table_coverage(sign: TableSign, block: Block, concern: str) -> Coverage | None:
+def _table_coverage(
+    sign: TableSign, block: Block, concern: str, doc: Document | None = None
+) -> Coverage | None:
     table = block.table
     assert table is not None
     header = [cell.lower() for cell in table.header]
@@ -449,12 +460,19 @@ def _table_coverage(sign: TableSign, block: Block, concern: str) -> Coverage | N
             return None
         columns.append(column)
     cells = [row[columns[0]] if columns[0] < len(row) else "" for row in table.rows]
+    if doc is not None and columns[0] in reference_columns(table) and _all_dangling(cells, doc):
+        return None  # every id the column names is defined nowhere: it covers nothing
     filled = sum(1 for cell in cells if _filled(cell))
     if not cells or not filled:
         return Coverage(concern, HOLLOW, block.line, (), "table", "table column is empty")
     if filled < len(cells):
         return Coverage(concern, PARTIAL, block.line, (), "table", "table has empty cells")
     return Coverage(concern, PRESENT, block.line, (), "table")
+
+
+def _all_dangling(cells: Sequence[str], doc: Document) -> bool:
+    named = {name for cell in cells for name in ids_in(cell)}
+    return bool(named) and not named & defined_ids(doc)
 
 
 def _filled(cell: str) -> bool:

@@ -21,8 +21,15 @@ _PLACEHOLDER: Final = lazy(
     r"|\{\{[^{}\n]{0,200}\}\}"
     r"|\[(?:insert|add|describe|todo|tbd|placeholder|your|enter)\b[^\]\n]{0,200}\]"
     r"|<(?:insert|add|describe|placeholder|your|enter)\b[^>\n]{0,200}>"
-    r"|\bto be (?:determined|decided|defined|confirmed|added|written|filled)\b"
+    r"|\bto be (?:determined|decided|defined|confirmed|added|written|filled|completed|provided"
+    r"|agreed)\b"
     r"|\bcoming soon\b|\bfill (?:this |me )?in\b|(?:\*\*|__)missing(?:\*\*|__)"
+    # spec-kit and template slots: [NEEDS CLARIFICATION: ...], [What is the target?],
+    # {Current limitation or pain point 1}
+    r"|\[needs clarification\b[^\]\n]{0,300}\]"
+    r"|\[(?:what|which|who|when|how|why|where)\b[^\]\n]{0,200}\?\]"
+    r"|\{[a-z][^{}\n\"]{0,200}\s[^{}\n\"]{0,200}\}"
+    r"|^[ \t*_]*pending\b"
 )
 _PLACEHOLDER_NEEDLES: Final = (
     "tb",
@@ -36,6 +43,8 @@ _PLACEHOLDER_NEEDLES: Final = (
     "coming soon",
     "fill ",
     "missing",
+    "{",
+    "pending",
 )
 _MARKER_NEEDLES: Final = ("TODO", "FIXME", "XXX")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
-from prd_forge.lint.rules import failure, operations, quality, structure
+from prd_forge.lint.rules import failure, operations, quality, references, structure
 from prd_forge.lint.rules.base import (
     ANY_CONCERN,
     ERROR,
@@ -21,7 +21,13 @@ from prd_forge.lint.rules.base import (
 
 REGISTRY: Final[tuple[Rule, ...]] = tuple(
     sorted(
-        (*structure.RULES, *quality.RULES, *failure.RULES, *operations.RULES),
+        (
+            *structure.RULES,
+            *quality.RULES,
+            *failure.RULES,
+            *references.RULES,
+            *operations.RULES,
+        ),
         key=lambda rule: rule.code,
     )
 )
