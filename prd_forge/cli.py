@@ -16,6 +16,7 @@ from prd_forge import __version__
 
 # name -> "module:attribute" of a click.Command. Adding a command is adding a row.
 COMMANDS: dict[str, str] = {
+    "approve": "prd_forge.commands.approve:approve",
     "check": "prd_forge.commands.check:check",
     "diff": "prd_forge.commands.diff:diff",
     "edit": "prd_forge.commands.edit:edit",

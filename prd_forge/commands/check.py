@@ -14,6 +14,8 @@ from typing import Any
 
 import click
 
+from prd_forge.commands._common import InputError
+from prd_forge.lint.config import ConfigError
 from prd_forge.spec.report import FileReport, Finding, Level, check_file, worst
 
 JSON_VERSION = 1
@@ -134,7 +136,15 @@ FORMATS: dict[str, Callable[[list[FileReport]], str]] = {
     help="Skip YAML/JSON files that are not answers files (no prd-forge schema comment, no "
     "answers-file sections), as the pre-commit hook does.",
 )
-def check(specs: tuple[Path, ...], output_format: str, answers_only: bool) -> None:
+@click.option(
+    "--stage",
+    type=click.Choice(("draft", "review", "launch")),
+    default=None,
+    help="launch also requires a current approval by each role a launch needs.",
+)
+def check(
+    specs: tuple[Path, ...], output_format: str, answers_only: bool, stage: str | None
+) -> None:
     """Check answers files (YAML or JSON): every gap, with its line and the fix.
 
     Gaps that block the spec at its status are errors; gaps in recommended concerns, and a
@@ -147,7 +157,10 @@ def check(specs: tuple[Path, ...], output_format: str, answers_only: bool) -> No
         specs = tuple(path for path in specs if is_answers_file(path))
         if not specs:
             raise SystemExit(0)
-    reports = [check_file(path) for path in specs]
+    try:
+        reports = [check_file(path, stage) for path in specs]
+    except ConfigError as error:
+        raise InputError(str(error)) from None
     if output_format == "auto":
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     click.echo(FORMATS[output_format](reports), nl=False)

@@ -55,6 +55,9 @@ class Config:
     fail_level: str = "error"
     exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
+    # role -> the concerns its approval signs (added to the defaults); the roles a launch needs
+    approval_roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    launch_roles: tuple[str, ...] | None = None
     root: str | None = None  # the folder per-path-ignores and exclude are relative to
     source: str | None = None  # the file this came from
 

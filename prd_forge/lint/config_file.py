@@ -23,6 +23,11 @@ class _Section(_Strict):
     aliases: list[str] = []
 
 
+class _Approvals(_Strict):
+    roles: dict[str, list[str]] = {}
+    launch: list[str] | None = None
+
+
 class FileConfig(_Strict):
     """The keys of `[tool.prd-forge]` / .prd-forge.toml; any other key is an error."""
 
@@ -39,6 +44,7 @@ class FileConfig(_Strict):
     fail_level: Literal["error", "warning", "info"] = Field(default="error", alias="fail-level")
     exclude: list[str] = []
     respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
+    approvals: _Approvals = _Approvals()
 
 
 def validate(table: Any, *, source: str, where: str, root: str) -> Config:
@@ -49,7 +55,8 @@ def validate(table: Any, *, source: str, where: str, root: str) -> Config:
         raise ConfigError(f"{source}: {where} {_explain(error)}") from None
     concerns = set(catalogue.IDS) | {section.id for section in parsed.sections}
     _check_selectors(parsed, concerns, source, where)
-    for concern in (*parsed.aliases, *parsed.required):
+    signed = [c for sections in parsed.approvals.roles.values() for c in sections]
+    for concern in (*parsed.aliases, *parsed.required, *signed):
         if concern not in concerns:
             known = ", ".join(sorted(concerns))
             raise ConfigError(f"{source}: {where}: unknown concern {concern!r}; known: {known}")
@@ -67,6 +74,8 @@ def validate(table: Any, *, source: str, where: str, root: str) -> Config:
         fail_level=parsed.fail_level,
         exclude=tuple(parsed.exclude),
         respect_gitignore=parsed.respect_gitignore,
+        approval_roles=tuple((k, tuple(v)) for k, v in parsed.approvals.roles.items()),
+        launch_roles=None if parsed.approvals.launch is None else tuple(parsed.approvals.launch),
         root=root,
         source=source,
     )

@@ -45,7 +45,10 @@ def plan() -> tuple[Section, ...]:
         model = question(Spec, name).item_model
         if (name,) in owner or model is None:
             continue
-        current = next(owner[(name, f)] for f in model.model_fields if (name, f) in owner)
+        owned = [owner[(name, f)] for f in model.model_fields if (name, f) in owner]
+        if not owned:
+            continue  # not a question (approvals are recorded by `prd-forge approve`)
+        current = owned[0]
         for field in model.model_fields:
             current = owner.setdefault((name, field), current)
     ordered = sorted(owner, key=_model_order)

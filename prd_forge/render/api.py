@@ -16,7 +16,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 
 from prd_forge import _resources, concerns
-from prd_forge.render import context, guard
+from prd_forge.render import approvals, context, guard
 from prd_forge.render.environment import build_environment
 from prd_forge.spec.completeness import Gap, blocking, find_gaps
 from prd_forge.spec.model import Spec
@@ -139,7 +139,13 @@ def render_markdown(spec: Spec, *, template: Path | None = None, draft: bool = F
     if blockers and not draft:
         raise RenderRefused(blockers)
     path = template or default_template()
-    text = canonical(_fill(path, context.build(spec, gaps, blockers)))
+    values = context.build(spec, gaps, blockers)
+    text = canonical(_fill(path, {**values, "approvals": []}))
+    if spec.approvals:
+        # What an approval signed is the text of its sections, so it is judged on a first
+        # render; the approval record (a section of its own) is added by the second.
+        views = approvals.views(spec.approvals, text)
+        text = canonical(_fill(path, {**values, "approvals": views}))
     # A concern with gaps may render thin in a draft; every other one must be there in full.
     with_gaps = {gap.concern for gap in gaps}
     checked = [concern for concern in concerns.ids() if concern not in with_gaps]

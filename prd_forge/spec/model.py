@@ -892,6 +892,54 @@ class OpenQuestion(Model):
     )
 
 
+APPROVAL_DIGEST = r"^[a-z][a-z0-9-]*:[0-9a-f]{16}(?:, ?[a-z][a-z0-9-]*:[0-9a-f]{16})*$"
+
+
+class Approval(Model):
+    """A sign-off bound to the content it approved (recorded by `prd-forge approve`)."""
+
+    role: Slug = ask(
+        "Which role approved?",
+        help="product, engineering, ml, privacy, legal, or a role the team configures.",
+        example="ml",
+        default=...,
+    )
+    name: Text = ask(
+        "Who approved?",
+        help="A named person.",
+        example="Priya Raman",
+        default=...,
+    )
+    date: Text = ask(
+        "When (YYYY-MM-DD)?",
+        help="The day of the approval.",
+        example="2026-11-30",
+        default=...,
+    )
+    digest: Annotated[str, StringConstraints(pattern=APPROVAL_DIGEST)] = ask(
+        "Digest of the approved sections",
+        help="Written by `prd-forge approve`: one digest per signed section; do not edit it.",
+        example="evaluation:0123456789abcdef, fallbacks:fedcba9876543210",
+        default=...,
+    )
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: Any) -> Any:
+        return value.isoformat() if isinstance(value, date) else value
+
+    @field_validator("digest")
+    @classmethod
+    def _known_sections(cls, value: str) -> str:
+        from prd_forge import catalogue
+
+        for part in value.split(","):
+            concern = part.strip().split(":")[0]
+            if concern not in catalogue.IDS:
+                raise ValueError(f"the digest names {concern!r}, which is not a concern id")
+        return value
+
+
 class Spec(Model):
     """An AI feature spec: the answers file."""
 
@@ -1003,6 +1051,12 @@ class Spec(Model):
         example={"question": "..."},
         default=[],
     )
+    approvals: list[Approval] = ask(
+        "Approvals",
+        help="Sign-offs bound to the sections they approved; written by `prd-forge approve`.",
+        example={"role": "ml", "name": "Priya Raman"},
+        default=[],
+    )
 
     @field_validator(
         "feature",
@@ -1039,5 +1093,6 @@ SECTION_MODELS: dict[str, type[Model]] = {
     "rollout": Rollout,
     "privacy": Privacy,
     "open_questions": OpenQuestion,
+    "approvals": Approval,
 }
 """The model of each top-level key (the item model for lists)."""

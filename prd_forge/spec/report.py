@@ -65,8 +65,9 @@ class FileReport:
         return sum(1 for finding in self.findings if finding.level is level)
 
 
-def check_file(path: Path) -> FileReport:
-    """Load `path` and report every problem: load problems, then gaps in catalogue order."""
+def check_file(path: Path, stage: str | None = None) -> FileReport:
+    """Load `path` and report every problem: load problems, then gaps in catalogue order,
+    then stale approvals (and, at `stage` launch, the approvals a launch lacks)."""
     try:
         loaded = load_spec(path)
     except SpecError as error:
@@ -74,7 +75,46 @@ def check_file(path: Path) -> FileReport:
             Finding(Level.ERROR, p.line, p.path, None, p.message, p.fix) for p in error.problems
         )
         return FileReport(str(path), Result.INVALID, None, findings)
-    return _gap_report(loaded)
+    report = _gap_report(loaded)
+    extra = _approval_findings(loaded, stage)
+    if not extra:
+        return report
+    return FileReport(report.file, Result.INCOMPLETE, report.status, report.findings + extra)
+
+
+def _approval_findings(loaded: LoadedSpec, stage: str | None) -> tuple[Finding, ...]:
+    if not loaded.spec.approvals and stage != "launch":
+        return ()
+    from prd_forge.approvals import record, settings
+
+    spec, file = loaded.spec, loaded.file
+    found = [
+        Finding(
+            Level.ERROR,
+            loaded.line_of(f"approvals[{item.index}].digest"),
+            f"approvals[{item.index}]",
+            item.changed[0],
+            f"the {item.role} approval by {item.name} is stale: "
+            f"{', '.join(item.changed)} changed since it was signed",
+            f"review the change, then run `prd-forge approve {file} --role {item.role} "
+            f"--name '{item.name}'`",
+        )
+        for item in record.stale(spec)
+    ]
+    if stage == "launch":
+        configured = settings.for_file(Path(file)).launch_roles
+        found += [
+            Finding(
+                Level.ERROR,
+                loaded.line_of("approvals"),
+                "approvals",
+                None,
+                f"a launch needs a current {role} approval, and there is none",
+                f"run `prd-forge approve {file} --role {role} --name NAME`",
+            )
+            for role in record.missing_roles(spec, record.required_roles(spec, configured))
+        ]
+    return tuple(found)
 
 
 def _gap_report(loaded: LoadedSpec) -> FileReport:

@@ -65,7 +65,7 @@ def test_pyproject_without_the_table_is_skipped(tree: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('colour = "red"\n', "colour: unknown key; known keys: ai, aliases, exclude, "),
+        ('colour = "red"\n', "colour: unknown key; known keys: ai, aliases, approvals, exclude, "),
         ("exlude = []\n", ".prd-forge.toml exlude: unknown key; did you mean 'exclude'?"),
         (
             '[[sections]]\nid = "a11y"\ntitel = "A"\n',

@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
-from prd_forge.lint.rules import failure, operations, quality, references, structure
+from prd_forge.lint.rules import approvals, failure, operations, quality, references, structure
 from prd_forge.lint.rules.base import (
     ANY_CONCERN,
     ERROR,
@@ -27,6 +27,7 @@ REGISTRY: Final[tuple[Rule, ...]] = tuple(
             *failure.RULES,
             *references.RULES,
             *operations.RULES,
+            *approvals.RULES,
         ),
         key=lambda rule: rule.code,
     )
