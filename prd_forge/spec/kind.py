@@ -17,6 +17,7 @@ from typing import Final
 SCHEMA_NAME: Final = "answers.schema.json"
 SECTIONS: Final = frozenset(
     {
+        "approvals",
         "baseline",
         "data_sources",
         "evaluation",
