@@ -133,6 +133,12 @@ def _step_summary(result: RunResult) -> None:
 @click.option("--statistics", is_flag=True, help="Text: counts by rule instead of findings.")
 @click.option("--sarif-category", help="SARIF: automationDetails id (one per analysis).")
 @click.option(
+    "--fix",
+    is_flag=True,
+    help="Add each missing required section (heading and questions) and mark hollow ones.",
+)
+@click.option("--diff", is_flag=True, help="Show what --fix would add as a diff; write nothing.")
+@click.option(
     "--base-path",
     type=click.Path(exists=True, file_okay=False),
     help="SARIF/gitlab: paths relative to this folder (default: the git top level).",
@@ -151,6 +157,12 @@ def lint(
     _check_usage(name, paths, stdin_filename, settings)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     result = _run(paths, stdin, stdin_filename, settings)
+    if settings["diff"] or settings["fix"]:
+        from prd_forge.commands import lint_fix
+
+        if settings["diff"]:
+            sys.exit(EXIT_FINDINGS if lint_fix.diff(result, stdin) else EXIT_OK)
+        result = lint_fix.apply(result, lambda: _run(paths, stdin, stdin_filename, settings))
     options = Options(
         color=_color(color, output_file is not None) and name == "text",
         summary=settings["summary"],
@@ -175,6 +187,8 @@ def _check_usage(
     if (settings["statistics"] or settings["quiet"]) and name != "text":
         flag = "--statistics" if settings["statistics"] else "--quiet"
         raise click.UsageError(f"{flag} goes with --format text")
+    if settings["fix"] and "-" in paths:
+        raise click.UsageError("--fix writes files; for stdin use --diff")
     if name in ("sarif", "gitlab") and "-" in paths and not stdin_filename:
         raise click.UsageError(
             f"--format {name} needs a path for stdin: give --stdin-filename PATH"

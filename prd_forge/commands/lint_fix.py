@@ -1,0 +1,96 @@
+"""`lint --fix` and `lint --diff`: scaffold what each linted PRD lacks, or show it as a diff."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from prd_forge import catalogue
+from prd_forge._io import write_atomic
+from prd_forge.commands._common import InputError
+from prd_forge.lint.engine import FileReport, analyse_text
+from prd_forge.lint.files import STDIN
+from prd_forge.lint.fix import Fix, fix
+from prd_forge.lint.run import RunResult
+
+_BOM = "\ufeff"
+_TITLE = re.compile(r"^missing section '(.+?)':")
+
+
+def _titles(report: FileReport) -> dict[str, str]:
+    """Every concern's heading title, a team's own sections' from their findings."""
+    titles = {concern.id: concern.title for concern in catalogue.CONCERNS}
+    for finding in report.findings:
+        match = _TITLE.match(finding.message)
+        if finding.name == "missing-section" and match and finding.concern not in titles:
+            titles[finding.concern] = match.group(1)
+    return titles
+
+
+def _fixed(report: FileReport, original: str) -> Fix:
+    text = original.removeprefix(_BOM)
+    result = fix(text, report, analyse_text(text), _titles(report))
+    prefix = _BOM if original.startswith(_BOM) else ""
+    return Fix(prefix + result.text, result.added, result.marked)
+
+
+def _read(path: str, stdin: bytes | None) -> str:
+    data = stdin if path == STDIN and stdin is not None else Path(path).read_bytes()
+    return data.decode("utf-8")
+
+
+def _todo(report: FileReport) -> bool:
+    return any(f.name in ("missing-section", "hollow-section") for f in report.findings)
+
+
+def diff(result: RunResult, stdin: bytes | None) -> bool:
+    """Print a unified diff of what `--fix` would add to each file; whether there is any."""
+    changed = False
+    for report in result.reports:
+        if not _todo(report):
+            continue
+        original = _read(report.path, stdin)
+        after = _fixed(report, original).text
+        lines = difflib.unified_diff(
+            original.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=report.path,
+            tofile=report.path,
+        )
+        text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+        if text:
+            changed = True
+            click.echo(text, nl=False)
+    return changed
+
+
+def apply(result: RunResult, rerun: Callable[[], RunResult]) -> RunResult:
+    """Write each file's scaffold (atomically), say what was added, and lint again."""
+    wrote = False
+    for report in result.reports:
+        if not _todo(report):
+            continue
+        original = _read(report.path, None)
+        fixed = _fixed(report, original)
+        if fixed.text == original:
+            continue
+        try:
+            write_atomic(Path(report.path), fixed.text, force=True)
+        except OSError as error:
+            raise InputError(f"{report.path}: cannot be written: {error.strerror}") from None
+        wrote = True
+        click.echo(f"prd-forge: fixed {report.path}: {_said(fixed)}", err=True)
+    return rerun() if wrote else result
+
+
+def _said(fixed: Fix) -> str:
+    parts = []
+    if fixed.added:
+        parts.append(f"added {len(fixed.added)} section(s) to answer ({', '.join(fixed.added)})")
+    if fixed.marked:
+        parts.append(f"marked {len(fixed.marked)} hollow ({', '.join(fixed.marked)})")
+    return "; ".join(parts)
