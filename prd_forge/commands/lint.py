@@ -161,8 +161,11 @@ def lint(
         from prd_forge.commands import lint_fix
 
         if settings["diff"]:
-            sys.exit(EXIT_FINDINGS if lint_fix.diff(result, stdin) else EXIT_OK)
-        result = lint_fix.apply(result, lambda: _run(paths, stdin, stdin_filename, settings))
+            changed = lint_fix.diff(result, stdin, settings["config_path"])
+            _problems(result)
+            sys.exit(EXIT_INPUT if result.problems else EXIT_FINDINGS if changed else EXIT_OK)
+        rerun = lambda: _run(paths, stdin, stdin_filename, settings)  # noqa: E731
+        result = lint_fix.apply(result, settings["config_path"], rerun)
     options = Options(
         color=_color(color, output_file is not None) and name == "text",
         summary=settings["summary"],
@@ -172,13 +175,17 @@ def lint(
         base_path=settings["base_path"],
     )
     _emit(get(name)(result, options), output_file, options.color)
-    for problem in result.problems:
-        click.echo(f"prd-forge: error: {problem.path}: {problem.message}", err=True)
+    _problems(result)
     if name == "github":
         _step_summary(result)
     if result.problems:
         sys.exit(EXIT_INPUT)
     sys.exit(EXIT_FINDINGS if result.failed else EXIT_OK)
+
+
+def _problems(result: RunResult) -> None:
+    for problem in result.problems:
+        click.echo(f"prd-forge: error: {problem.path}: {problem.message}", err=True)
 
 
 def _check_usage(

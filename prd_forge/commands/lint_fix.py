@@ -12,6 +12,8 @@ import click
 from prd_forge import catalogue
 from prd_forge._io import write_atomic
 from prd_forge.commands._common import InputError
+from prd_forge.lint import config as config_files
+from prd_forge.lint.config import Config
 from prd_forge.lint.engine import FileReport, analyse_text
 from prd_forge.lint.files import STDIN
 from prd_forge.lint.fix import Fix, fix
@@ -31,9 +33,18 @@ def _titles(report: FileReport) -> dict[str, str]:
     return titles
 
 
-def _fixed(report: FileReport, original: str) -> Fix:
+def _config(path: str, explicit: str | None) -> Config:
+    """The config lint used for `path` (its aliases place the team's own headings)."""
+    if explicit is not None:
+        return config_files.load(Path(explicit))
+    start = Path(path).resolve().parent if path != STDIN else Path.cwd()
+    found = config_files.find(start)
+    return config_files.load(found) if found is not None else config_files.DEFAULT
+
+
+def _fixed(report: FileReport, original: str, config: Config) -> Fix:
     text = original.removeprefix(_BOM)
-    result = fix(text, report, analyse_text(text), _titles(report))
+    result = fix(text, report, analyse_text(text, config=config), _titles(report))
     prefix = _BOM if original.startswith(_BOM) else ""
     return Fix(prefix + result.text, result.added, result.marked)
 
@@ -47,14 +58,14 @@ def _todo(report: FileReport) -> bool:
     return any(f.name in ("missing-section", "hollow-section") for f in report.findings)
 
 
-def diff(result: RunResult, stdin: bytes | None) -> bool:
+def diff(result: RunResult, stdin: bytes | None, config_path: str | None) -> bool:
     """Print a unified diff of what `--fix` would add to each file; whether there is any."""
     changed = False
     for report in result.reports:
         if not _todo(report):
             continue
         original = _read(report.path, stdin)
-        after = _fixed(report, original).text
+        after = _fixed(report, original, _config(report.path, config_path)).text
         lines = difflib.unified_diff(
             original.splitlines(keepends=True),
             after.splitlines(keepends=True),
@@ -68,14 +79,14 @@ def diff(result: RunResult, stdin: bytes | None) -> bool:
     return changed
 
 
-def apply(result: RunResult, rerun: Callable[[], RunResult]) -> RunResult:
+def apply(result: RunResult, config_path: str | None, rerun: Callable[[], RunResult]) -> RunResult:
     """Write each file's scaffold (atomically), say what was added, and lint again."""
     wrote = False
     for report in result.reports:
         if not _todo(report):
             continue
         original = _read(report.path, None)
-        fixed = _fixed(report, original)
+        fixed = _fixed(report, original, _config(report.path, config_path))
         if fixed.text == original:
             continue
         try:

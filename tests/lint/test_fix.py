@@ -151,6 +151,31 @@ def test_fix_writes_then_reports_what_is_left(tmp_path: Path) -> None:
     assert _cli(str(prd), "--fix")[2] == ""
 
 
+def test_diff_still_reports_a_file_it_cannot_read(tmp_path: Path) -> None:
+    prd = tmp_path / "PRD.md"
+    prd.write_bytes((FIXTURES / "setext.md").read_bytes())
+    code, out, err = _cli(str(prd), str(tmp_path / "gone.md"), "--diff")
+    assert code == 2 and out.startswith(f"--- {prd}\n")
+    assert err.startswith(f"prd-forge: error: {tmp_path / 'gone.md'}: ")
+
+
+def test_a_teams_own_sections_and_aliases_are_scaffolded_and_marked(tmp_path: Path) -> None:
+    (tmp_path / ".prd-forge.toml").write_text(
+        '[aliases]\nmonitoring = ["ops notes"]\n\n'
+        '[[sections]]\nid = "accessibility"\ntitle = "Accessibility"\n',
+        encoding="utf-8",
+    )
+    prd = tmp_path / "PRD.md"
+    source = read(FIXTURES / "setext.md").replace("Monitoring\n----------", "Ops notes\n---------")
+    prd.write_text(source, encoding="utf-8")
+    code, _, err = _cli(str(prd), "--fix")
+    assert code == 1 and err.rstrip().endswith("marked 1 hollow (monitoring)")
+    text = read(prd)
+    titles = re.findall(r"^(.+)\n-{3,}$", text, re.MULTILINE)
+    assert "Monitoring" not in titles and titles[-1] == "Accessibility"
+    assert text.split("Ops notes\n---------\n\nN/A\n\n", 1)[1].startswith("> [!WARNING]")
+
+
 def test_fix_refuses_stdin_and_diff_takes_it() -> None:
     code, _, err = _cli("-", "--fix", stdin="## Fallbacks\n\nTBD\n")
     assert code == 2 and "--fix writes files; for stdin use --diff" in err
