@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "diff": "prd_forge.commands.diff:diff",
     "edit": "prd_forge.commands.edit:edit",
     "export": "prd_forge.commands.export:export",
+    "import": "prd_forge.commands.import_:import_command",
     "init": "prd_forge.commands.init:init",
     "lint": "prd_forge.commands.lint:lint",
     "new": "prd_forge.commands.new:new",

@@ -117,6 +117,12 @@ def analyse_text(text: str, *, config: Config | None = None) -> Analysis:
     return analyse(parse(text), profile.index, profile.concerns)
 
 
+def concern_analysis(doc: Document, config: Config | None = None) -> Analysis:
+    """Lint's concern analysis of a parsed document, as `lint_text` makes it (import reads it)."""
+    profile = _profile(config or DEFAULT)
+    return analyse(doc, profile.index, profile.concerns)
+
+
 def _coverage(
     analysis: Analysis, concerns: Sequence[str], thin: set[str]
 ) -> dict[str, CoverageState]:

@@ -1,0 +1,107 @@
+"""Labels to answer fields, per concern: the words prd-forge's template writes, and synonyms.
+
+A label is a bold label ("**Evidence.**"), the first cell of a two-column table ("| Owner |"),
+a heading inside the concern's section, or a paragraph ending in a colon before a list. Words
+are matched as the label's start, longest first, after lower-casing and dropping punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# A label the template writes as a summary of answers given in full elsewhere: skipped.
+IGNORED: Final = "-"
+
+# concern -> ((label words, field path), ...)
+LABELS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "feature": (
+        ("owner", "feature.owner"),
+        ("for whom", "feature.target_users"),
+        ("worst error", IGNORED),
+        ("launch gate", IGNORED),
+        ("users", "feature.target_users"),
+        ("summary", "feature.summary"),
+    ),
+    "problem": (
+        ("user need", "problem.user_need"),
+        ("problem", "problem.user_need"),
+        ("evidence", "problem.evidence"),
+        ("who uses it", "feature.target_users"),
+        ("users", "feature.target_users"),
+        ("audience", "feature.target_users"),
+        ("target users", "feature.target_users"),
+    ),
+    "ai-fit": (
+        ("task the model takes on", "problem.ai_task"),
+        ("kind of output", "problem.output_kind"),
+        ("rules or heuristic considered", "problem.rules_considered"),
+        ("why a model", "problem.why_ai"),
+        ("why ai", "problem.why_ai"),
+        ("why not rules", "problem.why_not_rules"),
+        ("alternatives considered", "problem.why_not_rules"),
+    ),
+    "scope": (
+        ("not goals", "scope.non_goals"),
+        ("non goals", "scope.non_goals"),
+        ("nongoals", "scope.non_goals"),
+        ("no gos", "scope.non_goals"),
+        ("not doing", "scope.non_goals"),
+        ("out of scope uses", "scope.out_of_scope_uses"),
+        ("out of scope", "scope.out_of_scope_uses"),
+        ("known limitations", "scope.known_limitations"),
+        ("limitations", "scope.known_limitations"),
+    ),
+    "baseline": (
+        ("what it beats today", "baseline.kind"),
+        ("current approach", "baseline.description"),
+        ("measured today", "baseline.measured_value"),
+        ("why there is no baseline", "baseline.no_baseline_reason"),
+    ),
+    "error-cost": (("which error is worse", "failure_modes.worse_error"),),
+    "evaluation": (
+        ("human review sampling", "evaluation.human_review_sampling"),
+        ("launch criteria", "evaluation.launch_criteria"),
+    ),
+    "human-oversight": (
+        ("where a person reviews", "human_oversight.review_points"),
+        ("review points", "human_oversight.review_points"),
+        ("reviewer", "human_oversight.reviewer"),
+        ("review sla", "human_oversight.sla"),
+        ("sla", "human_oversight.sla"),
+        ("override", "human_oversight.override_path"),
+        ("appeal", "human_oversight.appeal_path"),
+        ("feedback", "human_oversight.feedback_capture"),
+    ),
+    "monitoring": (
+        ("owner", "monitoring.owner"),
+        ("review cadence", "monitoring.cadence"),
+        ("cadence", "monitoring.cadence"),
+        ("retraining", "monitoring.retraining_trigger"),
+    ),
+    "rollout": (
+        ("rollback trigger", "rollout.rollback_trigger"),
+        ("rollback", "rollout.rollback_trigger"),
+        ("kill switch owner", "rollout.kill_switch_owner"),
+        ("kill switch", "rollout.kill_switch"),
+    ),
+    "privacy": (
+        ("personal data", "privacy.pii_handling"),
+        ("pii handling", "privacy.pii_handling"),
+        ("retention", "privacy.retention"),
+    ),
+}
+
+
+def words(label: str) -> str:
+    """A label's comparable words: "Kill-switch owner:" -> "kill switch owner"."""
+    return " ".join(re.findall(r"[a-z0-9]+", label.casefold()))
+
+
+def field_for(concern: str, label: str) -> str | None:
+    """The field a label names within `concern`, or None."""
+    said = words(label)
+    for wanted, path in sorted(LABELS.get(concern, ()), key=lambda pair: -len(pair[0])):
+        if said == wanted or said.startswith(wanted + " "):
+            return path
+    return None
