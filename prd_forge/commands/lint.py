@@ -108,7 +108,16 @@ def _step_summary(result: RunResult) -> None:
     show_default=True,
     help="Whether the PRDs describe an AI feature (auto: read front matter, then the text).",
 )
-@click.option("--exclude", multiple=True, help="Glob of paths to skip in folders.")
+@click.option(
+    "--exclude",
+    multiple=True,
+    help="Gitignore-style pattern (relative to the current folder) of paths to skip in folders.",
+)
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply exclude patterns to files named outright too (as pre-commit names them).",
+)
 @click.option("--stdin-filename", help="Name (and config location) for `-` input.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Processes (default: all cores).")
 @click.option(
@@ -219,6 +228,7 @@ def _run(
             stdin_name=stdin_filename or "-",
             jobs=s["jobs"],
             exclude=s["exclude"],
+            force_exclude=s["force_exclude"],
             cache=_cache(s["no_cache"], s["cache_dir"]),
         )
     except ConfigError as error:

@@ -54,6 +54,7 @@ class Config:
     ai: bool | None = None
     fail_level: str = "error"
     exclude: tuple[str, ...] = ()
+    force_exclude: bool = False  # exclude also files named outright (pre-commit's way)
     respect_gitignore: bool = True
     # role -> the concerns its approval signs (added to the defaults); the roles a launch needs
     approval_roles: tuple[tuple[str, tuple[str, ...]], ...] = ()

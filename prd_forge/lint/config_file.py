@@ -43,6 +43,7 @@ class FileConfig(_Strict):
     ai: bool | Literal["auto"] = "auto"
     fail_level: Literal["error", "warning", "info"] = Field(default="error", alias="fail-level")
     exclude: list[str] = []
+    force_exclude: bool = Field(default=False, alias="force-exclude")
     respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
     approvals: _Approvals = _Approvals()
 
@@ -73,6 +74,7 @@ def validate(table: Any, *, source: str, where: str, root: str) -> Config:
         ai=None if parsed.ai == "auto" else bool(parsed.ai),
         fail_level=parsed.fail_level,
         exclude=tuple(parsed.exclude),
+        force_exclude=parsed.force_exclude,
         respect_gitignore=parsed.respect_gitignore,
         approval_roles=tuple((k, tuple(v)) for k, v in parsed.approvals.roles.items()),
         launch_roles=None if parsed.approvals.launch is None else tuple(parsed.approvals.launch),

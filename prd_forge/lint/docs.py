@@ -21,14 +21,15 @@ stage = "review"              # draft | review | launch (launch implies strict)
 ignore = ["vague-quality-word"]
 fail-level = "error"          # error | warning | info
 ai = "auto"                   # or true / false; front matter `ai:` wins
-exclude = ["docs/archive/**"]
+exclude = ["docs/archive/"]   # gitignore patterns, relative to this file
+force-exclude = true          # exclude also files named outright (as pre-commit names them)
 respect-gitignore = true
 required = ["privacy"]        # make recommended (or your own) sections required
 
 [tool.prd-forge.severity]
 PRD161 = "error"              # error | warning | info | off
 
-[tool.prd-forge.per-path-ignores]
+[tool.prd-forge.per-path-ignores]  # gitignore patterns, relative to this file
 "docs/legacy/*" = ["PRD1", "ux-states"]
 
 [tool.prd-forge.aliases]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path, PurePath
 from typing import Final
@@ -18,7 +17,7 @@ from typing import Final
 from prd_forge import concerns as registry
 from prd_forge.concerns import Concern
 from prd_forge.lint import ai as ai_detect
-from prd_forge.lint import suppress
+from prd_forge.lint import pathmatch, suppress
 from prd_forge.lint.config import DEFAULT, Config
 from prd_forge.lint.coverage import PARTIAL, PRESENT, Analysis, analyse
 from prd_forge.lint.document import Document, parse
@@ -308,7 +307,7 @@ def _path_ignores(config: Config, path: str) -> tuple[str, ...]:
     return tuple(
         selector
         for pattern, selectors in config.per_path_ignores
-        if fnmatch(relative, pattern)
+        if pathmatch.matches(relative, (pattern,))
         for selector in selectors
     )
 

@@ -1,8 +1,8 @@
 """Which files to lint, and reading them safely: every bad input becomes one clear problem.
 
-Directories are walked for *.md and *.markdown, skipping VCS and tool folders, exclude globs
-and whatever .gitignore files say (read with pathspec, which implements git's wildmatch rules;
-it is imported only when a .gitignore is found).
+Directories are walked for *.md and *.markdown, skipping VCS and tool folders, exclude
+patterns (lint/pathmatch.py) and whatever .gitignore files say (read with pathspec, which
+implements git's wildmatch rules; it is imported only when a .gitignore is found).
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ import glob
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
+
+    from prd_forge.lint.pathmatch import PathRules
 
 STDIN: Final = "-"
 SUFFIXES: Final = (".md", ".markdown")
@@ -35,9 +36,17 @@ class InputProblem:
 
 
 def discover(
-    paths: Sequence[str], *, exclude: Sequence[str] = (), respect_gitignore: bool = True
+    paths: Sequence[str],
+    *,
+    exclude: Sequence[PathRules] = (),
+    respect_gitignore: bool = True,
+    force_exclude: bool = False,
 ) -> tuple[list[str], list[InputProblem]]:
-    """The files to lint under `paths` (in order, without duplicates), and bad paths."""
+    """The files to lint under `paths` (in order, without duplicates), and bad paths.
+
+    `exclude` applies to what folders and globs expand to; with `force_exclude` also to files
+    named outright (as pre-commit names them), which are then skipped silently.
+    """
     files: list[str] = []
     problems: list[InputProblem] = []
     seen: set[str] = set()
@@ -54,7 +63,8 @@ def discover(
             if path.is_dir():
                 found = sorted(_walk(path, exclude, respect_gitignore))
             elif path.is_file():
-                found = [raw]
+                excluded = force_exclude and _excluded(path.resolve(), exclude, is_dir=False)
+                found = [] if excluded else [raw]
             else:
                 problems.append(InputProblem(raw, _missing(path)))
                 continue
@@ -66,11 +76,15 @@ def discover(
     return files, problems
 
 
+def _excluded(path: Path, exclude: Sequence[PathRules], *, is_dir: bool) -> bool:
+    return any(rules.matches(path, is_dir=is_dir) for rules in exclude)
+
+
 def _is_glob(raw: str) -> bool:
     return any(char in raw for char in "*?[")
 
 
-def _expand(pattern: str, exclude: Sequence[str], respect_gitignore: bool) -> list[str]:
+def _expand(pattern: str, exclude: Sequence[PathRules], respect_gitignore: bool) -> list[str]:
     """A quoted glob (`'docs/**/*.md'`), expanded as the shell would with globstar: Markdown
     files it matches, and the Markdown files under folders it matches."""
     found: list[str] = []
@@ -78,7 +92,9 @@ def _expand(pattern: str, exclude: Sequence[str], respect_gitignore: bool) -> li
     for match in sorted(glob.glob(pattern, recursive=True)):  # noqa: PTH207
         if Path(match).is_dir():
             found.extend(sorted(_walk(Path(match), exclude, respect_gitignore)))
-        elif match.lower().endswith(SUFFIXES):
+        elif match.lower().endswith(SUFFIXES) and not _excluded(
+            Path(match).resolve(), exclude, is_dir=False
+        ):
             found.append(match)
     return found
 
@@ -91,7 +107,7 @@ def _missing(path: Path) -> str:
     return "no such file or folder; check the path"
 
 
-def _walk(root: Path, exclude: Sequence[str], respect_gitignore: bool) -> Iterator[str]:
+def _walk(root: Path, exclude: Sequence[PathRules], respect_gitignore: bool) -> Iterator[str]:
     top = root.resolve()
     ignores = _parent_ignores(top) if respect_gitignore else []
     for folder, dirs, names in os.walk(root):
@@ -105,11 +121,11 @@ def _walk(root: Path, exclude: Sequence[str], respect_gitignore: bool) -> Iterat
             name
             for name in dirs
             if name not in _SKIP_DIRS
-            and not _ignored(absolute / name, top, exclude, ignores, is_dir=True)
+            and not _ignored(absolute / name, exclude, ignores, is_dir=True)
         )
         for name in names:
             if name.lower().endswith(SUFFIXES) and not _ignored(
-                absolute / name, top, exclude, ignores, is_dir=False
+                absolute / name, exclude, ignores, is_dir=False
             ):
                 yield str(here / name)
 
@@ -120,14 +136,12 @@ def _inside(path: Path, base: Path) -> bool:
 
 def _ignored(
     path: Path,
-    top: Path,
-    exclude: Sequence[str],
+    exclude: Sequence[PathRules],
     ignores: Sequence[tuple[Path, GitIgnoreSpec]],
     *,
     is_dir: bool,
 ) -> bool:
-    relative = path.relative_to(top).as_posix()
-    if any(fnmatch(relative, pattern) or fnmatch(path.name, pattern) for pattern in exclude):
+    if _excluded(path, exclude, is_dir=is_dir):
         return True
     for base, spec in ignores:
         if path != base and _inside(path, base):

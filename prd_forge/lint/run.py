@@ -18,6 +18,7 @@ from prd_forge.lint.cache import Cache
 from prd_forge.lint.config import Config, ConfigError
 from prd_forge.lint.engine import FileReport, Finding, fails, lint_text
 from prd_forge.lint.files import STDIN, InputProblem, discover, read
+from prd_forge.lint.pathmatch import PathRules
 
 PARALLEL_MIN: Final = 48
 
@@ -52,12 +53,24 @@ def run(
     stdin_name: str = STDIN,
     jobs: int | None = None,
     exclude: Sequence[str] = (),
+    force_exclude: bool = False,
     cache: Cache | None = None,
 ) -> RunResult:
-    """Lint every Markdown file under `paths`. ConfigError escapes: it is a usage error."""
+    """Lint every Markdown file under `paths`. ConfigError escapes: it is a usage error.
+
+    The config's `exclude` is relative to its file's folder, `exclude` (--exclude) to the
+    current one."""
     base = _base_config(config_path, paths)
+    here = Path.cwd().resolve()
+    rules = (
+        PathRules(Path(base.root).resolve() if base.root else here, base.exclude),
+        PathRules(here, tuple(exclude)),
+    )
     files, problems = discover(
-        paths, exclude=(*base.exclude, *exclude), respect_gitignore=base.respect_gitignore
+        paths,
+        exclude=rules,
+        respect_gitignore=base.respect_gitignore,
+        force_exclude=force_exclude or base.force_exclude,
     )
     resolver = _Resolver(config_path, overrides)
     plan = [_Job(path, resolver.config_for(path, stdin_name), stage) for path in files]

@@ -32,8 +32,10 @@ preset = "default"
 # The lowest severity that fails `prd-forge lint`: "error", "warning" or "info".
 fail-level = "error"
 
-# Globs of files and folders lint skips, relative to this file.
+# Files and folders lint skips: gitignore patterns, relative to this file.
 exclude = []
+# Skip them also when named outright, as the pre-commit hook names the files it checks.
+force-exclude = true
 
 # Your team's own heading words for a concern, by concern id (`prd-forge rules` lists them):
 # [aliases]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from prd_forge.lint.files import InputProblem, discover
+from prd_forge.lint.pathmatch import PathRules
 
 DOC = "# T\n\n## Problem\n\nUsers rebuild filters every day.\n"
 
@@ -50,7 +51,8 @@ def test_gitignore_above_and_inside_the_folder(repo: Path) -> None:
 
 
 def test_without_gitignore_and_with_exclude(repo: Path) -> None:
-    files, _ = discover([str(repo)], exclude=["docs/archive/*"], respect_gitignore=False)
+    rules = [PathRules(repo.resolve(), ("docs/archive/*",))]
+    files, _ = discover([str(repo)], exclude=rules, respect_gitignore=False)
     assert _names(files, repo) == [
         "docs/a.md",
         "docs/b.markdown",

@@ -1,0 +1,45 @@
+"""`exclude` and `per-path-ignores` patterns: gitignore (wildmatch) rules through pathspec,
+relative to the folder of the config file that holds them (the current folder for
+`--exclude`), as ruff and markdownlint-cli2 read theirs.
+
+`archive` matches a file or folder of that name at any depth; `docs/archive/**` and
+`/top.md` are anchored at that folder; `*.draft.md` matches anywhere; `!` re-includes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
+
+@lru_cache(maxsize=256)
+def _spec(patterns: tuple[str, ...]) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(patterns)
+
+
+def matches(relative: str, patterns: tuple[str, ...], *, is_dir: bool = False) -> bool:
+    """Whether the POSIX path `relative` (to the patterns' folder) matches any pattern."""
+    if not patterns:
+        return False
+    return _spec(patterns).match_file(relative + ("/" if is_dir else ""))
+
+
+@dataclass(frozen=True, slots=True)
+class PathRules:
+    """Patterns and the folder they are relative to (absolute, symbolic links resolved)."""
+
+    root: Path
+    patterns: tuple[str, ...]
+
+    def matches(self, path: Path, *, is_dir: bool = False) -> bool:
+        """Whether the absolute, resolved `path` matches; paths outside `root` never do."""
+        if not self.patterns or not path.is_relative_to(self.root):
+            return False
+        return matches(path.relative_to(self.root).as_posix(), self.patterns, is_dir=is_dir)
