@@ -231,3 +231,21 @@ def test_the_checker_catches_what_the_issue_reported() -> None:
     assert any(
         problem.startswith("runs[0]: 5002 results share one fingerprint") for problem in found
     )
+
+
+def test_gitlab_code_quality_paths_and_unique_fingerprints(repo: Path) -> None:
+    (repo / "docs" / "prds" / "copy.md").write_text(VAGUE, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["lint", "--format", "gitlab", "--ai", "no", "prds"], env={"GITHUB_ACTIONS": ""}
+    )
+    assert result.exit_code == 1
+    issues = json.loads(result.stdout)
+    assert {issue["location"]["path"] for issue in issues} == {
+        "docs/prds/copy.md",
+        "docs/prds/search.md",
+    }
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues)
+    assert {issue["severity"] for issue in issues} <= {"info", "minor", "major"}
+    for issue in issues:
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["location"]["lines"]["begin"] >= 1
