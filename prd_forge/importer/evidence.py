@@ -12,7 +12,7 @@ import re
 from prd_forge import catalogue
 from prd_forge.importer import prose, tables
 from prd_forge.importer import text as cells
-from prd_forge.importer.walk import Facts
+from prd_forge.importer.walk import Facts, template_sentence
 from prd_forge.lint.coverage import PARTIAL, PRESENT, Analysis
 from prd_forge.lint.document import Block, Document
 
@@ -70,6 +70,8 @@ def add(facts: Facts, doc: Document, analysis: Analysis) -> None:
         if concern not in catalogue.IDS or _has(facts, concern) or found.line not in blocks:
             continue
         block, title = blocks[found.line]
+        if template_sentence(block.text):
+            continue  # prd-forge's own wording around answers, not evidence of a concern
         if block.table is not None and _fed(block, concern):
             continue  # a table mapped by its header has given this concern what it holds
         if concern == "baseline" and block.table is not None:

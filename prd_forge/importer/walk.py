@@ -85,6 +85,11 @@ class Facts:
 _KEYS: Final = {"failure_modes.modes": "id", "data_sources": "name"}
 
 
+def template_sentence(text: str) -> bool:
+    """Whether `text` is one of the sentences prd-forge's template writes around answers."""
+    return text.startswith(BOILERPLATE) or _CONFIDENCE.match(text) is not None
+
+
 def _same(path: str, value: Any, present: list[Any]) -> dict[str, Any] | None:
     key = _KEYS.get(path)
     if key is None or not isinstance(value, dict) or value.get(key) is None:
