@@ -11,9 +11,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from prd_forge.questionnaire import ids, prompts, rules
+from prd_forge.questionnaire import editing, ids, progress, prompts, rules
 from prd_forge.questionnaire.answers import Answers, Path, text
 from prd_forge.questionnaire.fields import Kind, Question, noun, question, with_article
+from prd_forge.questionnaire.tape import BACK_HINT
 from prd_forge.spec import wording
 from prd_forge.spec.model import Model, Spec, Status
 
@@ -27,6 +28,8 @@ class Interview:
     answers: Answers
     revisit: bool = False
     insist: bool = False
+    position: Callable[[], str] | None = None
+    section: int = 0
     handlers: Mapping[tuple[type[Model], str], Handler] = field(default_factory=dict)
     heading: str | None = None
 
@@ -36,14 +39,16 @@ class Interview:
         """Show `heading` before the next prompt (never, when nothing is left to ask)."""
         self.heading = heading
 
-    def before_prompt(self, question: Question | None = None) -> None:
+    def before_prompt(self, question: Question | None = None, path: Path | None = None) -> None:
         if self.heading is not None:
             prompts.echo()
             for index, line in enumerate(self.heading.splitlines()):
                 prompts.echo(line, bold=index == 0, dim=index > 0)
             self.heading = None
         if question is not None:
-            prompts.show_help(question)
+            where = [self.position()] if self.position else []
+            where.append(progress.marker(question, self.answers, insist=self.insist))
+            prompts.show_help(question, " · ".join([*where, BACK_HINT]))
 
     # --- walking ------------------------------------------------------------------------------
 
@@ -116,7 +121,7 @@ class Interview:
     def ask_scalar(self, item: Question, path: Path) -> None:
         if self.is_answered(item, path):
             return
-        self.before_prompt(item)
+        self.before_prompt(item, path)
         default = self.default_for(item, path)
         old = self.answers.get(path)
         required = self.insist or rules.required(item, self.answers)
@@ -138,7 +143,7 @@ class Interview:
         """Entries one by one; an empty entry ends the list (or removes a prefilled one)."""
         if not self.revisit and self.answers.is_closed(path):
             return
-        self.before_prompt(item)
+        self.before_prompt(item, path)
         current = list(self.answers.get(path) or [])
         required = self.insist or rules.required(item, self.answers)
         kept: list[str] = []
@@ -202,27 +207,7 @@ class Interview:
         return prompts.ask_yes_no(f"Add another {name}? ({count} so far)", default=False)
 
     def edit_list(self, item: Question, path: Path) -> None:
-        """A menu over the items: change or remove one, add one, or go on."""
-        model = item.item_model
-        assert model is not None
-        name = noun(model)
-        while True:
-            items = self.answers.get(path) or []
-            choices: list[tuple[str, Any]] = [
-                (f"Change or remove: {label(entry, i)}", i) for i, entry in enumerate(items)
-            ]
-            choices += [(f"+ Add {with_article(name)}", "add"), ("Done", "done")]
-            self.before_prompt(item)
-            picked = prompts.ask_menu(f"{item.message} ({len(items)})", choices, "done")
-            if picked == "done":
-                break
-            if picked == "add":
-                self.ask_model(model, (*path, len(items)))
-            elif prompts.ask_yes_no(f"Remove {label(items[picked], picked)}?", default=False):
-                self.answers.remove((*path, picked))
-            else:
-                self.ask_model(model, (*path, picked))
-        self.answers.close(path)
+        editing.edit_list(self, item, path)
 
     def ask_path(self, path: Path) -> None:
         """The question at `path` (a gap, or an answer picked on the review screen)."""
@@ -242,13 +227,3 @@ class Interview:
 
 
 LIST_HINT = "(one at a time; an empty answer goes on)"
-LABEL_FIELDS = ("id", "name", "state", "question", "role", "method", "metric")
-
-
-def label(entry: Any, index: int) -> str:
-    """How an item of a list is named in menus: its id, name or state."""
-    if isinstance(entry, dict):
-        for key in LABEL_FIELDS:
-            if entry.get(key):
-                return str(entry[key])
-    return f"#{index + 1}"

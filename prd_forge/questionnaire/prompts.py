@@ -18,19 +18,27 @@ import questionary
 from questionary import Choice
 
 from prd_forge.questionnaire.fields import Question
+from prd_forge.questionnaire.tape import TAPE, asked
 
 SKIP = "(skip for now)"
 NEEDED = "an answer is needed here"
 
 
 def echo(message: str = "", *, dim: bool = False, bold: bool = False) -> None:
-    """Print a line between prompts; styled only on a colour terminal without NO_COLOR."""
+    """Print a line between prompts; styled only on a colour terminal without NO_COLOR.
+
+    Nothing is printed while "back" replays the answers before the question asked again.
+    """
+    if TAPE.replaying:
+        return
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     click.echo(click.style(message, dim=dim, bold=bold) if colour else message)
 
 
-def show_help(question: Question) -> None:
-    """The field's help and example, on one line under the section heading."""
+def show_help(question: Question, where: str = "") -> None:
+    """Where the PM is (one line), then the field's help and example (one line)."""
+    if where:
+        echo(f"  {where}", dim=True)
     example = question.example_text
     parts = [question.help] if question.help else []
     if example:
@@ -74,13 +82,16 @@ def ask_text(
 ) -> Any:
     """A text, number or id; empty means skipped (None) when the field may be left out."""
     instruction = "(Esc then Enter to finish)" if question.multiline else None
-    raw = questionary.text(
-        question.message,
-        default=_as_text(default),
-        validate=text_validator(question, required, extra=extra),
-        multiline=question.multiline,
-        instruction=instruction,
-    ).unsafe_ask()
+    raw = asked(
+        lambda start: questionary.text(
+            question.message,
+            default=_as_text(start),
+            validate=text_validator(question, required, extra=extra),
+            multiline=question.multiline,
+            instruction=instruction,
+        ),
+        default,
+    )
     if not raw.strip():
         return None
     return question.validate(raw)
@@ -95,12 +106,15 @@ def ask_list_item(
     instruction: str | None = None,
 ) -> str | None:
     """One entry of a list of texts; empty ends the list (or removes a prefilled entry)."""
-    raw = questionary.text(
-        message,
-        default=default,
-        validate=text_validator(question, required, wrap=True),
-        instruction=instruction,
-    ).unsafe_ask()
+    raw = asked(
+        lambda start: questionary.text(
+            message,
+            default=start,
+            validate=text_validator(question, required, wrap=True),
+            instruction=instruction,
+        ),
+        default,
+    )
     if not raw.strip():
         return None
     value: list[str] = question.validate([raw])
@@ -112,21 +126,26 @@ def ask_select(question: Question, default: Any = None) -> Any:
     choices: list[str | Choice] = list(question.choices)
     if question.optional:
         choices.append(Choice(SKIP, value=SKIP))
-    answer = questionary.select(
-        question.message,
-        choices=choices,
-        default=default if default in question.choices else None,
-        use_search_filter=True,
-        use_jk_keys=False,
-        instruction="(arrows or type to filter, Enter to pick)",
-    ).unsafe_ask()
+    answer = asked(
+        lambda start: questionary.select(
+            question.message,
+            choices=choices,
+            default=start if start in question.choices or start == SKIP else None,
+            use_search_filter=True,
+            use_jk_keys=False,
+            instruction="(arrows or type to filter, Enter to pick)",
+        ),
+        default,
+    )
     return None if answer == SKIP else question.validate(answer)
 
 
 def ask_confirm(question: Question, default: Any = None) -> bool:
     if not isinstance(default, bool):
         default = question.example if isinstance(question.example, bool) else True
-    answer: bool = questionary.confirm(question.message, default=default).unsafe_ask()
+    answer: bool = asked(
+        lambda start: questionary.confirm(question.message, default=start), default
+    )
     return answer
 
 
@@ -140,23 +159,31 @@ def ask_checkbox(
 ) -> list[str]:
     """Several values at once; `checked` ones start selected."""
     titles = titles or {}
-    options = [Choice(titles.get(c, c), value=c, checked=c in checked) for c in choices]
-    answer: list[str] = questionary.checkbox(
-        message,
-        choices=options,
-        validate=validate or (lambda _: True),
-        instruction="(Space to toggle, Enter to confirm)",
-    ).unsafe_ask()
+
+    def build(start: Sequence[str]) -> questionary.Question:
+        options = [Choice(titles.get(c, c), value=c, checked=c in start) for c in choices]
+        return questionary.checkbox(
+            message,
+            choices=options,
+            validate=validate or (lambda _: True),
+            instruction="(Space to toggle, Enter to confirm)",
+        )
+
+    answer: list[str] = asked(build, checked)
     return answer
 
 
 def ask_yes_no(message: str, default: bool) -> bool:
-    answer: bool = questionary.confirm(message, default=default).unsafe_ask()
+    answer: bool = asked(lambda start: questionary.confirm(message, default=start), default)
     return answer
 
 
 def ask_menu(message: str, choices: Sequence[tuple[str, Any]], default: Any = None) -> Any:
     """A select over (title, value) pairs: menus of the loops and the review screen."""
     options = [Choice(title, value=value) for title, value in choices]
-    start = next((o for o in options if o.value == default), None)
-    return questionary.select(message, choices=options, default=start).unsafe_ask()
+
+    def build(value: Any) -> questionary.Question:
+        start = next((o for o in options if o.value == value), None)
+        return questionary.select(message, choices=options, default=start)
+
+    return asked(build, default)

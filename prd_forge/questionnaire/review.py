@@ -13,9 +13,11 @@ from typing import Any
 
 from prd_forge.questionnaire import prompts
 from prd_forge.questionnaire.answers import Path
+from prd_forge.questionnaire.editing import short
 from prd_forge.questionnaire.fields import Kind, question, questions
 from prd_forge.questionnaire.flow import Interview
 from prd_forge.questionnaire.sections import Section, ask_section, plan
+from prd_forge.questionnaire.tape import walk_with_back
 from prd_forge.spec.completeness import Gap, blocking, find_gaps
 from prd_forge.spec.model import Model, Spec
 
@@ -34,46 +36,23 @@ def parse_path(path: str) -> Path:
     return tuple(parts)
 
 
-def count(value: Any) -> int:
-    """How many answers a value holds (skipped answers and empty lists count for nothing)."""
-    if isinstance(value, dict):
-        return sum(count(item) for item in value.values())
-    if isinstance(value, list):
-        if value and isinstance(value[0], dict):
-            return sum(count(item) for item in value)
-        return 1 if value else 0
-    return 0 if value is None else 1
-
-
-def _plural(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def _section_gaps(section: Section, gaps: list[Gap]) -> list[Gap]:
     return [gap for gap in gaps if gap.concern == section.concern.id]
 
 
 def summary(interview: Interview) -> list[str]:
-    """One line per section: answers given, gaps left."""
+    """Each section: its answers, then its gaps with what fixes each."""
     spec = interview.answers.spec()
     gaps = find_gaps(spec)
+    blockers = set(blocking(spec, gaps))
     lines = []
     for section in plan():
-        answered = sum(count(interview.answers.get(path)) for path in section.paths)
-        missing = len(_section_gaps(section, gaps))
-        gap_text = f", {_plural(missing, 'gap')}" if missing else ""
-        answers = _plural(answered, "answer")
-        lines.append(f"{section.number:>2}. {section.concern.title}: {answers}{gap_text}")
+        lines.append(f"{section.number:>2}. {section.concern.title}")
+        lines += [f"      {text}" for text, _ in entries(interview, section)]
+        for gap in _section_gaps(section, gaps):
+            mark = "gap" if gap in blockers else "note"
+            lines.append(f"    {mark}: {gap.path}: {gap.message} ({gap.fix})")
     return lines
-
-
-def _short(value: Any) -> str:
-    if isinstance(value, list):
-        if value and isinstance(value[0], dict):
-            return f"({len(value)})"
-        value = ", ".join(str(item) for item in value)
-    words = "-" if value is None else str(value).replace("\n", " ")
-    return words if len(words) <= 50 else words[:47] + "..."
 
 
 def entries(interview: Interview, section: Section) -> Iterator[tuple[str, Path]]:
@@ -88,9 +67,9 @@ def entries(interview: Interview, section: Section) -> Iterator[tuple[str, Path]
         if item.kind is Kind.MODEL and item.item_model is not None:
             for field in questions(item.item_model):
                 value = interview.answers.get((*path, field.name))
-                yield f"{field.message}  {_short(value)}", (*path, field.name)
+                yield f"{field.message}  {short(value)}", (*path, field.name)
         else:
-            yield f"{item.message}  {_short(interview.answers.get(path))}", path
+            yield f"{item.message}  {short(interview.answers.get(path))}", path
 
 
 def change(interview: Interview, section: Section) -> None:
@@ -103,9 +82,9 @@ def change(interview: Interview, section: Section) -> None:
     interview.revisit = True
     try:
         if picked == "all":
-            ask_section(interview, section)
+            walk_with_back(interview.answers, lambda: ask_section(interview, section), prompts.echo)
         else:
-            interview.ask_path(picked)
+            walk_with_back(interview.answers, lambda: interview.ask_path(picked), prompts.echo)
     finally:
         interview.revisit = False
 
@@ -151,11 +130,16 @@ def fill(interview: Interview, gaps: list[Gap]) -> None:
     """Ask the question behind each gap until it is answered, deferred, or left on purpose."""
     seen: list[str] = []
     interview.revisit = interview.insist = True
-    try:
+
+    def walk() -> None:
+        seen.clear()
         for gap in gaps:
             if gap.path not in seen:
                 seen.append(gap.path)
                 settle(interview, gap)
+
+    try:
+        walk_with_back(interview.answers, walk, prompts.echo)
     finally:
         interview.revisit = interview.insist = False
 

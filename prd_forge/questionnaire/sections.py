@@ -13,9 +13,11 @@ from functools import cache
 
 from prd_forge import catalogue
 from prd_forge.catalogue import Concern
+from prd_forge.questionnaire import progress, prompts
 from prd_forge.questionnaire.answers import Path
 from prd_forge.questionnaire.fields import question
 from prd_forge.questionnaire.flow import Interview
+from prd_forge.questionnaire.tape import TAPE, walk_with_back
 from prd_forge.spec.completeness import human_review_required
 from prd_forge.spec.model import Spec
 
@@ -85,6 +87,7 @@ def notes(section: Section, interview: Interview) -> str:
 def ask_section(interview: Interview, section: Section) -> None:
     """Every question of one section (those still unanswered, unless revisiting)."""
     total = len(plan())
+    interview.section = section.number
     interview.announce(section.heading(total) + notes(section, interview))
     for path in section.paths:
         interview.ask_path(path)
@@ -92,6 +95,22 @@ def ask_section(interview: Interview, section: Section) -> None:
 
 
 def run(interview: Interview, sections: Iterable[Section] | None = None) -> None:
-    """The whole questionnaire, or the chosen sections."""
-    for section in sections if sections is not None else plan():
-        ask_section(interview, section)
+    """The whole questionnaire, or the chosen sections; the back key works throughout."""
+    chosen = tuple(sections) if sections is not None else plan()
+    paths = [path for section in chosen for path in section.paths]
+    start = 0 if interview.revisit else progress.answered(interview.answers, paths)
+
+    def position() -> str:
+        number = start + TAPE.position + 1
+        about = max(progress.expected(interview.answers, paths), number)
+        return f"Section {interview.section}/{len(plan())} · question {number} of about {about}"
+
+    def walk() -> None:
+        for section in chosen:
+            ask_section(interview, section)
+
+    interview.position = position
+    try:
+        walk_with_back(interview.answers, walk, prompts.echo)
+    finally:
+        interview.position = None

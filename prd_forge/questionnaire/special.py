@@ -73,7 +73,7 @@ def pick_fallbacks(interview: Interview, item: Question, path: Path) -> None:
     severity = answers.get((*path[:-1], "severity"))
     needs = severity in (Severity.EXPENSIVE.value, Severity.UNACCEPTABLE.value)
     known = _fallback_ids(interview)
-    interview.before_prompt(item)
+    interview.before_prompt(item, path)
     mode = answers.get(path[:-1]) or {}
     about = ", ".join(str(mode[k]).replace("-", " ") for k in ("errs", "severity") if mode.get(k))
     named = f"`{mode.get('id')}`" + (f" ({about})" if about else "")
@@ -118,7 +118,7 @@ def pick_metric(interview: Interview, item: Question, path: Path) -> None:
         return
     names = [str(m["name"]) for m in answers.get(("metrics",)) or [] if m.get("name")]
     eval_set = answers.get(path[:-3]) or {}
-    interview.before_prompt(item)
+    interview.before_prompt(item, path)
     message = f"Which metric must pass on `{eval_set.get('name', 'this set')}`?"
     choices: list[tuple[str, Any]] = [(name, name) for name in names]
     choices.append((NEW_METRIC, NEW_METRIC))
@@ -174,7 +174,7 @@ def pick_blocked_concern(interview: Interview, item: Question, path: Path) -> No
     """The concern an open question blocks, from the catalogue."""
     if interview.is_answered(item, path):
         return
-    interview.before_prompt(item)
+    interview.before_prompt(item, path)
     choices: list[tuple[str, Any]] = [(f"{c.id}: {c.title}", c.id) for c in catalogue.CONCERNS]
     choices.append(("none", None))
     value = prompts.ask_menu(item.message, choices, interview.answers.get(path))

@@ -141,9 +141,10 @@ def test_tmux_screen_shows_section_heading_help_and_example(tmp_path: Path) -> N
                 [*server, "capture-pane", "-p", "-t", "t"], capture_output=True, text=True
             ).stdout
         lines = [line.rstrip() for line in screen.splitlines() if line.strip()]
-        assert lines[:4] == [
+        assert lines[:5] == [
             "Section 1/15: Problem and user need",
             "Without evidence of a real user need, AI gets built for its own sake.",
+            "  Section 1/15 · question 1 of about 121 · required · Ctrl-B: back one question",
             "  A short name reviewers will recognise.  e.g. Support reply copilot",
             "? What is the feature called?",
         ]
@@ -172,5 +173,35 @@ def test_a_duplicate_id_is_refused_at_its_prompt(spawn: Spawn, tmp_path: Path) -
     child.expect_exact(
         "'route-to-agent' is already the id of another entry; give this one its own id"
     )
+    child.sendcontrol("c")
+    assert finish(child) == 130
+
+
+def test_back_one_question_restores_the_previous_answer(spawn: Spawn, tmp_path: Path) -> None:
+    child = spawn("new")
+    type_steps(child, [("What is the feature called?", "Ticket triage\r")])
+    child.expect_exact("Who owns this spec")
+    child.sendcontrol("b")
+    child.expect_exact("What is the feature called?")
+    child.send("\r")  # the previous answer is the default
+    type_steps(child, [("Who owns this spec", "Dana Reyes\r")])
+    child.expect_exact("What is the status of this spec?")
+    child.sendcontrol("c")
+    assert finish(child) == 130
+    draft = (tmp_path / ".PRD.draft.yaml").read_text()
+    assert "name: Ticket triage\n" in draft and "owner: Dana Reyes\n" in draft
+
+
+def test_the_review_shows_each_gap_and_its_fix(spawn: Spawn, tmp_path: Path) -> None:
+    partial_sample(tmp_path, drop=("monitoring",))
+    child = spawn("new", "--answers", "partial.yaml")
+    type_steps(child, [("Add a signal?", "n"), ("Who owns monitoring", "\r")])
+    type_steps(child, [("How often are the signals reviewed?", "Daily\r")])
+    type_steps(child, [("What triggers retraining", "\r")])
+    child.expect_exact("12. Monitoring")
+    child.expect_exact(
+        "gap: monitoring.owner: is missing (answer: Who owns monitoring and responds to alerts?)"
+    )
+    child.expect_exact("Write now, or pick a section to change")
     child.sendcontrol("c")
     assert finish(child) == 130
