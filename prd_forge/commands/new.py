@@ -10,7 +10,7 @@ import click
 
 from prd_forge._io import OutputExistsError, check_writable
 from prd_forge.commands._common import EXIT_INTERRUPTED, InputError, Refused
-from prd_forge.questionnaire import prompts, sections
+from prd_forge.questionnaire import prompts, quick, sections
 from prd_forge.questionnaire.answers import Answers
 from prd_forge.questionnaire.finish import complete, to_spec, write
 from prd_forge.questionnaire.flow import Interview
@@ -134,6 +134,11 @@ def _closed_lists(data: object, prefix: str = "") -> set[str]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Pre-fill from an answers file; only what is missing or invalid is asked.",
 )
+@click.option(
+    "--quick",
+    is_flag=True,
+    help="Ask only the core questions (about 25); the rest become open questions for `edit`.",
+)
 @click.option("--resume", is_flag=True, help="Continue the draft left by an interrupted run.")
 @click.option("--force", is_flag=True, help="Overwrite the PRD and answers file if they exist.")
 @click.option(
@@ -142,7 +147,12 @@ def _closed_lists(data: object, prefix: str = "") -> set[str]:
     help="A Jinja template file, or a folder holding prd.md.j2 (default: the shipped one).",
 )
 def new(
-    output: Path, answers_file: Path | None, resume: bool, force: bool, template: Path | None
+    output: Path,
+    answers_file: Path | None,
+    quick: bool,
+    resume: bool,
+    force: bool,
+    template: Path | None,
 ) -> None:
     """Answer a guided questionnaire; get an answers file and a PRD.
 
@@ -151,14 +161,14 @@ def new(
     """
     files = Files.for_prd(output)
     preflight(files, force=force, template=template, asking=answers_file is None)
-    resume_hint = f"prd-forge new -o {output} --resume"
+    resume_hint = f"prd-forge new -o {output}{' --quick' if quick else ''} --resume"
     store = DraftStore(files.draft, resume_hint)
     if not is_interactive():
         assert answers_file is not None
         _write_without_questions(answers_file, files, template=template, force=force)
         return
     answers = load_start(files, store, answers_file, resume)
-    interview = Interview(answers, handlers=HANDLERS)
+    interview = Interview(answers, handlers=HANDLERS, quick=quick)
     ask_and_write(interview, files, store, template=template, force=force)
 
 
@@ -173,7 +183,10 @@ def ask_and_write(
 ) -> None:
     """Ask the chosen sections (all by default), review, write; the draft survives any exit."""
     try:
-        sections.run(interview, chosen)
+        if interview.quick:
+            quick.run(interview)
+        else:
+            sections.run(interview, chosen)
         interview.revisit = False
         verdict = complete(interview, files, store, template=template, force=force)
     except (KeyboardInterrupt, EOFError):

@@ -1,14 +1,35 @@
 """Cascading, as the HAX Playbook does: the kind of output proposes its typical failure modes.
 
 The PM keeps, edits or drops each proposal; a kept one is asked like any failure mode, with the
-proposal's id, direction and description filled in as defaults.
+proposal's id, direction and description filled in as defaults. The rest of the HAX taxonomy
+(input modality, trigger, tool use; see `hax.py`) adds its own proposals.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prd_forge.spec.model import ErrorDirection, OutputKind
+from prd_forge.spec.model import (
+    ErrorDirection,
+    FallbackBehaviour,
+    FallbackTrigger,
+    OutputKind,
+    UxStateName,
+)
+
+
+@dataclass(frozen=True)
+class Way:
+    """A proposed fallback: what triggers it, what the feature does, what the user sees."""
+
+    trigger: FallbackTrigger
+    behaviour: FallbackBehaviour
+    ux_state: UxStateName
+
+
+SAFE_WAY = Way(
+    FallbackTrigger.LOW_CONFIDENCE, FallbackBehaviour.ROUTE_TO_HUMAN, UxStateName.FALLBACK
+)
 
 
 @dataclass(frozen=True)
@@ -16,12 +37,14 @@ class Proposal:
     id: str
     errs: ErrorDirection
     description: str
+    way: Way = SAFE_WAY
 
 
 _OUTAGE = Proposal(
     "model-unavailable",
     ErrorDirection.LATENCY_OR_OUTAGE,
     "The model is slow or down, so no output arrives in time.",
+    Way(FallbackTrigger.TIMEOUT, FallbackBehaviour.BASELINE, UxStateName.ERROR),
 )
 
 TYPICAL: dict[OutputKind, tuple[Proposal, ...]] = {

@@ -44,6 +44,7 @@ class Question:
     multiline: bool = False
     choices: tuple[str, ...] = ()
     item_model: type[Model] | None = None
+    enum_name: str = ""
 
     @property
     def example_text(self) -> str:
@@ -147,6 +148,7 @@ def question(model: type[Model], name: str) -> Question:
         multiline=bool(extra.get("multiline", False)),
         choices=choices,
         item_model=inner if kind in (Kind.MODEL, Kind.MODEL_LIST) else None,
+        enum_name=inner.__name__ if _is_enum(inner) else "",
     )
 
 

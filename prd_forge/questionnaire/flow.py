@@ -28,6 +28,7 @@ class Interview:
     answers: Answers
     revisit: bool = False
     insist: bool = False
+    quick: bool = False
     position: Callable[[], str] | None = None
     section: int = 0
     handlers: Mapping[tuple[type[Model], str], Handler] = field(default_factory=dict)
@@ -116,6 +117,8 @@ class Interview:
         suggested = self.answers.suggested.get(text(path))
         if suggested is None and item.name == "id" and len(path) > 1:
             return ids.propose(self.answers, path)
+        if suggested is None and item.kind is Kind.SELECT:
+            return item.model.model_fields[item.name].default  # e.g. status: draft
         return suggested
 
     def ask_scalar(self, item: Question, path: Path) -> None:
@@ -130,7 +133,9 @@ class Interview:
         elif item.kind is Kind.CONFIRM:
             value = prompts.ask_confirm(item, default)
         elif item.kind is Kind.CHECKBOX:
-            value = prompts.ask_checkbox(item.message, item.choices, default or ())
+            value = prompts.ask_checkbox(
+                item.message, item.choices, default or (), enum_name=item.enum_name
+            )
         else:
             check = self.extra_check(item, path)
             value = prompts.ask_text(item, default, required=required, extra=check)

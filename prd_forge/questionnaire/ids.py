@@ -51,8 +51,8 @@ def taken(value: Any, answers: Answers, path: Path) -> str | None:
 def propose(answers: Answers, path: Path) -> str | None:
     """An id from the item's description (or behaviour), unique within its list."""
     item = answers.get(path[:-1]) or {}
-    source = item.get("description") or item.get("behaviour") or ""
-    base = slug(str(source))
+    description, behaviour = item.get("description"), item.get("behaviour")
+    base = slug(str(description)) if description else str(behaviour or "")
     if not base:
         return None
     used = set(siblings(answers, path))

@@ -17,6 +17,7 @@ import click
 import questionary
 from questionary import Choice
 
+from prd_forge.questionnaire.choices import describe
 from prd_forge.questionnaire.fields import Question
 from prd_forge.questionnaire.tape import TAPE, asked
 
@@ -81,7 +82,8 @@ def ask_text(
     question: Question, default: Any = None, *, required: bool = False, extra: Extra | None = None
 ) -> Any:
     """A text, number or id; empty means skipped (None) when the field may be left out."""
-    instruction = "(Esc then Enter to finish)" if question.multiline else None
+    # A multi-line answer starts on the line below the question and takes the full width.
+    instruction = "(Esc then Enter to finish)\n" if question.multiline else None
     raw = asked(
         lambda start: questionary.text(
             question.message,
@@ -121,23 +123,32 @@ def ask_list_item(
     return value[0]
 
 
+PICK = "(pick one)"
+
+
 def ask_select(question: Question, default: Any = None) -> Any:
-    """One value of an enum; type to filter the choices."""
-    choices: list[str | Choice] = list(question.choices)
-    if question.optional:
-        choices.append(Choice(SKIP, value=SKIP))
-    answer = asked(
-        lambda start: questionary.select(
-            question.message,
-            choices=choices,
-            default=start if start in question.choices or start == SKIP else None,
-            use_search_filter=True,
-            use_jk_keys=False,
-            instruction="(arrows or type to filter, Enter to pick)",
-        ),
-        default,
-    )
-    return None if answer == SKIP else question.validate(answer)
+    """One value of an enum; type to filter. Enter alone never picks a value by surprise:
+    without a default the pointer starts on "(pick one)" (asked again) or "(skip for now)"."""
+    titled = [
+        Choice(c, value=c, description=describe(question.enum_name, c)) for c in question.choices
+    ]
+    first = Choice(SKIP, value=SKIP) if question.optional else Choice(PICK, value=PICK)
+    choices: list[str | Choice] = [first, *titled]
+    while True:
+        answer = asked(
+            lambda start: questionary.select(
+                question.message,
+                choices=choices,
+                default=start if start in question.choices else None,
+                use_search_filter=True,
+                use_jk_keys=False,
+                instruction="(arrows or type to filter, Enter to pick)",
+            ),
+            default,
+        )
+        if answer != PICK:
+            return None if answer == SKIP else question.validate(answer)
+        echo("  pick one of the choices (type to filter)")
 
 
 def ask_confirm(question: Question, default: Any = None) -> bool:
@@ -156,12 +167,18 @@ def ask_checkbox(
     *,
     titles: dict[str, str] | None = None,
     validate: Callable[[list[str]], bool | str] | None = None,
+    enum_name: str = "",
 ) -> list[str]:
-    """Several values at once; `checked` ones start selected."""
+    """Several values at once; `checked` ones start selected; the picks are echoed after."""
     titles = titles or {}
 
     def build(start: Sequence[str]) -> questionary.Question:
-        options = [Choice(titles.get(c, c), value=c, checked=c in start) for c in choices]
+        options = [
+            Choice(
+                titles.get(c, c), value=c, checked=c in start, description=describe(enum_name, c)
+            )
+            for c in choices
+        ]
         return questionary.checkbox(
             message,
             choices=options,
@@ -170,6 +187,7 @@ def ask_checkbox(
         )
 
     answer: list[str] = asked(build, checked)
+    echo(f"  picked: {', '.join(answer) if answer else 'none'}", dim=True)
     return answer
 
 

@@ -19,6 +19,7 @@ from prd_forge.questionnaire.flow import Interview
 from prd_forge.questionnaire.sections import Section, ask_section, plan
 from prd_forge.questionnaire.tape import walk_with_back
 from prd_forge.spec.completeness import Gap, blocking, find_gaps
+from prd_forge.spec.completeness import recorded_as_open_question as deferred
 from prd_forge.spec.model import Model, Spec
 
 
@@ -50,7 +51,7 @@ def summary(interview: Interview) -> list[str]:
         lines.append(f"{section.number:>2}. {section.concern.title}")
         lines += [f"      {text}" for text, _ in entries(interview, section)]
         for gap in _section_gaps(section, gaps):
-            mark = "gap" if gap in blockers else "note"
+            mark = "gap" if gap in blockers else "open" if deferred(spec, gap) else "note"
             lines.append(f"    {mark}: {gap.path}: {gap.message} ({gap.fix})")
     return lines
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from prd_forge import catalogue
-from prd_forge.questionnaire import cascade, prompts
-from prd_forge.questionnaire.answers import Path, text
+from prd_forge.questionnaire import cascade, hax, prompts
+from prd_forge.questionnaire.answers import Answers, Path, text
 from prd_forge.questionnaire.fields import Question, question
 from prd_forge.spec.completeness import human_review_required, required_ux_states
 from prd_forge.spec.model import (
@@ -36,28 +36,40 @@ NEW_FALLBACK = "+ a new fallback, defined now"
 
 
 def propose_failure_modes(interview: Interview, item: Question, path: Path) -> None:
-    """Offer the failure modes typical of the output kind, then ask modes as a loop."""
+    """Offer the failure modes the HAX taxonomy makes typical, then ask modes as a loop."""
     answers = interview.answers
-    offered = cascade.proposals(answers.get(("problem", "output_kind")))
+    offered = hax.all_proposals(answers.get(("problem",)) or {})
     if offered and not interview.revisit and not answers.get(path) and not answers.is_closed(path):
-        kind = answers.get(("problem", "output_kind"))
         interview.announce_list(item)
         interview.before_prompt()
-        titles = {p.id: f"{p.id}: {p.description}" for p in offered}
         kept = prompts.ask_checkbox(
-            f"Failure modes typical of {kind} output (HAX Playbook): keep the ones that apply",
+            "Failure modes typical of what you described (HAX Playbook): keep the ones that apply",
             [p.id for p in offered],
             checked=[p.id for p in offered],
-            titles=titles,
+            titles={p.id: f"{p.id}: {p.description}" for p in offered},
         )
         answers.set(path, [])
         for index, proposal in enumerate(p for p in offered if p.id in kept):
-            prefix = text((*path, index))
-            answers.suggested[f"{prefix}.id"] = proposal.id
-            answers.suggested[f"{prefix}.errs"] = proposal.errs.value
-            answers.suggested[f"{prefix}.description"] = proposal.description
+            suggest(answers, (*path, index), proposal)
             answers.set((*path, index), {})
     interview.ask_list(item, path)
+
+
+WAY = "proposed_fallback"
+
+
+def suggest(answers: Answers, mode: Path, proposal: cascade.Proposal) -> None:
+    """A kept proposal's id, direction and description, and the fallback proposed with it."""
+    prefix = text(mode)
+    answers.suggested[f"{prefix}.id"] = proposal.id
+    answers.suggested[f"{prefix}.errs"] = proposal.errs.value
+    answers.suggested[f"{prefix}.description"] = proposal.description
+    way = proposal.way
+    answers.suggested[f"{prefix}.{WAY}"] = {
+        "trigger": way.trigger.value,
+        "behaviour": way.behaviour.value,
+        "ux_state": way.ux_state.value,
+    }
 
 
 def _fallback_ids(interview: Interview) -> list[str]:
@@ -73,10 +85,18 @@ def pick_fallbacks(interview: Interview, item: Question, path: Path) -> None:
     severity = answers.get((*path[:-1], "severity"))
     needs = severity in (Severity.EXPENSIVE.value, Severity.UNACCEPTABLE.value)
     known = _fallback_ids(interview)
-    interview.before_prompt(item, path)
+    if known or not interview.quick:
+        interview.before_prompt(item, path)
     mode = answers.get(path[:-1]) or {}
     about = ", ".join(str(mode[k]).replace("-", " ") for k in ("errs", "severity") if mode.get(k))
     named = f"`{mode.get('id')}`" + (f" ({about})" if about else "")
+    way = answers.suggested.get(f"{text(path[:-1])}.{WAY}")
+    if way:
+        prompts.echo(
+            f"  Proposed with it: a fallback on {way['trigger']} that does {way['behaviour']},"
+            f" UX state {way['ux_state']} (define it now to accept or change each)",
+            dim=True,
+        )
     if known:
 
         def check(picked: list[str]) -> bool | str:
@@ -88,23 +108,31 @@ def pick_fallbacks(interview: Interview, item: Question, path: Path) -> None:
             checked=answers.get(path) or [],
             validate=check,
         )
+    elif interview.quick:
+        prompts.echo(f"  The fallback that handles {named}:", dim=True)
+        picked = [NEW_FALLBACK]
     else:
         message = f"No fallback is defined yet. Define one that handles {named} now?"
-        picked = [NEW_FALLBACK] if prompts.ask_yes_no(message, default=needs) else []
+        yes = prompts.ask_yes_no(message, default=needs or bool(way))
+        picked = [NEW_FALLBACK] if yes else []
     chosen = [ref for ref in picked if ref != NEW_FALLBACK]
     if NEW_FALLBACK in picked:
-        chosen.append(define_fallback(interview))
+        chosen.append(define_fallback(interview, way))
     answers.set(path, chosen)
 
 
-def define_fallback(interview: Interview) -> str:
-    """Ask a whole fallback now; it joins the fallbacks section. Returns its id."""
+def define_fallback(interview: Interview, way: dict[str, str] | None = None) -> str:
+    """Ask a whole fallback now (the proposed one as defaults); returns its id."""
     answers = interview.answers
     if not answers.has(("fallbacks",)):
         answers.set(("fallbacks",), [])
     index = len(answers.get(("fallbacks",)))
-    prompts.echo("  New fallback (the Fallbacks section will show it again):", dim=True)
-    interview.ask_model(Fallback, ("fallbacks", index))
+    for field, value in (way or {}).items():
+        answers.suggested[text(("fallbacks", index, field))] = value
+    if not interview.quick:
+        prompts.echo("  New fallback (the Fallbacks section will show it again):", dim=True)
+    skip = ("trigger_detail", "description") if interview.quick else ()
+    interview.ask_model(Fallback, ("fallbacks", index), skip=skip)
     return str(answers.get(("fallbacks", index, "id")))
 
 

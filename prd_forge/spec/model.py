@@ -100,6 +100,20 @@ class OutputKind(StrEnum):
     ACTION = "action"
 
 
+class InputModality(StrEnum):
+    TEXT = "text"
+    SPEECH = "speech"
+    IMAGE = "image"
+    SCANNED_DOCUMENT = "scanned-document"
+    STRUCTURED_DATA = "structured-data"
+    SENSOR = "sensor"
+
+
+class InvocationTrigger(StrEnum):
+    EXPLICIT = "explicit"
+    IMPLICIT = "implicit"
+
+
 class BaselineKind(StrEnum):
     MANUAL = "manual"
     HEURISTIC = "heuristic"
@@ -281,6 +295,22 @@ class Problem(Model):
         "What kind of output does the model produce?",
         help="It decides which failure modes are typical (HAX Playbook).",
         example="generated",
+    )
+    input_modalities: list[InputModality] = ask(
+        "What does the model take as input?",
+        help="Text, speech, images, scanned documents...: each input brings its own errors.",
+        example="text",
+        default=[],
+    )
+    trigger: InvocationTrigger | None = ask(
+        "Does the user ask for the output, or does it appear on its own?",
+        help="explicit (the user asks) or implicit (the system decides when to act).",
+        example="explicit",
+    )
+    uses_tools: bool | None = ask(
+        "Can the model call tools or take actions (send, book, change records)?",
+        help="Tool calls can fail or do the wrong thing; the cascade proposes that failure.",
+        example=False,
     )
     why_ai: Text | None = ask(
         "Why is AI the right tool here?",

@@ -29,6 +29,9 @@ PROBLEM: list[Step] = [
 AI_FIT: list[Step] = [
     ("What task does the AI take on?", line("classify")),
     ("What kind of output does the model produce?", line("classification")),
+    ("What does the model take as input?", ENTER),  # none picked: no modality proposals
+    ("Does the user ask for the output", line("explicit")),
+    ("Can the model call tools or take actions", "n"),
     ("Why is AI the right tool here?", block("Tickets are free text in 9 languages.")),
     ("Was a rules engine or heuristic considered?", "y"),
     ("Why is a rules engine or heuristic not enough?", block("Keyword rules misroute 30%.")),
@@ -51,7 +54,7 @@ FAILURE_MODES: list[Step] = [
         block("A wrong queue is worse than none: favour precision."),
     ),
     # keep the first proposal (false-positive), drop false-negative and model-unavailable
-    ("typical of classification output", DOWN + SPACE + DOWN + SPACE + ENTER),
+    ("typical of what you described", DOWN + SPACE + DOWN + SPACE + ENTER),
     ("What goes wrong?", ESC_ENTER),
     ("Short id for this failure mode?", ENTER),
     ("Which way does it err?", ENTER),
@@ -201,8 +204,43 @@ SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "support-reply-copilo
 def partial_sample(folder: Path, *, drop: tuple[str, ...], name: str = "partial.yaml") -> Path:
     """A complete sample answers file without the sections in `drop`, written to `folder`."""
     data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    # the HAX questions the sample predates, answered so only the dropped sections are asked
+    data["problem"] |= {"input_modalities": ["text"], "trigger": "explicit", "uses_tools": False}
     for key in drop:
         del data[key]
     path = folder / name
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return path
+
+
+QUICK: list[Step] = [
+    ("What is the feature called?", line("Call follow-up drafter")),
+    ("Who owns this spec", line("Dana Reyes")),
+    ("what does the feature do?", block("Drafts the follow-up email after a sales call.")),
+    ("What user need does this address?", block("Reps spend 20 min per call on follow-ups.")),
+    ("What kind of output does the model produce?", line("generated")),
+    ("What does the feature beat today?", line("manual")),
+    ("Describe the current approach.", block("Reps write each email by hand.")),
+    ("What is its measured performance?", line("20 min median per call")),
+    ("what does that mean for precision and recall?", block("A wrong promise is worse.")),
+    ("What goes wrong?", ESC_ENTER),  # the proposal for generated output
+    ("Short id for this failure mode?", ENTER),
+    ("How bad is it?", line("expensive")),
+    ("What triggers it?", line("low-confidence")),
+    ("What does the feature do instead?", line("route-to-human")),
+    ("Short id for this fallback?", ENTER),
+    ("Which UX state does the user see?", line("human-review")),
+    ("Name of the metric?", line("Time to follow-up")),
+    ("Its value today", line("20")),
+    ("Comparator?", line("<=")),
+    ("Target number?", line("5")),
+    ("Unit?", line("min")),
+    ("Name of the evaluation set?", line("Golden calls")),
+    ("Which metric must pass on `Golden calls`?", ENTER),
+    ("Comparator?", line("<=")),
+    ("Pass threshold?", line("5")),
+    ("Who owns monitoring", line("Sales ML on-call")),
+    ("What triggers a rollback?", line("Complaints > 5 in 1 h")),
+    ("Write now, or pick a section to change", ENTER),
+]
+"""`new --quick` from nothing: every prompt, the review's "write" included."""

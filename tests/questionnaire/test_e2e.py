@@ -21,6 +21,7 @@ from prd_forge.spec.load import load_spec
 from tests.questionnaire.script import (
     MINIMAL_SPEC,
     MONITORING,
+    QUICK,
     REVIEW,
     ROLLOUT,
     Step,
@@ -144,7 +145,7 @@ def test_tmux_screen_shows_section_heading_help_and_example(tmp_path: Path) -> N
         assert lines[:5] == [
             "Section 1/15: Problem and user need",
             "Without evidence of a real user need, AI gets built for its own sake.",
-            "  Section 1/15 · question 1 of about 121 · required · Ctrl-B: back one question",
+            "  Section 1/15 · question 1 of about 124 · required · Ctrl-B: back one question",
             "  A short name reviewers will recognise.  e.g. Support reply copilot",
             "? What is the feature called?",
         ]
@@ -205,3 +206,30 @@ def test_the_review_shows_each_gap_and_its_fix(spawn: Spawn, tmp_path: Path) -> 
     child.expect_exact("Write now, or pick a section to change")
     child.sendcontrol("c")
     assert finish(child) == 130
+
+
+def test_quick_from_nothing_to_a_draft_prd_in_at_most_30_prompts(
+    spawn: Spawn, tmp_path: Path
+) -> None:
+    child = spawn("new", "--quick")
+    child.expect_exact("Section 1/15: Problem and user need")
+    child.expect_exact("Section 1/15 · question 1 of about 27 · required")
+    type_steps(child, QUICK)
+    child.expect_exact("Wrote PRD.yaml (answers) and PRD.md (the PRD).")
+    assert finish(child) == 0
+    assert len(QUICK) <= 30
+    spec = load_spec(tmp_path / "PRD.yaml").spec
+    assert spec.feature.status == "draft"
+    assert spec.failure_modes.modes[0].id == "plausible-but-incorrect"
+    assert spec.failure_modes.modes[0].fallbacks == ["route-to-human"]
+    assert spec.evaluation.offline_sets[0].thresholds[0].metric == "Time to follow-up"
+    assert {q.blocks for q in spec.open_questions} >= {"data", "ux-states", "rollout"}
+    check = subprocess.run(
+        [sys.executable, "-m", "prd_forge", "check", "PRD.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0
+    assert check.stdout.splitlines()[-1].startswith("PRD.yaml: ok (draft): 0 errors")

@@ -147,6 +147,9 @@ def test_sections_follow_the_catalogue() -> None:
     assert [s.paths for s in plan()][1] == (
         ("problem", "ai_task"),
         ("problem", "output_kind"),
+        ("problem", "input_modalities"),
+        ("problem", "trigger"),
+        ("problem", "uses_tools"),
         ("problem", "why_ai"),
         ("problem", "rules_considered"),
         ("problem", "why_not_rules"),
