@@ -12,27 +12,36 @@ from prd_forge.commands.new import (
     ask_and_write,
     check_template,
     is_interactive,
+    keep_draft,
     reject_unknown_fields,
 )
-from prd_forge.questionnaire import prompts, sections
+from prd_forge.questionnaire import sections
 from prd_forge.questionnaire.answers import Answers
 from prd_forge.questionnaire.flow import Interview
 from prd_forge.questionnaire.session import DATA_SUFFIXES, DraftStore, Files, read_answers_file
 from prd_forge.questionnaire.special import HANDLERS
 from prd_forge.spec.load import SpecError
 
+SECTIONS_KEY = "edit.sections"
+"""Where the draft of an edit remembers its --section choices (with the suggested defaults)."""
 
-def _start(spec_file: Path, store: DraftStore) -> Answers:
+
+def _start(spec_file: Path, store: DraftStore, section_ids: tuple[str, ...]) -> Answers:
+    """The saved answers, or the unfinished edit's draft (whose sections then apply)."""
     try:
-        if store.path.exists() and prompts.ask_yes_no(
-            f"An unfinished edit exists ({store.path}). Continue it?", True
-        ):
+        if store.path.exists() and keep_draft(store, "An unfinished edit exists"):
             return store.attach(store.load())
         data = read_answers_file(spec_file)
         reject_unknown_fields(data, spec_file)
     except SpecError as error:
         raise InputError(str(error)) from None
-    return store.attach(Answers(data=data))
+    answers = Answers(data=data)
+    answers.suggested[SECTIONS_KEY] = list(section_ids)
+    return store.attach(answers)
+
+
+def resume_hint(spec_file: Path, section_ids: tuple[str, ...]) -> str:
+    return " ".join([f"prd-forge edit {spec_file}", *(f"--section {s}" for s in section_ids)])
 
 
 @click.command()
@@ -71,8 +80,11 @@ def edit(
     if not is_interactive():
         raise InputError("stdin is not a terminal, so nobody can answer; run in a terminal")
     files = Files.for_spec(spec_file, output)
-    store = DraftStore(files.draft, f"prd-forge edit {spec_file}")
-    answers = _start(spec_file, store)
+    store = DraftStore(files.draft, resume_hint(spec_file, section_ids))
+    answers = _start(spec_file, store, section_ids)
+    # a resumed edit keeps the sections it was started with, whatever this run names
+    section_ids = tuple(answers.suggested.get(SECTIONS_KEY) or section_ids)
+    store.resume_hint = resume_hint(spec_file, section_ids)
     interview = Interview(answers, revisit=True, handlers=HANDLERS)
     chosen = sections.by_id(section_ids) if section_ids else sections.plan()
     ask_and_write(interview, files, store, template=template, force=True, chosen=chosen)

@@ -103,7 +103,18 @@ def reject_unknown_fields(data: dict[str, object], path: Path | None) -> None:
 
 
 def _offer_resume(store: DraftStore) -> bool:
-    return prompts.ask_yes_no(f"A draft exists ({store.path}). Continue where you stopped?", True)
+    return keep_draft(store, "A draft exists")
+
+
+def keep_draft(store: DraftStore, what: str) -> bool:
+    """Continue the draft? Declining discards it only once the PM confirms; else it goes on."""
+    if prompts.ask_yes_no(f"{what} ({store.path}). Continue where you stopped?", True):
+        return True
+    question = f"Discard it? The answers in {store.path} will be lost."
+    if prompts.ask_yes_no(question, default=False):
+        return False
+    prompts.echo("  Kept: continuing the draft.")
+    return True
 
 
 def _closed_lists(data: object, prefix: str = "") -> set[str]:
@@ -188,19 +199,21 @@ def ask_and_write(
         else:
             sections.run(interview, chosen)
         interview.revisit = False
-        verdict = complete(interview, files, store, template=template, force=force)
+        verdict, written = complete(interview, files, store, template=template, force=force)
     except (KeyboardInterrupt, EOFError):
         interrupted(store)
     except TemplateDropsConcern as error:
         raise template_refused(error, store) from None
     except TemplateError as error:
         raise InputError(f"{error} (your answers are kept in {store.path})") from None
-    report(files, verdict)
+    report(written, verdict, files)
 
 
-def report(files: Files, verdict: Verdict) -> None:
+def report(files: Files, verdict: Verdict, asked: Files) -> None:
     kind = "a draft PRD: its gaps are marked" if verdict is Verdict.SAVE else "the PRD"
     click.echo(f"Wrote {files.answers} (answers) and {files.prd} ({kind}).")
+    if files != asked:
+        click.echo(f"{asked.answers} and {asked.prd} are complete and were left unchanged.")
     click.echo(f"Change answers later with: prd-forge edit {files.answers}")
 
 

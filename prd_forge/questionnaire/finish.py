@@ -8,10 +8,11 @@ from prd_forge._io import write_atomic
 from prd_forge.questionnaire import prompts
 from prd_forge.questionnaire.flow import Interview
 from prd_forge.questionnaire.review import Verdict, fill, review, settle_gaps
-from prd_forge.questionnaire.session import DraftStore, Files, answers_file_text, clean
+from prd_forge.questionnaire.roundtrip import answers_text
+from prd_forge.questionnaire.session import DraftStore, Files, clean
 from prd_forge.render.api import RenderRefused, render_markdown
-from prd_forge.spec.completeness import Gap
-from prd_forge.spec.load import SpecError, validate
+from prd_forge.spec.completeness import Gap, blocking, find_gaps
+from prd_forge.spec.load import SpecError, load_spec, validate
 from prd_forge.spec.model import Spec
 
 
@@ -28,7 +29,7 @@ def to_spec(data: dict[str, object], name: str) -> Spec:
 def write(spec: Spec, files: Files, *, template: Path | None, draft: bool, force: bool) -> None:
     """Render first (a refusal writes nothing), then the answers file, then the PRD."""
     text = render_prd(spec, template, draft=draft)
-    write_atomic(files.answers, answers_file_text(spec), force=force)
+    write_atomic(files.answers, answers_text(spec, files.answers), force=force)
     write_atomic(files.prd, text, force=force)
 
 
@@ -39,8 +40,11 @@ def complete(
     *,
     template: Path | None,
     force: bool,
-) -> Verdict:
-    """Review, then write; a refused render shows its gaps and returns to the review."""
+) -> tuple[Verdict, Files]:
+    """Review, then write; a refused render shows its gaps and returns to the review.
+
+    Returns the verdict and the files written: a draft saved over a clean PRD goes beside it.
+    """
     while True:
         verdict = review(interview)
         try:
@@ -48,13 +52,37 @@ def complete(
         except SpecError as error:
             _show_problems(interview, error)
             continue
+        target, overwrite = files, force
+        if verdict is Verdict.SAVE and is_clean(files.answers):
+            target, overwrite = beside(files), True
         try:
-            write(spec, files, template=template, draft=verdict is Verdict.SAVE, force=force)
+            write(spec, target, template=template, draft=verdict is Verdict.SAVE, force=overwrite)
         except RenderRefused as refused:
             settle_gaps(interview, list(refused.gaps))
             continue
         store.discard()
-        return verdict
+        return verdict, target
+
+
+def is_clean(answers_file: Path) -> bool:
+    """Whether an answers file exists and nothing blocks it: a draft must not replace it."""
+    if not answers_file.is_file():
+        return False
+    try:
+        spec = load_spec(answers_file).spec
+    except SpecError:
+        return False
+    return not blocking(spec, find_gaps(spec))
+
+
+def beside(files: Files) -> Files:
+    """PRD.md -> PRD-draft.md and PRD-draft.yaml, next to the clean ones."""
+    prd, answers = files.prd, files.answers
+    return Files(
+        prd.with_name(f"{prd.stem}-draft{prd.suffix}"),
+        answers.with_name(f"{answers.stem}-draft{answers.suffix}"),
+        files.draft,
+    )
 
 
 def _show_problems(interview: Interview, error: SpecError) -> None:

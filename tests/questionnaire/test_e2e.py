@@ -24,6 +24,7 @@ from tests.questionnaire.script import (
     QUICK,
     REVIEW,
     ROLLOUT,
+    SAMPLE,
     Step,
     partial_sample,
 )
@@ -233,3 +234,23 @@ def test_quick_from_nothing_to_a_draft_prd_in_at_most_30_prompts(
     )
     assert check.returncode == 0
     assert check.stdout.splitlines()[-1].startswith("PRD.yaml: ok (draft): 0 errors")
+
+
+def test_an_interrupted_edit_of_one_section_resumes_in_that_section(
+    spawn: Spawn, tmp_path: Path
+) -> None:
+    (tmp_path / "spec.yaml").write_text(SAMPLE.read_text())
+    child = spawn("edit", "spec.yaml", "--section", "monitoring")
+    child.expect_exact("Section 12/15: Monitoring")
+    type_steps(child, [("Monitoring signals (", "\r")])  # Done: saved to the draft
+    child.expect_exact("Who owns monitoring")
+    child.sendcontrol("c")
+    child.expect_exact("Continue with: prd-forge edit spec.yaml --section monitoring")
+    assert finish(child) == 130
+
+    child = spawn("edit", "spec.yaml")  # without --section, as a hurried PM would
+    type_steps(child, [("An unfinished edit exists", "y")])
+    child.expect_exact("Section 12/15: Monitoring")
+    assert "Section 1/15" not in (child.before or "")
+    child.sendcontrol("c")
+    assert finish(child) == 130

@@ -150,3 +150,63 @@ def test_a_misspelt_key_in_the_answers_file_stops_before_asking(
     assert result.output == (
         f"prd-forge: error: {answers}: feature.nmae: unknown field (did you mean 'name'?)\n"
     )
+
+
+MONITORING_KEPT = [ENTER] * 4  # signals menu "Done", then owner, cadence, retraining kept
+
+
+def test_saving_a_draft_never_overwrites_a_clean_spec(interactive: None, tmp_path: Path) -> None:
+    spec_file = tmp_path / "copilot.yaml"
+    spec_file.write_text(SAMPLE.read_text())
+    save_as_draft = "\x1b[B" * 16 + ENTER  # the review's last choice
+    typed = [*MONITORING_KEPT, save_as_draft]
+    result = invoke(["edit", str(spec_file), "--section", "monitoring"], *typed)
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(
+        f"Wrote {tmp_path / 'copilot-draft.yaml'} (answers) and {tmp_path / 'copilot-draft.md'}"
+        " (a draft PRD: its gaps are marked).\n"
+        f"{spec_file} and {tmp_path / 'copilot.md'} are complete and were left unchanged.\n"
+        f"Change answers later with: prd-forge edit {tmp_path / 'copilot-draft.yaml'}\n"
+    )
+    assert spec_file.read_text() == SAMPLE.read_text()
+    assert not (tmp_path / "copilot.md").exists()
+
+
+def test_declining_an_unfinished_edit_asks_before_discarding_it(
+    interactive: None, tmp_path: Path
+) -> None:
+    spec_file = tmp_path / "copilot.yaml"
+    spec_file.write_text(SAMPLE.read_text())
+    typed = [ENTER, CTRL_C]  # the signals menu's Done is saved; Ctrl-C at the owner
+    result = invoke(["edit", str(spec_file), "--section", "monitoring"], *typed)
+    assert result.exit_code == 130
+    assert result.output.endswith(
+        f"Continue with: prd-forge edit {spec_file} --section monitoring\n"
+    )
+    # No to "continue?", then no to "discard?": the draft goes on, in monitoring only.
+    typed = ["n", "n", *MONITORING_KEPT, ENTER]
+    result = invoke(["edit", str(spec_file)], *typed)
+    assert result.exit_code == 0, result.output
+    assert "Kept: continuing the draft." in result.output
+    assert "Section 12/15: Monitoring" in result.output
+    assert "Section 1/15" not in result.output
+
+
+def test_edit_keeps_the_comments_and_key_order_of_the_answers_file(
+    interactive: None, tmp_path: Path
+) -> None:
+    spec_file = tmp_path / "copilot.yaml"
+    original = SAMPLE.read_text()
+    commented = original.replace(
+        "monitoring:\n", "# Reviewed with on-call, 2026-11-02\nmonitoring:\n", 1
+    ).replace("  cadence:", "  # weekly since the canary\n  cadence:", 1)
+    spec_file.write_text(commented)
+    typed = [ENTER, line(CTRL_U + "Support ML on-call (PagerDuty)"), ENTER, ENTER, *keys(REVIEW)]
+    result = invoke(["edit", str(spec_file), "--section", "monitoring"], *typed)
+    assert result.exit_code == 0, result.output
+    old_owner = load_spec(SAMPLE).spec.monitoring.owner
+    assert old_owner is not None
+    expected = commented.replace(
+        f"  owner: {old_owner}\n", "  owner: Support ML on-call (PagerDuty)\n", 1
+    )
+    assert spec_file.read_text() == expected
