@@ -93,6 +93,7 @@ SKIP_HOW = {
     Kind.TEXT: "optional: Enter skips",
     Kind.TEXT_LIST: "optional: an empty answer skips",
     Kind.SELECT: "optional: pick '(skip for now)'",
+    Kind.CHECKBOX: "optional: Enter with nothing picked skips",
 }
 
 
