@@ -82,43 +82,58 @@ def pick_fallbacks(interview: Interview, item: Question, path: Path) -> None:
     answers = interview.answers
     if not interview.revisit and answers.has(path):
         return
-    severity = answers.get((*path[:-1], "severity"))
-    needs = severity in (Severity.EXPENSIVE.value, Severity.UNACCEPTABLE.value)
     known = _fallback_ids(interview)
     if known or not interview.quick:
         interview.before_prompt(item, path)
-    mode = answers.get(path[:-1]) or {}
+    named, way = _mode_and_way(interview, path[:-1])
+    if known:
+        picked = _which(interview, path, named, known)
+    elif interview.quick:
+        prompts.echo(f"  The fallback that handles {named}:", dim=True)
+        picked = [NEW_FALLBACK]
+    else:
+        message = f"No fallback is defined yet. Define one that handles {named} now?"
+        yes = prompts.ask_yes_no(message, default=_needs(answers, path) or bool(way))
+        picked = [NEW_FALLBACK] if yes else []
+    chosen = [ref for ref in picked if ref != NEW_FALLBACK]
+    if NEW_FALLBACK in picked:
+        chosen.append(define_fallback(interview, way))
+    answers.set(path, chosen)
+
+
+def _needs(answers: Answers, path: Path) -> bool:
+    severity = answers.get((*path[:-1], "severity"))
+    return severity in (Severity.EXPENSIVE.value, Severity.UNACCEPTABLE.value)
+
+
+def _mode_and_way(interview: Interview, mode_path: Path) -> tuple[str, dict[str, str] | None]:
+    """How prompts name the failure mode ("`no-draft` (no output, annoying)"), and the
+    fallback the cascade proposed with it, shown before the question."""
+    mode = interview.answers.get(mode_path) or {}
     about = ", ".join(str(mode[k]).replace("-", " ") for k in ("errs", "severity") if mode.get(k))
-    named = f"`{mode.get('id')}`" + (f" ({about})" if about else "")
-    way = answers.suggested.get(f"{text(path[:-1])}.{WAY}")
+    way = interview.answers.suggested.get(f"{text(mode_path)}.{WAY}")
     if way:
         prompts.echo(
             f"  Proposed with it: a fallback on {way['trigger']} that does {way['behaviour']},"
             f" UX state {way['ux_state']} (define it now to accept or change each)",
             dim=True,
         )
-    if known:
+    return f"`{mode.get('id')}`" + (f" ({about})" if about else ""), way
 
-        def check(picked: list[str]) -> bool | str:
-            return bool(picked) or not needs or f"a {severity} failure mode needs a fallback"
 
-        picked = prompts.ask_checkbox(
-            f"Which fallbacks handle {named}?",
-            [*known, NEW_FALLBACK],
-            checked=answers.get(path) or [],
-            validate=check,
-        )
-    elif interview.quick:
-        prompts.echo(f"  The fallback that handles {named}:", dim=True)
-        picked = [NEW_FALLBACK]
-    else:
-        message = f"No fallback is defined yet. Define one that handles {named} now?"
-        yes = prompts.ask_yes_no(message, default=needs or bool(way))
-        picked = [NEW_FALLBACK] if yes else []
-    chosen = [ref for ref in picked if ref != NEW_FALLBACK]
-    if NEW_FALLBACK in picked:
-        chosen.append(define_fallback(interview, way))
-    answers.set(path, chosen)
+def _which(interview: Interview, path: Path, named: str, known: list[str]) -> list[str]:
+    severity = interview.answers.get((*path[:-1], "severity"))
+    needs = _needs(interview.answers, path)
+
+    def check(picked: list[str]) -> bool | str:
+        return bool(picked) or not needs or f"a {severity} failure mode needs a fallback"
+
+    return prompts.ask_checkbox(
+        f"Which fallbacks handle {named}?",
+        [*known, NEW_FALLBACK],
+        checked=interview.answers.get(path) or [],
+        validate=check,
+    )
 
 
 def define_fallback(interview: Interview, way: dict[str, str] | None = None) -> str:
