@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "lint": "prd_forge.commands.lint:lint",
     "new": "prd_forge.commands.new:new",
     "render": "prd_forge.commands.render:render",
+    "report": "prd_forge.commands.report:report",
     "rules": "prd_forge.commands.rules:rules",
     "schema": "prd_forge.commands.schema:schema",
     "template": "prd_forge.commands.template:template",
