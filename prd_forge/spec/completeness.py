@@ -29,7 +29,6 @@ from prd_forge.spec.model import (
 )
 
 _NUMBER = re.compile(r"\d")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True, order=True)
@@ -326,13 +325,6 @@ def _open_questions(spec: Spec) -> Iterator[Gap]:
     for index, item in enumerate(spec.open_questions):
         prefix = f"open_questions[{index}]"
         yield from _missing(item, ("owner", "due"), prefix, "open-questions")
-        if item.due and not _DATE.match(item.due):
-            yield Gap(
-                f"{prefix}.due",
-                "open-questions",
-                f"'{item.due}' is not a date",
-                "write the due date as YYYY-MM-DD",
-            )
         if item.blocks and not _is_reference(item.blocks):
             yield Gap(
                 f"{prefix}.blocks",

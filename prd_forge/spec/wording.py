@@ -2,7 +2,8 @@
 
 - an SLA or a time window is a duration ("within 4 h", "rolling 28 days", "weekly"), not "soon";
 - an owner names a person or a role, not "the team", "TBD" or "us";
-- an approval is not pending once the spec is in review or later.
+- an approval is not pending once the spec is in review or later;
+- a due date is a date (YYYY-MM-DD).
 
 `problem(model, field, value, status)` is the one entry point: the questionnaire calls it as
 each answer is typed, and `spec.completeness` calls it on every field of a loaded spec, so a
@@ -96,6 +97,14 @@ def still_pending(value: str, status: Status) -> str | None:
     return None
 
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def not_a_date(value: str, status: Status) -> str | None:
+    """A due date is written YYYY-MM-DD, so it sorts and can be checked."""
+    return None if _DATE.match(value) else f"'{value}' is not a date; write it as YYYY-MM-DD"
+
+
 RULES: dict[tuple[type[Model], str], Rule] = {
     (Feature, "owner"): no_named_owner,
     (DataSource, "owner"): no_named_owner,
@@ -108,6 +117,7 @@ RULES: dict[tuple[type[Model], str], Rule] = {
     (Signoff, "name"): no_named_owner,
     (Signoff, "status"): still_pending,
     (OpenQuestion, "owner"): no_named_owner,
+    (OpenQuestion, "due"): not_a_date,
 }
 """The fields whose help makes a promise about their words, and the rule that holds them to it."""
 

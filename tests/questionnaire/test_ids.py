@@ -159,6 +159,7 @@ PATHS = {
     ("Signoff", "name"): ("privacy", "signoffs", 0, "name"),
     ("Signoff", "status"): ("privacy", "signoffs", 0, "status"),
     ("OpenQuestion", "owner"): ("open_questions", 0, "owner"),
+    ("OpenQuestion", "due"): ("open_questions", 0, "due"),
 }
 NAMES = {
     "data_sources": "name",
@@ -167,7 +168,10 @@ NAMES = {
     "open_questions": "question",
 }
 WORDS = st.sampled_from(
-    ["soon", "the team", "TBD", "us", "pending", "4 h", "weekly", "Dana", "approved", "x"]
+    [
+        *("soon", "the team", "TBD", "us", "pending", "4 h", "weekly", "Dana", "approved"),
+        *("x", "2026-12-15", "next sprint"),
+    ]
 )
 
 

@@ -266,7 +266,7 @@ RULES: list[tuple[str, Callable[[Data], object], list[tuple[str, str]]]] = [
     (
         "open-question-due-not-a-date",
         lambda d: d["open_questions"][0].update(due="next sprint"),
-        [("open_questions[0].due", "'next sprint' is not a date")],
+        [("open_questions[0].due", "'next sprint' is not a date; write it as YYYY-MM-DD")],
     ),
     (
         "open-question-blocks-nothing-known",
