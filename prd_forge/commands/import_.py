@@ -36,10 +36,22 @@ def answers_text(imported: Imported, source: str) -> str:
     return dump_yaml(data).replace("\n", "\n" + note, 1)
 
 
-def _import(path: Path) -> Imported:
+def markdown_of(path: Path) -> str:
+    """The PRD's Markdown: the file itself, or a Word document converted (see importer/docx.py)."""
+    if path.suffix.casefold() == ".docx":
+        from prd_forge.importer.docx import DocxError, read_docx
+
+        try:
+            return read_docx(path)
+        except DocxError as error:
+            raise InputError(str(error)) from None
     text = read(str(path))
     if isinstance(text, InputProblem):
         raise Refused(f"{path}: {text.message}; nothing imported")
+    return text
+
+
+def _import(path: Path, text: str) -> Imported:
     doc = parse(text)
     return build(doc, concern_analysis(doc), str(path))
 
@@ -60,19 +72,30 @@ def _import(path: Path) -> Imported:
     is_flag=True,
     help="Print what was mapped from which line, and what is left.",
 )
-def import_command(prd: Path, output: Path | None, force: bool, show_report: bool) -> None:
-    """Turn the Markdown PRD PRD into an answers file at status draft.
+@click.option(
+    "--show-converted",
+    is_flag=True,
+    help="Print the Markdown a .docx was converted to (the lines --report refers to), and stop.",
+)
+def import_command(
+    prd: Path, output: Path | None, force: bool, show_report: bool, show_converted: bool
+) -> None:
+    """Turn PRD (Markdown, or a .docx with prd-forge[docx]) into an answers file at status draft.
 
     Each concern it cannot fill becomes an open question naming the line. Exit 0 when an
     answers file is written, 1 when nothing in PRD was recognised (nothing is written), 2 on
-    bad usage.
+    bad usage or a Word document that cannot be read.
     """
     if not prd.is_file():
         raise InputError(f"{prd}: no such file; give the path of a Markdown PRD")
     try:
         if output is not None:
             check_writable(output, force=force)
-        imported = _import(prd)
+        text = markdown_of(prd)
+        if show_converted:
+            click.echo(text, nl=False)
+            return
+        imported = _import(prd, text)
         if show_report:
             click.echo(report(imported, str(prd)), err=True, nl=False)
         if not imported.recognised:
