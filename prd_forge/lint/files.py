@@ -177,7 +177,13 @@ def _spec(path: Path) -> GitIgnoreSpec | None:
 
 
 def read(path: str, data: bytes | None = None) -> str | InputProblem:
-    """The text of a file (or of stdin's bytes), or the problem that stops it being linted."""
+    """The text of a file (or of stdin's bytes), or the problem that stops it being linted.
+
+    A Word document (.docx) is read as the Markdown it converts to (prd-forge[docx]), so its
+    findings' lines are lines of that Markdown (`prd-forge import --show-converted` prints it).
+    """
+    if data is None and path.casefold().endswith(".docx"):
+        return _docx(path)
     if data is None:
         try:
             size = Path(path).stat().st_size
@@ -201,6 +207,16 @@ def read(path: str, data: bytes | None = None) -> str | InputProblem:
     if not text.strip():
         return InputProblem(path, "empty file: nothing to lint")
     return text
+
+
+def _docx(path: str) -> str | InputProblem:
+    # imported only for a .docx: the converter is no part of linting Markdown
+    from prd_forge.importer.docx import DocxError, read_docx
+
+    try:
+        return read_docx(Path(path))
+    except DocxError as error:
+        return InputProblem(path, str(error).removeprefix(f"{path}: "))
 
 
 def _too_big(size: int) -> str:

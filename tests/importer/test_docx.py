@@ -122,3 +122,25 @@ def test_without_mammoth_the_message_says_how_to_install_it(
         f"prd-forge: error: {prd}: reading Word documents needs mammoth: "
         "pip install 'prd-forge[docx]'\n",
     )
+
+
+def test_lint_reads_a_docx_as_its_converted_markdown(tmp_path: Path) -> None:
+    doc = make_docx(
+        tmp_path / "brief.docx",
+        heading("Invoice triage assistant"),
+        heading("Rollout", 2),
+        bullet("10% of clerks for two weeks"),
+    )
+    code, stdout, _ = run("lint", str(doc), "--format", "json")
+    assert code == 1
+    assert run("import", str(doc), "--show-converted")[1].splitlines()[2] == "## Rollout"
+    assert f'"path": "{doc}"' in stdout
+    assert '"code": "PRD161"' in stdout and '"line": 3' in stdout
+
+
+def test_lint_of_a_corrupt_docx_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    code, _, stderr = run("lint", str(broken))
+    assert code == 2
+    assert f"{broken}: is not a readable .docx (BadZipFile)" in stderr
