@@ -20,6 +20,7 @@ LABELS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
         ("for whom", "feature.target_users"),
         ("worst error", IGNORED),
         ("launch gate", IGNORED),
+        ("status", IGNORED),
         ("users", "feature.target_users"),
         ("summary", "feature.summary"),
     ),

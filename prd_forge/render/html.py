@@ -84,17 +84,17 @@ def _callout(match: re.Match[str]) -> str:
 
 
 def body(markdown: str) -> str:
-    """The page's main content: headings with ids, a table of contents after the title."""
+    """The page's main content: headings with ids, a table of contents before the first section."""
     env: dict[str, Any] = {}
     tokens = _PARSER.parse(_COMMENT_LINE.sub("", markdown), env)
     contents = _contents(_anchor_headings(tokens))
     rendered = _PARSER.renderer.render(tokens, _PARSER.options, env)
     rendered = _EMPTY_HEAD.sub('<table class="fields">\n', _ALERT.sub(_callout, rendered))
-    title_end = rendered.find("</h1>\n")
-    if title_end < 0:
-        return contents + rendered
-    cut = title_end + len("</h1>\n")
-    return rendered[:cut] + contents + rendered[cut:]
+    # The contents go after the title and its summary, before the first section.
+    first = rendered.find("<h2")
+    if first < 0:
+        return rendered + contents
+    return rendered[:first] + contents + rendered[first:]
 
 
 _PARSER.add_render_rule("fence", _fence)

@@ -29,9 +29,15 @@ def test_a_summary_opens_the_prd(sample: Path) -> None:
     spec, text = _rendered(sample)
     top = text.split("\n## ", 1)[0]
     labels = re.findall(r"^- \*\*(.+?):\*\* (.+)$", top, re.MULTILINE)
-    assert [label for label, _ in labels] == ["For whom", "Worst error", "Launch gate", "Owner"]
+    assert [label for label, _ in labels] == [
+        "For whom",
+        "Worst error",
+        "Launch gate",
+        "Owner",
+        "Status",
+    ]
     values = dict(labels)
-    assert spec.feature.owner is not None and values["Owner"].startswith(spec.feature.owner)
+    assert spec.feature.owner is not None and values["Owner"] == spec.feature.owner
     assert spec.evaluation.launch_criteria[0] in values["Launch gate"].replace("\\", "")
 
 

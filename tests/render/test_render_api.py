@@ -147,5 +147,5 @@ def test_a_nearly_empty_spec_renders_as_a_draft_of_visible_gaps() -> None:
     text = api.render_markdown(spec, draft=True)
     assert headings(text) == ["Blockers"] + [concern.title for concern in catalogue.CONCERNS]
     assert text.count("> [!WARNING]") == len(find_gaps(spec))
-    assert "- **Owner:** **missing** (status: draft)" in text
+    assert "- **Owner:** **missing**\n- **Status:** draft\n" in text
     assert "\\*\\*missing" not in text
