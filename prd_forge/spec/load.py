@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from prd_forge.spec import messages, syntax
 from prd_forge.spec.model import Spec
 from prd_forge.spec.problems import Problem, SpecError
+from prd_forge.spec.yaml12 import SafeDumper12
 
 __all__ = [
     "SCHEMA_COMMENT",
@@ -165,5 +166,5 @@ def load_spec(path: Path) -> LoadedSpec:
 
 def dump_yaml(data: dict[str, Any]) -> str:
     """An answers file as prd-forge writes it: schema comment first, keys in model order."""
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.dump(data, Dumper=SafeDumper12, sort_keys=False, allow_unicode=True, width=100)
     return SCHEMA_COMMENT.format(url=SCHEMA_URL) + body

@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from prd_forge.cli import cli
 from prd_forge.spec.kind import SECTIONS, is_answers_file
+from prd_forge.spec.load import dump_yaml
 from prd_forge.spec.syntax import parse_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,6 +71,37 @@ def test_yaml_1_2_booleans_keep_on_and_no_as_words() -> None:
     data, lines = parse_yaml("on: yes\nanswer: no\nflag: true\nother: False\n", "x.yaml")
     assert data == {"on": "yes", "answer": "no", "flag": True, "other": False}
     assert lines["on"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("010", 10),
+        ("0o17", 15),
+        ("0x1F", 31),
+        ("-3", -3),
+        ("1e3", 1000.0),
+        ("1.5", 1.5),
+        ("1:30", "1:30"),
+        ("1_000", "1_000"),
+        ("y", "y"),
+        ("off", "off"),
+        ("TRUE", True),
+        ("~", None),
+    ],
+)
+def test_yaml_1_2_numbers(text: str, value: object) -> None:
+    data, _ = parse_yaml(f"value: {text}\n", "x.yaml")
+    assert data == {"value": value}
+    assert type(data["value"]) is type(value)
+
+
+def test_what_prd_forge_writes_reads_back_the_same_in_yaml_1_1_and_1_2() -> None:
+    words = ["1e3", "0o17", "on", "010", "1:30", "yes", "1_000", "plain text", ".inf"]
+    data = {"values": [*words, 3, 1.5, True, None]}
+    text = dump_yaml(data)
+    assert parse_yaml(text, "x.yaml")[0] == data
+    assert yaml.safe_load(text) == data
 
 
 def test_check_names_a_workflow_s_on_key_as_written(tmp_path: Path) -> None:
