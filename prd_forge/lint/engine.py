@@ -17,7 +17,7 @@ from typing import Final
 from prd_forge import concerns as registry
 from prd_forge.concerns import Concern
 from prd_forge.lint import ai as ai_detect
-from prd_forge.lint import pathmatch, suppress
+from prd_forge.lint import budget, pathmatch, suppress
 from prd_forge.lint.config import DEFAULT, Config
 from prd_forge.lint.coverage import PARTIAL, PRESENT, Analysis, analyse
 from prd_forge.lint.document import Document, parse
@@ -104,7 +104,8 @@ def lint_text(
     ctx = Context(doc, analysis, ai, required, profile.titles, suppressions, no_reason, unknown)
     thin: set[str] = set()
     found = _findings(ctx, profile, config, path, stage=stage, strict=strict, thin=thin)
-    findings = sorted(set(found))
+    starts = [section.line for section in doc.sections if not section.pseudo]
+    findings = budget.apply(found, starts)
     return FileReport(path, ai, _coverage(analysis, profile.concerns, thin), tuple(findings))
 
 
@@ -241,7 +242,7 @@ def _findings(
     stage: str | None,
     strict: bool,
     thin: set[str],
-) -> list[Finding]:
+) -> list[budget.Item]:
     problems = _problems(ctx)
     # Coverage must not depend on which rules were selected or suppressed: every rule's
     # problems thin their concern, whatever the config keeps of them.
@@ -249,7 +250,9 @@ def _findings(
     by_code: dict[str, list[tuple[Problem, str]]] = {}
     for rule, problem, concern in problems:
         by_code.setdefault(rule.code, []).append((problem, concern))
-    return list(_each_finding(by_code, ctx, profile, config, path, stage=stage, strict=strict))
+    found = _each_finding(by_code, ctx, profile, config, path, stage=stage, strict=strict)
+    # Each finding once (two rules' identical findings, or one problem reported twice).
+    return list({item.finding: item for item in found}.values())
 
 
 def _problems(ctx: Context) -> list[tuple[Rule, Problem, str]]:
@@ -275,7 +278,7 @@ def _each_finding(
     *,
     stage: str | None,
     strict: bool,
-) -> Iterator[Finding]:
+) -> Iterator[budget.Item]:
     ignored = _path_ignores(config, path)
     for rule, limit in profile.rules:
         for problem, concern in by_code.get(rule.code, ()):
@@ -288,7 +291,7 @@ def _each_finding(
                 continue
             severity = _severity(rule, keys, config, stage, strict)
             if severity != OFF:
-                yield Finding(
+                finding = Finding(
                     path,
                     problem.line,
                     problem.column,
@@ -298,6 +301,7 @@ def _each_finding(
                     severity,
                     problem.message,
                 )
+                yield budget.Item(finding, problem.many, problem.subject)
 
 
 def _path_ignores(config: Config, path: str) -> tuple[str, ...]:

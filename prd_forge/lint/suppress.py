@@ -43,7 +43,12 @@ def parse(
         head, reason = _split(match.group("body"))
         targets = tuple(t for t in _SPLIT.split(head.strip()) if t)
         unknown.extend(
-            Problem(comment.line, f"suppression names unknown rule or concern {target!r}")
+            Problem(
+                comment.line,
+                f"suppression names unknown rule or concern {target!r}",
+                many="{count} suppression targets are no known rule or concern: {items}",
+                subject=target,
+            )
             for target in targets
             if known(target) is None
         )
@@ -54,6 +59,8 @@ def parse(
                     comment.line,
                     "suppression has no reason: write `-- why` before `-->`; it is ignored",
                     about,
+                    many="{count} suppressions {where} have no reason (write `-- why` before "
+                    "`-->`): {items}; they are ignored",
                 )
             )
             continue

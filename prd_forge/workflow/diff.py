@@ -7,6 +7,7 @@ moved is not a change.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,10 @@ from typing import Protocol
 
 from prd_forge.catalogue import IDS
 from prd_forge.terms import COVERAGE_STATES, CoverageState
+
+# The line numbers lint lists in a merged finding ("lines 12, 14", "'Baseline' (line 19)"):
+# a finding whose text only moved is the same finding.
+_LINES = re.compile(r"\blines? \d+(?:, \d+)*")
 
 # Worst to best: a concern that moves left has regressed.
 STATES: tuple[str, ...] = tuple(reversed(COVERAGE_STATES))
@@ -72,7 +77,7 @@ class Finding:
 
     @property
     def key(self) -> tuple[str, str, str]:
-        return (self.code, self.concern, self.message)
+        return (self.code, self.concern, _LINES.sub("line", self.message))
 
     @classmethod
     def of(cls, finding: LintFinding) -> Finding:

@@ -33,10 +33,10 @@ def test_findings_exit_1_with_gcc_style_lines() -> None:
     code, out, err = _lint("crud.md")
     assert code == 1
     assert (
-        out.splitlines()[2]
+        out.splitlines()[1]
         == "crud.md:16:1: PRD101 metric has no numeric target: 'Filters load fast.'"
     )
-    assert out.splitlines()[-1] == "5 findings (1 error, 2 warning, 2 info) in 1 file."
+    assert out.splitlines()[-1] == "4 findings (1 error, 2 warning, 1 info) in 1 file."
     assert err == ""
 
 

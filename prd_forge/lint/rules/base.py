@@ -31,6 +31,10 @@ class Problem:
     concern: str | None = None  # defaults to the rule's concern
     column: int = 1
     thins: bool = False  # a key part of the concern is missing: present coverage becomes partial
+    # For a problem that can repeat: its plural, with {count}, {where} and {items} (see
+    # lint/budget.py), and what one item is called in that list (empty: named by its line).
+    many: str | None = None
+    subject: str = ""
 
 
 @dataclass(frozen=True, slots=True)

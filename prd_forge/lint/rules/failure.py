@@ -97,7 +97,11 @@ def _table_gaps(block: Block, names: tuple[str, ...], what: str) -> Iterator[Pro
     for line, row in zip(table.row_lines, table.rows, strict=False):
         cell = row[column] if column < len(row) else ""
         if words.word_count(words.without_placeholders(cell)) == 0:
-            yield Problem(line, f"failure mode '{row[0][:50]}' has no {what}")
+            yield Problem(
+                line,
+                f"failure mode '{row[0][:50]}' has no {what}",
+                many=f"{{count}} failure modes {{where}} have no {what}: {{items}}",
+            )
 
 
 def _fallback(ctx: Context) -> Iterator[Problem]:
@@ -185,7 +189,12 @@ def _ux_states(ctx: Context) -> Iterator[Problem]:
         if name == "human-review" and not _human_review_required(ctx):
             continue
         if not pattern.search(text):
-            yield Problem(ctx.anchor("ux-states"), f"UX states do not cover the {name} state")
+            yield Problem(
+                ctx.anchor("ux-states"),
+                f"UX states do not cover the {name} state",
+                many="UX states do not cover {count} states: {items}",
+                subject=name,
+            )
 
 
 _REGISTER = "## Failure modes\n\n| Failure | Severity | Detection | Fallback |\n|---|---|---|---|\n"

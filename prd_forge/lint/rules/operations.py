@@ -43,9 +43,51 @@ _OVERRIDE: Final = lazy(
     re.IGNORECASE,
 )
 
+# What shows that a section named for monitoring, oversight or rollout is about that concern
+# for this feature, and not, say, a teacher-facing "Progress monitoring" screen, a sign-off
+# checklist for the document, or development phases. The substance rules judge a section only
+# when its body shows this; a heading word alone is not enough.
+_EVIDENCE: Final = {
+    "monitoring": lazy(
+        r"\b(?:on-?call|pager\w*|pag(?:e|ed|es|ing)|drift\w*|regress\w*|degrad\w*|incidents?"
+        r"|outages?|uptime|latency|p9\d|slos?|slas?|(?:error|failure|override|acceptance"
+        r"|rejection|fallback|thumbs[- ]down|complaint|edit|escalation)[- ]rates?|post-launch"
+        r"|after (?:launch|release)|in production|owners?|owns|owned by|on[- ]call|teams?"
+        r"|logs?|logged|logging|(?:alert|alarm|page|notify|flag)\w* (?:if|when|above|below|at)"
+        r"|(?:drops?|falls?|rises?|exceeds?)\b[^.\n]{0,30}\d"
+        r"|we(?:'ll| will)? (?:watch|track|monitor|review|keep an eye|build|have|add|log))\b",
+        re.IGNORECASE,
+    ),
+    "human-oversight": lazy(
+        r"\b(?:outputs?|predictions?|suggest\w*|drafts?|decisions?|results?|answers?|scores?"
+        r"|recommend\w*|classif\w*|labels?|flag(?:s|ged)?|estimates?|summar\w*|replies"
+        r"|responses?|reports?|generated|ai|model\w*|automat\w*)\b",
+        re.IGNORECASE,
+    ),
+    "rollout": lazy(
+        r"\d ?%|\b(?:percent|cohorts?|canary|shadow|ramp\w*|flags?|flagged|beta|alpha|pilot\w*"
+        r"|dogfood\w*|general availability|ga|waitlist|early access|internal (?:users|teams?)"
+        r"|all (?:users|customers|agents|accounts|tenants|teams)|roll(?:ed|ing)? ?(?:out|back)"
+        r"|rollbacks?|kill[- ]?switch\w*|expos\w*|regions?|markets?|launch\w*|releas\w*"
+        r"|ship(?:s|ped|ping)?|every(?:one| account| user| customer| tenant))\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _judged(ctx: Context, concern: str) -> bool:
+    """Whether the concern is covered by a body that shows it (see _EVIDENCE)."""
+    if not ctx.covered(concern):
+        return False
+    found = ctx.coverage[concern]
+    if found.via != "heading":
+        return True
+    body = "\n".join(block.text for block in ctx.blocks_for(concern))
+    return _EVIDENCE[concern].search(body) is not None
+
 
 def _monitoring_owner(ctx: Context) -> Iterator[Problem]:
-    if not ctx.covered("monitoring"):
+    if not _judged(ctx, "monitoring"):
         return
     for block in ctx.blocks_for("monitoring"):
         if _OWNER.search(block.text) and not words.first_placeholder(block.text):
@@ -54,7 +96,7 @@ def _monitoring_owner(ctx: Context) -> Iterator[Problem]:
 
 
 def _alert_threshold(ctx: Context) -> Iterator[Problem]:
-    if not ctx.covered("monitoring"):
+    if not _judged(ctx, "monitoring"):
         return
     for block in ctx.blocks_for("monitoring"):
         if _ALERT.search(block.text) and words.has_number(block.text):
@@ -63,7 +105,7 @@ def _alert_threshold(ctx: Context) -> Iterator[Problem]:
 
 
 def _rollback_trigger(ctx: Context) -> Iterator[Problem]:
-    if not ctx.covered("rollout"):
+    if not _judged(ctx, "rollout"):
         return
     blocks = ctx.blocks_for("rollout")
     rollback = [block for block in blocks if _ROLLBACK.search(block.text)]
@@ -93,7 +135,7 @@ def _pii(ctx: Context) -> Iterator[Problem]:
 
 
 def _override(ctx: Context) -> Iterator[Problem]:
-    if ctx.covered("human-oversight") and not _OVERRIDE.search(ctx.text_of("human-oversight")):
+    if _judged(ctx, "human-oversight") and not _OVERRIDE.search(ctx.text_of("human-oversight")):
         yield Problem(
             ctx.anchor("human-oversight"),
             "human oversight gives no way to override, correct or appeal the output",

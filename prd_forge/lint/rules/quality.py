@@ -58,6 +58,15 @@ _VAGUE: Final = words.Prefiltered(
     ),
 )
 _IMMEASURABLE: Final = lazy(r"^\W*(?:immeasurable|qualitative|non-?goals?)\b", re.I)
+_CHECKBOX: Final = lazy(r"^[ \t]*\[[ xX]\][ \t]")
+# What makes a checklist item a metric rather than a task ("[ ] Dashboard built").
+_MEASURE: Final = lazy(
+    r"\b(?:rates?|ratios?|percent\w*|share|time|latency|p\d\d|count|number of|volume|score"
+    r"|nps|csat|conversion|retention|churn|engagement|adoption|accuracy|precision|recall"
+    r"|revenue|cost|per (?:user|day|week|month|session)|increase|decrease|reduc\w*|improv\w*"
+    r"|grow\w*|drop\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def _measured(text: str) -> bool:
@@ -70,6 +79,11 @@ def _rows(block: Block) -> Iterator[tuple[int, str]]:
         yield from zip(block.table.row_lines, (" ".join(r) for r in block.table.rows), strict=False)
     else:
         yield block.line, block.text
+
+
+def _is_metric(text: str) -> bool:
+    """A checklist item is a task unless it names something measured."""
+    return not _CHECKBOX.match(text) or _MEASURE.search(text) is not None
 
 
 def _metric_targets(ctx: Context) -> Iterator[Problem]:
@@ -85,12 +99,17 @@ def _metric_targets(ctx: Context) -> Iterator[Problem]:
         for line, text in _rows(block):
             if (
                 words.word_count(text) >= 3
+                and _is_metric(text)
                 and not _measured(text)
                 and not words.is_question(text)
                 and not _IMMEASURABLE.match(text)
             ):
                 first = text.strip().partition("\n")[0]
-                yield Problem(line, f"metric has no numeric target: '{first[:60]}'")
+                yield Problem(
+                    line,
+                    f"metric has no numeric target: '{first[:60]}'",
+                    many="{count} metrics {where} have no numeric target: {items}",
+                )
 
 
 def _baseline_number(ctx: Context) -> Iterator[Problem]:
@@ -132,9 +151,11 @@ def _vague_words(ctx: Context) -> Iterator[Problem]:
                 if match and not _measured(text):
                     yield Problem(
                         line,
-                        f"'{match.group()}' with no number: say how {match.group().lower()}, "
-                        "measured how",
+                        f"'{match.group()}' with no number: say how much, measured how",
                         ctx.concern_at(line) or "metrics",
+                        many="{count} quality words {where} have no number: {items}; say how "
+                        "much, measured how",
+                        subject=match.group(),
                     )
 
 

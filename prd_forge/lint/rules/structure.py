@@ -16,11 +16,23 @@ def _why(concern: str) -> str:
     return _WHY.get(concern, "your team's config requires it")
 
 
+_MISSING_MANY = (
+    "{count} required sections are missing: {items}; add each, or say in it why it does not apply"
+)
+_PARTIAL_MANY = "{count} sections are only partly covered: {items}"
+
+
 def _missing(ctx: Context) -> Iterator[Problem]:
     for concern, found in ctx.coverage.items():
         if found.state == "missing" and concern in ctx.required:
             title = ctx.titles[concern]
-            yield Problem(found.line, f"missing section '{title}': {_why(concern)}", concern)
+            yield Problem(
+                found.line,
+                f"missing section '{title}': {_why(concern)}",
+                concern,
+                many=_MISSING_MANY,
+                subject=title,
+            )
 
 
 def _missing_recommended(ctx: Context) -> Iterator[Problem]:
@@ -28,7 +40,11 @@ def _missing_recommended(ctx: Context) -> Iterator[Problem]:
         if found.state == "missing" and concern not in ctx.required and _applies(ctx, concern):
             title = ctx.titles[concern]
             yield Problem(
-                found.line, f"no '{title}' section (recommended): {_why(concern)}", concern
+                found.line,
+                f"no '{title}' section (recommended): {_why(concern)}",
+                concern,
+                many="{count} recommended sections are missing: {items}",
+                subject=title,
             )
 
 
@@ -42,7 +58,11 @@ def _hollow(ctx: Context) -> Iterator[Problem]:
         if found.state == "hollow" and _applies(ctx, concern):
             title = ctx.titles[concern]
             yield Problem(
-                found.line, f"'{title}' is hollow ({found.detail}): write what it decides", concern
+                found.line,
+                f"'{title}' is hollow ({found.detail}): write what it decides",
+                concern,
+                many="{count} sections are hollow: {items}; write what each decides",
+                subject=title,
             )
 
 
@@ -54,18 +74,26 @@ def _partial(ctx: Context) -> Iterator[Problem]:
                 message = f"'{title}' is {found.detail}: give it a section that says what happens"
             else:
                 message = f"'{title}' is only partly covered ({found.detail})"
-            yield Problem(found.line, message, concern)
+            yield Problem(found.line, message, concern, many=_PARTIAL_MANY, subject=title)
 
 
 def _placeholders(ctx: Context) -> Iterator[Problem]:
-    zone = ctx.analysis.zone
+    hollow = _hollow_sections(ctx)
     for index, section in enumerate(ctx.doc.sections):
-        if index in zone:
+        if index in ctx.analysis.zone:
             continue
         for block in section.blocks:
+            if block.kind != "alert" and index in hollow:
+                continue  # PRD002 reports it: "hollow (only a placeholder)"
             if block.kind == "alert":
                 first = block.text.strip().partition("\n")[0] or "gap"
-                yield Problem(block.line, f"gap left open: {first}", ctx.concern_at(block.line))
+                yield Problem(
+                    block.line,
+                    f"gap left open: {first}",
+                    ctx.concern_at(block.line),
+                    many="{count} gaps left open {where}: {items}",
+                    subject=first[:60],
+                )
             elif block.kind not in ("code", "comment"):
                 found = words.first_placeholder(words.strip_comments(block.text))
                 if found:
@@ -73,7 +101,20 @@ def _placeholders(ctx: Context) -> Iterator[Problem]:
                         block.line,
                         f"placeholder '{found}' left in: replace it with the decision",
                         ctx.concern_at(block.line),
+                        many="{count} placeholders left {where}: {items}; replace each with "
+                        "the decision",
                     )
+
+
+def _hollow_sections(ctx: Context) -> frozenset[int]:
+    """Sections that PRD002 already reports as hollow: their placeholder is the finding."""
+    return frozenset(
+        index
+        for concern, found in ctx.coverage.items()
+        if found.state == "hollow" and _applies(ctx, concern)
+        for start in found.sections
+        for index in range(start, ctx.doc.subtree_end(start))
+    )
 
 
 _BLOCKER_TITLES = frozenset({("blocker",), ("open", "blocker")})
@@ -87,7 +128,13 @@ def _blockers(ctx: Context) -> Iterator[Problem]:
             for block in sub.blocks:
                 if block.kind == "item":
                     first = block.text.strip().partition("\n")[0]
-                    yield Problem(block.line, f"blocker left open: {first}", _blocked(ctx, first))
+                    yield Problem(
+                        block.line,
+                        f"blocker left open: {first}",
+                        _blocked(ctx, first),
+                        many="{count} blockers left open: {items}",
+                        subject=first[:60],
+                    )
 
 
 def _blocked(ctx: Context, item: str) -> str:
