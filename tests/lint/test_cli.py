@@ -156,12 +156,12 @@ def test_statistics_counts_by_rule() -> None:
     assert code == 1
     lines = out.splitlines()
     assert lines[:3] == [
-        "10  PRD001  missing-section  error",
-        " 3  PRD002  hollow-section  error",
-        " 3  PRD004  missing-recommended-section  info",
+        "3  PRD002  hollow-section  error",
+        "2  PRD004  missing-recommended-section  info",
+        "1  PRD001  missing-section  error",
     ]
-    assert lines[-1] == "21 findings (14 error, 4 warning, 3 info) in 2 files."
-    assert sum(int(line.split()[0]) for line in lines[:-1]) == 21
+    assert lines[-1] == "10 findings (5 error, 3 warning, 2 info) in 2 files."
+    assert sum(int(line.split()[0]) for line in lines[:-1]) == 10
 
 
 def test_statistics_and_quiet_go_with_text_only() -> None:
