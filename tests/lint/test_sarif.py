@@ -23,6 +23,7 @@ from tests.lint import code_scanning
 
 HERE = Path(__file__).parent
 SCHEMA = json.loads((HERE / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+# One vague word per section: within a section, lint merges them into one finding.
 VAGUE = """\
 # Smart search
 
@@ -31,9 +32,12 @@ VAGUE = """\
 Intro.
 
 - Results are fast.
+
+## Ranking
+
 - Ranking is accurate.
 
-More words here.
+## Answers
 
 - Answers are seamless.
 """
@@ -110,8 +114,8 @@ def test_distinct_findings_have_distinct_fingerprints(repo: Path) -> None:
     vague = [r for r in results(log) if r["ruleId"] == "PRD103"]
     assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in vague] == [
         7,
-        8,
-        12,
+        11,
+        15,
     ]
     assert len({r["partialFingerprints"][FINGERPRINT] for r in vague}) == 3
 
@@ -128,7 +132,7 @@ def test_fingerprints_survive_moving_text(repo: Path) -> None:
         for r in results(after)
         if r["ruleId"] == "PRD103"
     ]
-    assert lines == [10, 11, 15]
+    assert lines == [10, 14, 18]
     assert sorted(r["partialFingerprints"][FINGERPRINT] for r in results(before)) == sorted(
         r["partialFingerprints"][FINGERPRINT] for r in results(after)
     )
@@ -136,7 +140,7 @@ def test_fingerprints_survive_moving_text(repo: Path) -> None:
 
 def test_the_same_line_twice_gets_two_fingerprints(repo: Path) -> None:
     (repo / "docs" / "prds" / "search.md").write_text(
-        VAGUE + "\n- Results are fast.\n", encoding="utf-8"
+        VAGUE + "\n## Again\n\n- Results are fast.\n", encoding="utf-8"
     )
     _, log = lint(repo, "prds")
     vague = [r for r in results(log) if r["ruleId"] == "PRD103"]
