@@ -3,9 +3,9 @@
 Rules report one problem per thing they judge (a metric, a placeholder, a hollow section);
 a reader wants one line per rule and section that says how many and where ("7 metrics in this
 section have no numeric target: lines 12, 14, ..."). A problem that can repeat carries its
-plural phrasing (`Problem.many`); problems of one rule and severity with the same phrasing are
-merged, first within their section, then, if the rule still reports more than BUDGET times in
-the file, across the file. Suppression and selection run before the merge, so a merged finding
+plural phrasing (`Problem.many`); problems of one rule, severity and phrasing are merged, first
+within their section and concern, then, if the rule still reports more than BUDGET times in the
+file, across the file. Suppression and selection run before the merge, so a merged finding
 holds exactly the findings that survived them.
 """
 
@@ -36,8 +36,10 @@ class Item:
 def apply(items: Sequence[Item], section_starts: Sequence[int]) -> list[Finding]:
     """The findings of one file within the budget, sorted."""
 
-    def section(item: Item) -> int:
-        return bisect_right(section_starts, item.finding.line)
+    def section(item: Item) -> Hashable:
+        # Per concern too: each missing or hollow concern keeps its own finding (and its
+        # concern id in the JSON) until the rule goes over the budget.
+        return (bisect_right(section_starts, item.finding.line), item.finding.concern)
 
     merged = _merge(items, section, "in this section")
     counts = Counter(item.finding.code for item in merged)
@@ -49,14 +51,14 @@ def apply(items: Sequence[Item], section_starts: Sequence[int]) -> list[Finding]
     return sorted(item.finding for item in kept)
 
 
-def _key(item: Item, scope: Callable[[Item], int]) -> Hashable:
+def _key(item: Item, scope: Callable[[Item], Hashable]) -> Hashable:
     finding = item.finding
     if item.many is None:
         return (id(finding),)
     return (finding.code, finding.severity, item.many, scope(item))
 
 
-def _merge(items: Sequence[Item], scope: Callable[[Item], int], where: str) -> list[Item]:
+def _merge(items: Sequence[Item], scope: Callable[[Item], Hashable], where: str) -> list[Item]:
     groups: dict[Hashable, list[Item]] = {}
     for item in items:
         groups.setdefault(_key(item, scope), []).append(item)

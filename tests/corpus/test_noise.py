@@ -32,5 +32,5 @@ def test_no_rule_fires_more_than_the_budget_in_one_document(measured: Any) -> No
 
 
 def test_findings_per_document_stay_near_what_the_readme_reports(measured: Any) -> None:
-    assert measured.median <= 6
+    assert measured.median <= 8
     assert measured.maximum[0] <= 20

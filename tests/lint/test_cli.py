@@ -33,10 +33,10 @@ def test_findings_exit_1_with_gcc_style_lines() -> None:
     code, out, err = _lint("crud.md")
     assert code == 1
     assert (
-        out.splitlines()[1]
+        out.splitlines()[2]
         == "crud.md:16:1: PRD101 metric has no numeric target: 'Filters load fast.'"
     )
-    assert out.splitlines()[-1] == "4 findings (1 error, 2 warning, 1 info) in 1 file."
+    assert out.splitlines()[-1] == "5 findings (1 error, 2 warning, 2 info) in 1 file."
     assert err == ""
 
 
@@ -157,11 +157,11 @@ def test_statistics_counts_by_rule() -> None:
     lines = out.splitlines()
     assert lines[:3] == [
         "3  PRD002  hollow-section  error",
-        "2  PRD004  missing-recommended-section  info",
+        "3  PRD004  missing-recommended-section  info",
         "1  PRD001  missing-section  error",
     ]
-    assert lines[-1] == "10 findings (5 error, 3 warning, 2 info) in 2 files."
-    assert sum(int(line.split()[0]) for line in lines[:-1]) == 10
+    assert lines[-1] == "11 findings (5 error, 3 warning, 3 info) in 2 files."
+    assert sum(int(line.split()[0]) for line in lines[:-1]) == 11
 
 
 def test_statistics_and_quiet_go_with_text_only() -> None:
