@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,16 +19,12 @@ from prd_forge.lint.fix import Fix, fix
 from prd_forge.lint.run import RunResult
 
 _BOM = "\ufeff"
-_TITLE = re.compile(r"^missing section '(.+?)':")
 
 
-def _titles(report: FileReport) -> dict[str, str]:
-    """Every concern's heading title, a team's own sections' from their findings."""
+def _titles(config: Config) -> dict[str, str]:
+    """Every concern's heading title, a team's own sections' from its config."""
     titles = {concern.id: concern.title for concern in catalogue.CONCERNS}
-    for finding in report.findings:
-        match = _TITLE.match(finding.message)
-        if finding.name == "missing-section" and match and finding.concern not in titles:
-            titles[finding.concern] = match.group(1)
+    titles.update({section.id: section.title for section in config.sections})
     return titles
 
 
@@ -44,7 +39,7 @@ def _config(path: str, explicit: str | None) -> Config:
 
 def _fixed(report: FileReport, original: str, config: Config) -> Fix:
     text = original.removeprefix(_BOM)
-    result = fix(text, report, analyse_text(text, config=config), _titles(report))
+    result = fix(text, report, analyse_text(text, config=config), _titles(config))
     prefix = _BOM if original.startswith(_BOM) else ""
     return Fix(prefix + result.text, result.added, result.marked)
 

@@ -71,14 +71,17 @@ def _one(group: list[Item], where: str) -> Item:
     first = group[0]
     assert first.many is not None
     message = first.many.format(count=len(group), where=where, items=_items(group))
-    # A group of several concerns (missing sections) is filed under its first one.
-    return Item(replace(first.finding, message=message), first.many)
+    # A group of several concerns (missing sections) is filed under its first one, and lists
+    # them all in `concerns` (lint --fix scaffolds each).
+    about = tuple(dict.fromkeys(c for item in group for c in item.finding.about))
+    concerns = about if len(about) > 1 else ()
+    return Item(replace(first.finding, message=message, concerns=concerns), first.many)
 
 
 def _items(group: list[Item]) -> str:
     """'Why AI' (line 17), 'Baseline' (line 19) ...; or lines 12, 14, 20 when unnamed."""
     lines = sorted({item.finding.line for item in group})
-    if not any(item.subject for item in group):
+    if len({item.subject for item in group}) == 1:  # unnamed, or all named alike
         shown = ", ".join(str(line) for line in lines[:_SHOWN])
         return f"line{'s' if len(lines) > 1 else ''} {shown}{_more(len(lines))}"
     same_line = len(lines) == 1

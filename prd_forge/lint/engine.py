@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePath
 from typing import Final
@@ -62,6 +62,14 @@ class Finding:
     concern: str
     severity: str
     message: str
+    # Every concern a finding merged by the noise budget stands for (lint/budget.py), the first
+    # being `concern`; empty for a finding about one concern. Not part of its identity.
+    concerns: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def about(self) -> tuple[str, ...]:
+        """The concerns this finding is about."""
+        return self.concerns or (self.concern,)
 
 
 @dataclass(frozen=True)

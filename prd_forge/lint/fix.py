@@ -92,8 +92,8 @@ def fix(text: str, report: FileReport, analysis: Analysis, titles: Mapping[str, 
     """
     doc = parse(text)
     lines = text.splitlines(keepends=True)
-    missing = [f.concern for f in report.findings if f.name == "missing-section"]
-    hollow = [f.concern for f in report.findings if f.name == "hollow-section"]
+    missing = [c for f in report.findings if f.name == "missing-section" for c in f.about]
+    hollow = [c for f in report.findings if f.name == "hollow-section" for c in f.about]
     order = list(titles)
     owned = [i for c in order if c in analysis.coverage for i in analysis.coverage[c].sections]
     style = style_of(doc, [line.rstrip("\r\n") for line in lines], owned)

@@ -50,8 +50,7 @@ def test_more_than_five_sections_merge_file_wide() -> None:
         (
             "PRD103",
             3,
-            "6 quality words in this file have no number: 'fast' (line 3), 'fast' (line 7), "
-            "'fast' (line 11), 'fast' (line 15), 'fast' (line 19), 'fast' (line 23); say how "
+            "6 quality words in this file have no number: lines 3, 7, 11, 15, 19, 23; say how "
             "much, measured how",
         )
     ]
@@ -71,3 +70,14 @@ def test_diff_matches_a_merged_finding_whose_lines_moved() -> None:
     after = lint_text(_metrics(3, start="# Title\n\nIntro.\n\n"), config=AI).findings[0]
     assert before.message != after.message
     assert DiffFinding.of(before).key == DiffFinding.of(after).key
+
+
+def test_a_merged_missing_section_finding_names_every_concern() -> None:
+    report = lint_text(
+        "## Success metrics\n\nHandle time from 11m to 9m.\n", config=Config(ai=True)
+    )
+    missing = [f for f in report.findings if f.code == "PRD001"]
+    assert len(missing) == 1
+    assert missing[0].message.startswith("12 required sections are missing: 'Problem and user")
+    assert len(missing[0].about) == 12 and missing[0].concern == missing[0].about[0]
+    assert "fallbacks" in missing[0].about
