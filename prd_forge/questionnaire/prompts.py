@@ -146,8 +146,11 @@ def ask_select(question: Question, default: Any = None) -> Any:
             ),
             default,
         )
-        if answer != PICK:
-            return None if answer == SKIP else question.validate(answer)
+        if answer == SKIP:
+            return None
+        # Esc then Enter, or Enter on a filter that matches nothing, picks no choice at all
+        if answer in question.choices:
+            return question.validate(answer)
         echo("  pick one of the choices (type to filter)")
 
 
