@@ -38,6 +38,12 @@ CONCERN = Concern(
         "existing",
     ),
     evidence=(
+        (
+            r"(?:spends?|takes?|took|waits?) (?:a |an )?(?:median|average|mean|about|"
+            r"around|roughly|up to) "
+        ),
+        r"median",
+        r"on average",
         r"baseline",
         r"status quo",
         r"today",

@@ -43,6 +43,13 @@ CONCERN = Concern(
         "label",
     ),
     evidence=(
+        (
+            r"\d+k? (?:\w+ )?(?:jobs|records|rows|examples|tickets|transactions|"
+            r"listings|documents|images|calls|emails) (?:since|from|over|in the (?:last|past))"
+        ),
+        r"transcripts?",
+        r"embeddings?",
+        r"(?:work-order|purchase|order|transaction|sales|claims|call) history",
         r"training data",
         r"data ?sets?",
         r"provenance",

@@ -51,6 +51,13 @@ CONCERN = Concern(
         "drawback",
     ),
     evidence=(
+        r"invent(?:s|ed|ing)?",
+        r"bias(?:ed)?",
+        r"mis-?(?:tag|label|classif|represent|lead|rout|read|match|s)\w*",
+        (
+            r"(?:model|it) (?:may|could|might) (?:\w+ ){0,3}(?:be wrong|invent|miss|"
+            r"describe|pick|hallucinate|under|over)\w*"
+        ),
         r"false (?:positive|negative)s?",
         r"cost of (?:an? )?(?:error|mistake)s?",
         r"which error is worse",

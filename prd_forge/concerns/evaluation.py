@@ -49,6 +49,14 @@ CONCERN = Concern(
         "gate",
     ),
     evidence=(
+        r"backtest\w*",
+        r"spot-?check\w*",
+        r"reference (?:answers|recaps|summaries|labels|set)",
+        (
+            r"(?:on|against|with) ~?\d+ (?:real |internal |labell?ed |annotated )?"
+            r"(?:questions|examples|"
+            r"transcripts|episodes|samples|cases|calls|documents|tickets|images)"
+        ),
         r"eval(?:uation)? set",
         r"test set",
         r"golden set",

@@ -43,6 +43,19 @@ CONCERN = Concern(
         "reviewer",
     ),
     evidence=(
+        r"(?:reviews?|checks?|confirms?) every",
+        r"stays? (?:in |as )?(?:a )?draft",
+        r"until the \w+ (?:clicks|approves|confirms|signs)",
+        r"only one who can",
+        r"never (?:published|sent|filed|posted|applied) automatically",
+        (
+            r"(?:can|must|may|will) (?:\w+ )?(?:edit|approve|reject|override|snooze|"
+            r"dismiss|confirm|correct|accept|undo|regenerate)s?"
+        ),
+        r"review window",
+        r"without (?:the |a |an )?\w+(?:'s)? (?:signature|approval|sign-off|review|confirmation)",
+        r"signs? (?:it|off|the \w+)",
+        r"reviewers? (?:from|must|approve)",
         r"human review",
         r"human[- ]in[- ]the[- ]loop",
         r"reviewers? (?:can|will|approve|check|confirm)",

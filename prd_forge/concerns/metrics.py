@@ -42,6 +42,9 @@ CONCERN = Concern(
         "outcome",
     ),
     evidence=(
+        r"from \S+ (?:\w+ )?(?:to|→) ",
+        r"→",
+        r"median time",
         r"success metrics?",
         r"kpis?",
         r"north star",

@@ -40,6 +40,9 @@ CONCERN = Concern(
         "observe",
     ),
     evidence=(
+        r"(?:weekly|daily|shift|monthly) report",
+        r"trends?",
+        r"flag rate",
         r"monitor(?:ing|ed|s)?",
         r"dashboards?",
         r"alert(?:s|ing|ed)? (?:when|if|on|at|fires?)",

@@ -40,6 +40,11 @@ CONCERN = Concern(
         "policy",
     ),
     evidence=(
+        r"audit log",
+        r"(?:stored|kept|retained|deleted) (?:for |after )?\d+ (?:hours|days|weeks|months)",
+        r"pen-?test\w*",
+        r"\bdpa\b",
+        r"reviewed by (?:legal|security)",
         r"privacy",
         r"gdpr",
         r"ccpa",

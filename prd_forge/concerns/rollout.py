@@ -48,6 +48,12 @@ CONCERN = Concern(
         "shipping",
     ),
     evidence=(
+        r"then (?:everyone|all|\d+ ?%|general)",
+        r"a/b",
+        r"go-live",
+        r"ship (?:it )?to",
+        r"turn (?:the model|it|the feature) off",
+        r"flag `",
         r"roll-?out",
         r"rollback",
         r"roll back",

@@ -46,6 +46,14 @@ CONCERN = Concern(
     ),
     weak=(),
     evidence=(
+        (
+            r"(?:does not|doesn't|cannot|can't|will not|won't|"
+            r"never) (?:\w+ ){0,2}(?:issue|change|give|rewrite|replace|support|"
+            r"handle|cover|decide|act|diagnose|store|train)s?"
+        ),
+        r"read-only",
+        r"limited to",
+        r"only (?:on|for|in|to) (?:\w+ )?(?:final|internal|english|existing|new|the)",
         "out of scope",
         "non-goals?",
         "not in scope",

@@ -47,6 +47,12 @@ CONCERN = Concern(
         "workflow",
     ),
     evidence=(
+        r"progress bar",
+        r"(?:typing|loading|status) indicator",
+        r"(?:panel|page|screen|card|list|view|tab|modal|dialog) shows?",
+        r"expandable",
+        r"tooltip",
+        r"(?:button|link|icon)s? (?:to|for|that)",
         r"loading state",
         r"empty state",
         r"error state",

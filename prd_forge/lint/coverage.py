@@ -102,7 +102,7 @@ def _phrase_concerns(
                 yield concern, found
 
 
-_TEXT_HITS: Final = 2  # blocks (or different phrases) before prose alone makes a concern partial
+_TEXT_HITS: Final = 1  # blocks (or different phrases) before prose alone makes a concern partial
 _TEXT_PRESENT: Final = 3  # different phrases before prose alone makes a concern present
 
 
@@ -196,6 +196,11 @@ def _strongly(
     return any((i, c) not in weak for c in matches[i])
 
 
+def _unsaid(text: str) -> bool:
+    """A question or template guidance: neither is evidence of anything."""
+    return words.is_question(text) or words.is_guidance(text)
+
+
 def _said(text: str) -> str:
     """The text minus its placeholders: "{Current pain point 1}" is no evidence of a problem."""
     return words.without_placeholders(text) if words.first_placeholder(text) else text
@@ -221,6 +226,8 @@ def _shows(doc: Document, index: int, concern: str) -> bool:
             if block.table is not None:
                 if any(_table_coverage(sign, block, concern, doc) for sign in signs):
                     return True
+            elif _unsaid(block.text):
+                continue
             elif any(True for _ in _phrase_concerns(_said(block.text), phrases)):
                 return True
     return False
@@ -342,6 +349,8 @@ def assess(blocks: Iterable[Block], *, questions_count: bool = False) -> tuple[C
         body = _table_body(block.table) if block.table else words.strip_comments(block.text)
         if words.first_placeholder(body):
             marked += 1
+            if kind != "table" and words.opens_with_placeholder(body):
+                continue
             body = words.without_placeholders(body)
             if kind != "table" and words.word_count(body, _LABEL_WORDS + 1) <= _LABEL_WORDS:
                 continue  # "- [ ] Owner: TBD": a label beside a placeholder says nothing
@@ -367,6 +376,8 @@ def assess(blocks: Iterable[Block], *, questions_count: bool = False) -> tuple[C
         if questions:
             return HOLLOW, "only open questions"
         return HOLLOW, "only an HTML comment" if comments else "empty"
+    if marked and content < MIN_WORDS:
+        return HOLLOW, "only a placeholder"
     if marked:
         return PARTIAL, "placeholders left in"
     if content < MIN_WORDS:
@@ -408,7 +419,7 @@ def _evidence(doc: Document, zone: frozenset[int], wanted: frozenset[str]) -> _E
                     found = _table_coverage(sign, block, concern, doc)
                     if found is not None:
                         tables[concern] = _best(tables.get(concern), found) or found
-            elif block.kind in _PROSE and not words.is_question(block.text):
+            elif block.kind in _PROSE and not _unsaid(block.text):
                 for concern, phrases_found in _phrase_concerns(_said(block.text), phrases):
                     hits.setdefault(concern, []).append(block.line)
                     said.setdefault(concern, set()).update(p.lower() for p in phrases_found)

@@ -23,13 +23,14 @@ _PLACEHOLDER: Final = lazy(
     r"|<(?:insert|add|describe|placeholder|your|enter)\b[^>\n]{0,200}>"
     r"|\bto be (?:determined|decided|defined|confirmed|added|written|filled|completed|provided"
     r"|agreed)\b"
-    r"|\bcoming soon\b|\bfill (?:this |me )?in\b|(?:\*\*|__)missing(?:\*\*|__)"
+    r"|\bcoming soon\b|\bto come\b|\bfill (?:this |me )?in\b|(?:\*\*|__)missing(?:\*\*|__)"
     # spec-kit and template slots: [NEEDS CLARIFICATION: ...], [What is the target?],
     # {Current limitation or pain point 1}
     r"|\[needs clarification\b[^\]\n]{0,300}\]"
     r"|\[(?:what|which|who|when|how|why|where)\b[^\]\n]{0,200}\?\]"
     r"|\{[a-z][^{}\n\"]{0,200}\s[^{}\n\"]{0,200}\}"
     r"|^[ \t*_]*pending\b"
+    r"|\[[a-z][a-z ,/&'-]{1,60}\](?![(\[:])"
 )
 _PLACEHOLDER_NEEDLES: Final = (
     "tb",
@@ -97,6 +98,13 @@ def first_placeholder(text: str) -> str | None:
     return None if match is None else text[match.start() : match.end()]
 
 
+def opens_with_placeholder(text: str) -> bool:
+    """Whether a block starts with its placeholder ("TODO: ask data eng which fields we can
+    use"): the rest is a note about an answer still to come, not the answer."""
+    found = first_placeholder(text)
+    return found is not None and text.lstrip(" \t*_-[]>:").startswith(found)
+
+
 def without_placeholders(text: str) -> str:
     """`text` with every placeholder cut out (one pass over each pattern's matches)."""
     if first_placeholder(text) is None:
@@ -115,9 +123,23 @@ def without_placeholders(text: str) -> str:
     return " ".join(parts)
 
 
+_ITALIC_GUIDANCE: Final = lazy(
+    r"(?:describe|explain|list|outline|summari[sz]e|add|insert|write|document|specify|state"
+    r"|provide|include|enter|define|note|name|give|what|how|why|which|who|when|for each)\b",
+    re.IGNORECASE,
+)
+
+
 def is_guidance(text: str) -> bool:
-    """Template guidance ("_Describe the fallback here._") rather than an answer."""
-    return bool(_GUIDANCE.match(text.strip()))
+    """Template guidance ("_Describe the fallback here._", or a paragraph in italics that
+    asks what to write) rather than an answer."""
+    stripped = text.strip()
+    if _GUIDANCE.match(stripped):
+        return True
+    if len(stripped) > 2 and stripped[0] in "*_" and stripped[-1] == stripped[0]:
+        inner = stripped.strip("*_ \t")
+        return "?" in inner or _ITALIC_GUIDANCE.match(inner) is not None
+    return False
 
 
 def not_applicable(text: str) -> tuple[bool, str]:
