@@ -48,6 +48,9 @@ class Concern:
         placeholders: template slots known to be left unfilled for it; lint reads them as
             placeholders, never as content.
         measured: a sentence of evidence that also gives a figure settles the concern.
+        complete: regular-expression alternatives of which a section about the concern must
+            show one to be present rather than partial (open questions need an owner or a
+            date); empty when substance rules judge completeness instead.
     """
 
     id: str
@@ -64,6 +67,7 @@ class Concern:
     tables: tuple[TableSign, ...] = ()
     placeholders: tuple[str, ...] = ()
     measured: bool = False
+    complete: tuple[str, ...] = ()
 
     @property
     def required(self) -> bool:

@@ -17,6 +17,12 @@ CONCERN = Concern(
     fields=("fallbacks",),
     partial="sections/fallbacks.md.j2",
     strong=(
+        "failure handling",
+        "handling failures",
+        "when it cant decide",
+        "cant decide",
+        "uncertainty",
+        "when unsure",
         "fallbacks",
         "fallback",
         "fallback behavior",
@@ -53,6 +59,14 @@ CONCERN = Concern(
         "recovery",
     ),
     evidence=(
+        (
+            r"(?:below|under|less than) "
+            r"(?:a |the )?(?:\w+ )?(?:confidence|probability|score|threshold)? ?(?:of )?0?\.\d+"
+        ),
+        r"(?:as|like) (?:they do )?today",
+        r"(?:unavailable|fails?|down|times? out)[^.\n]{0,40}(?:→|->)",
+        r"(?:codes?|works?|writes?|handles?|does|enter|enters) (?:it |them )?(?:manually|by hand)",
+        r"never (?:pre-?accepted|auto-?\w+)",
         r"fall(?:s|ing)? ?back",
         r"fallbacks?",
         r"graceful(?:ly)? degrad\w*",

@@ -38,4 +38,16 @@ CONCERN = Concern(
         r"still open",
         r"(?:owner|decide[sd]?|answer(?:ed)?) by \d",
     ),
+    complete=(
+        r"owner",
+        r"@\w+",
+        r"\d{4}-\d\d-\d\d",
+        r"\d{1,2}(?:/|\.)\d{1,2}",
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d",
+        r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)",
+        r"q[1-4]",
+        r"(?:due|decide|decision|answer|resolve)[ds]? (?:by|before)",
+        r"by (?:end of|next|mon|tue|wed|thu|fri|the)",
+        r"(?:\u2014|\u2013|-|:|\() ?[A-Z][a-z]+(?: [A-Z][a-z]*\.?)?\)?$",
+    ),
 )

@@ -103,6 +103,7 @@ def _phrase_concerns(
 
 
 _TEXT_HITS: Final = 1  # blocks (or different phrases) before prose alone makes a concern partial
+_TEXT_HITS_BESIDE_GAP: Final = 2  # ... when the concern's own section is a placeholder
 _TEXT_PRESENT: Final = 3  # different phrases before prose alone makes a concern present
 
 
@@ -148,7 +149,8 @@ def analyse(doc: Document, index: AliasIndex, concerns: Sequence[str]) -> Analys
         heading = headings[concern]
         found = heading
         if concern in wanted:
-            content = _by_content(concern, evidence)
+            gap = heading is not None and not heading.state.covered
+            content = _by_content(concern, evidence, _TEXT_HITS_BESIDE_GAP if gap else _TEXT_HITS)
             if heading is not None and content is not None and heading.detail in _GAP_MARKED:
                 # the section itself says it is unfinished: content elsewhere cannot close it
                 content = _at_most(content, PARTIAL)
@@ -189,6 +191,18 @@ def _heading_matches(
     return matches, frozenset(weak)
 
 
+@cache
+def _completion(known: tuple[Concern, ...], concern: str) -> LazyPattern | None:
+    forms = next((c.complete for c in known if c.id == concern), ())
+    return lazy("|".join(forms), re.IGNORECASE | re.MULTILINE) if forms else None
+
+
+def _complete(concern: str, blocks: Sequence[Block]) -> bool:
+    """Whether the section shows what the concern needs to be complete, if it says."""
+    pattern = _completion(registry.current(), concern)
+    return pattern is None or any(pattern.search(block.text) for block in blocks)
+
+
 def _strongly(
     i: int, matches: Mapping[int, tuple[str, ...]], weak: frozenset[tuple[int, str]]
 ) -> bool:
@@ -197,8 +211,19 @@ def _strongly(
 
 
 def _unsaid(text: str) -> bool:
-    """A question or template guidance: neither is evidence of anything."""
-    return words.is_question(text) or words.is_guidance(text)
+    """A question, template guidance or an aside wholly in italics (a template's note to its
+    reader): none is evidence of anything."""
+    return words.is_question(text) or words.is_guidance(text) or _italic(text)
+
+
+def _italic(text: str) -> bool:
+    stripped = text.strip()
+    return (
+        len(stripped) > 2
+        and stripped[0] in "*_"
+        and stripped[-1] == stripped[0]
+        and not stripped.startswith(("**", "__"))
+    )
 
 
 def _said(text: str) -> str:
@@ -266,10 +291,12 @@ def _by_heading(
         and not (strong_only and (i, concern) in weak)
     )
     for i in hits:
-        blocks = _own_blocks(doc, i, concern, matches, weak)
+        blocks = tuple(_own_blocks(doc, i, concern, matches, weak))
         state, detail = assess(blocks, questions_count=concern == OPEN_QUESTIONS)
         if (i, concern) in weak and state is PRESENT:
             state, detail = PARTIAL, "the heading may mean it, but the body does not show it"
+        elif state is PRESENT and not _complete(concern, blocks):
+            state, detail = PARTIAL, "a key part is missing (for open questions: an owner or date)"
         found = Coverage(concern, state, doc.sections[i].line, hits, "heading", detail)
         best = _best(best, found)
     return best
@@ -431,7 +458,7 @@ def _evidence(doc: Document, zone: frozenset[int], wanted: frozenset[str]) -> _E
 _PROSE: Final = frozenset({"paragraph", "item", "html", "quote"})
 
 
-def _by_content(concern: str, evidence: _Evidence) -> Coverage | None:
+def _by_content(concern: str, evidence: _Evidence, needed: int) -> Coverage | None:
     best = evidence.tables.get(concern)
     hits: Sequence[int] = evidence.hits.get(concern, ())
     measured: Sequence[int] = evidence.measured.get(concern, ())
@@ -443,7 +470,7 @@ def _by_content(concern: str, evidence: _Evidence) -> Coverage | None:
     if distinct >= _TEXT_PRESENT:
         # several different phrases for it: discussed with substance, if not in its own section
         return _best(best, Coverage(concern, PRESENT, hits[0], (), "text"))
-    if (len(hits) >= _TEXT_HITS or distinct >= _TEXT_HITS) and (
+    if (len(hits) >= needed or distinct >= needed) and (
         best is None or RANK[best.state] < RANK[PARTIAL]
     ):
         best = Coverage(concern, PARTIAL, hits[0], (), "text", "mentioned only in passing")

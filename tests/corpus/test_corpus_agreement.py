@@ -17,9 +17,9 @@ import pytest
 from prd_forge import catalogue
 
 HERE = Path(__file__).resolve().parent
-FLOOR_AI = 0.93
-FLOOR_EXACT = 0.65
-FLOOR_COVERED = 0.78
+FLOOR_AI = 0.94
+FLOOR_EXACT = 0.71
+FLOOR_COVERED = 0.82
 
 
 def _load_scorer() -> ModuleType:
