@@ -48,6 +48,9 @@ class Concern:
         placeholders: template slots known to be left unfilled for it; lint reads them as
             placeholders, never as content.
         measured: a sentence of evidence that also gives a figure settles the concern.
+        referenced: other sections name its entries by id (a failure table's Fallback
+            column): while any such id is defined nowhere, passing mentions elsewhere do not
+            cover it.
         complete: regular-expression alternatives of which a section about the concern must
             show one to be present rather than partial (open questions need an owner or a
             date); empty when substance rules judge completeness instead.
@@ -68,6 +71,7 @@ class Concern:
     placeholders: tuple[str, ...] = ()
     measured: bool = False
     complete: tuple[str, ...] = ()
+    referenced: bool = False
 
     @property
     def required(self) -> bool:

@@ -82,4 +82,5 @@ CONCERN = Concern(
         r"instead",
     ),
     tables=(TableSign((("mitigation", "fallback", "recovery", "contingency"),)),),
+    referenced=True,
 )

@@ -43,7 +43,7 @@ CONCERN = Concern(
         r"audit log",
         r"(?:stored|kept|retained|deleted) (?:for |after )?\d+ (?:hours|days|weeks|months)",
         r"pen-?test\w*",
-        r"\bdpa\b",
+        r"dpa",
         r"reviewed by (?:legal|security)",
         r"privacy",
         r"gdpr",

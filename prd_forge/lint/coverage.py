@@ -22,7 +22,7 @@ from prd_forge.lint import text as words
 from prd_forge.lint._re import LazyPattern, lazy
 from prd_forge.lint.document import Block, Document, Table
 from prd_forge.lint.headings import AliasIndex
-from prd_forge.lint.references import defined_ids, ids_in, reference_columns
+from prd_forge.lint.references import defined_ids, ids_in, reference_columns, references
 from prd_forge.terms import COVERAGE_STATES, CoverageState
 
 MISSING: Final = CoverageState.MISSING
@@ -72,6 +72,34 @@ def _literal_prefix(alternative: str) -> str:
     return prefix.lower()
 
 
+def _literal_prefixes(alternative: str) -> frozenset[str]:
+    """The plain texts one of which an alternative must start with: {"can", "must"} for
+    "(?:can|must) edit"; {""} (no cheap test) when a branch starts with a pattern."""
+    if not alternative.startswith("(?:"):
+        return frozenset({_literal_prefix(alternative)})
+    depth = 0
+    branches: list[str] = []
+    start = 3
+    for index in range(3, len(alternative)):
+        char = alternative[index]
+        if char == "\\":
+            continue
+        if char == "(" and alternative[index - 1] != "\\":
+            depth += 1
+        elif char == ")" and alternative[index - 1] != "\\":
+            if depth == 0:
+                branches.append(alternative[start:index])
+                optional = alternative[index + 1 : index + 2] in ("?", "*", "{")
+                if optional:
+                    return frozenset({""})
+                return frozenset(p for branch in branches for p in _literal_prefixes(branch))
+            depth -= 1
+        elif char == "|" and depth == 0 and alternative[index - 1] != "\\":
+            branches.append(alternative[start:index])
+            start = index + 1
+    return frozenset({""})
+
+
 _Phrases = tuple[str, tuple[str, ...], LazyPattern]
 
 
@@ -82,7 +110,7 @@ def _phrases(registry: tuple[Concern, ...]) -> tuple[_Phrases, ...]:
     return tuple(
         (
             concern.id,
-            tuple({_literal_prefix(alternative) for alternative in concern.evidence}),
+            tuple({p for alternative in concern.evidence for p in _literal_prefixes(alternative)}),
             lazy(r"\b(?:" + "|".join(concern.evidence) + r")\b", re.IGNORECASE),
         )
         for concern in registry
@@ -135,10 +163,15 @@ def analyse(doc: Document, index: AliasIndex, concerns: Sequence[str]) -> Analys
     labelled = _by_label(doc, index, zone)
     named = {concern: _by_heading(doc, concern, matches, zone, weak) for concern in concerns}
     headings = {concern: _best(named[concern], labelled.get(concern)) for concern in concerns}
+    weakly = {concern for _, concern in weak}
     own = {
         concern: found
         for concern in concerns
-        if (found := _by_heading(doc, concern, matches, zone, weak, strong_only=True))
+        if (
+            found := _by_heading(doc, concern, matches, zone, weak, strong_only=True)
+            if concern in weakly
+            else named[concern]
+        )
     }
     wanted = frozenset(
         c for c, found in headings.items() if found is None or found.state != PRESENT
@@ -154,6 +187,10 @@ def analyse(doc: Document, index: AliasIndex, concerns: Sequence[str]) -> Analys
             if heading is not None and content is not None and heading.detail in _GAP_MARKED:
                 # the section itself says it is unfinished: content elsewhere cannot close it
                 content = _at_most(content, PARTIAL)
+            if content is not None and content.via == "text" and _dangles(doc, concern):
+                # its entries are named by id and defined nowhere: the section that held them
+                # is gone, and passing mentions elsewhere are about those missing entries
+                content = None
             found = _best(heading, content)
         if found is not None and heading is not None and found is not heading:
             # content elsewhere beat the heading: keep the heading's sections for the rules
@@ -294,9 +331,15 @@ def _by_heading(
         blocks = tuple(_own_blocks(doc, i, concern, matches, weak))
         state, detail = assess(blocks, questions_count=concern == OPEN_QUESTIONS)
         if (i, concern) in weak and state is PRESENT:
-            state, detail = PARTIAL, "the heading may mean it, but the body does not show it"
+            state, detail = (
+                PARTIAL,
+                "the heading may mean it, but the body does not show it",
+            )
         elif state is PRESENT and not _complete(concern, blocks):
-            state, detail = PARTIAL, "a key part is missing (for open questions: an owner or date)"
+            state, detail = (
+                PARTIAL,
+                "a key part is missing (for open questions: an owner or date)",
+            )
         found = Coverage(concern, state, doc.sections[i].line, hits, "heading", detail)
         best = _best(best, found)
     return best
@@ -329,7 +372,11 @@ def _labels(block: Block) -> Iterator[tuple[str, str, int]]:
     if block.kind == "item":
         match = _LABEL.match(block.text)
         if match:
-            yield match.group(1).strip().rstrip(":"), block.text[match.end() :], block.line
+            yield (
+                match.group(1).strip().rstrip(":"),
+                block.text[match.end() :],
+                block.line,
+            )
     elif block.table is not None and len(block.table.header) == 2:
         for line, row in zip(block.table.row_lines, block.table.rows, strict=False):
             if len(row) == 2:
@@ -506,6 +553,12 @@ def _table_coverage(
     if filled < len(cells):
         return Coverage(concern, PARTIAL, block.line, (), "table", "table has empty cells")
     return Coverage(concern, PRESENT, block.line, (), "table")
+
+
+def _dangles(doc: Document, concern: str) -> bool:
+    """Whether the concern's entries are named by id somewhere and one is defined nowhere."""
+    referenced = any(c.referenced for c in registry.current() if c.id == concern)
+    return referenced and any(not found.defined for found in references(doc))
 
 
 def _all_dangling(cells: Sequence[str], doc: Document) -> bool:

@@ -120,7 +120,9 @@ def test_a_hand_written_prd_imports_its_tables_by_header(tmp_path: Path) -> None
         "Duplicate check runs before routing",
     ]
     assert got.open_questions[0].question == "What does the clerk see while the suggestion loads?"
-    left = ["scope", "data", "evaluation", "ux-states", "human-oversight", "monitoring", "privacy"]
+    # lint reads "a classifier trained on last year's routing decisions" as data evidence and
+    # the on-call owner as monitoring evidence (partial), so the import fills both from them
+    left = ["scope", "evaluation", "ux-states", "human-oversight", "privacy"]
     assert [q.blocks for q in got.open_questions[1:]] == left
 
 

@@ -34,7 +34,7 @@ def test_diff_reports_a_deleted_fallbacks_section_as_a_regression(tmp_path: Path
     head.write_text(_without_fallbacks(SAMPLE.read_text(encoding="utf-8")), encoding="utf-8")
     result = CliRunner().invoke(cli, ["diff", str(SAMPLE), str(head)])
     assert result.exit_code == 1
-    assert "  lost      fallbacks  present -> partial\n" in result.stdout
+    assert "  lost      fallbacks  present -> missing\n" in result.stdout
     assert "error PRD124 dangling-reference: `hold-low-confidence` is named here" in result.stdout
     assert result.stdout.endswith("coverage regressed\n")
 
