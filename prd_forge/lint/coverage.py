@@ -111,7 +111,8 @@ def _phrases(registry: tuple[Concern, ...]) -> tuple[_Phrases, ...]:
         (
             concern.id,
             tuple({p for alternative in concern.evidence for p in _literal_prefixes(alternative)}),
-            lazy(r"\b(?:" + "|".join(concern.evidence) + r")\b", re.IGNORECASE),
+            # matched against the lower-cased text: faster than re.IGNORECASE
+            lazy(r"\b(?:" + "|".join(concern.evidence) + r")\b"),
         )
         for concern in registry
         if concern.evidence
@@ -125,7 +126,7 @@ def _phrase_concerns(
     lowered = text.lower()
     for concern, prefixes, pattern in phrases:
         if any(prefix in lowered for prefix in prefixes):
-            found = pattern.findall(text)
+            found = pattern.findall(lowered)
             if found:
                 yield concern, found
 
