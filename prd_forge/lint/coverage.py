@@ -451,8 +451,6 @@ def assess(blocks: Iterable[Block], *, questions_count: bool = False) -> tuple[C
         if questions:
             return HOLLOW, "only open questions"
         return HOLLOW, "only an HTML comment" if comments else "empty"
-    if marked and content < MIN_WORDS:
-        return HOLLOW, "only a placeholder"
     if marked:
         return PARTIAL, "placeholders left in"
     if content < MIN_WORDS:

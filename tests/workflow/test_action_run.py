@@ -127,7 +127,7 @@ def test_diff_step_writes_the_summary_and_fails_on_a_regression(
     assert done.summary.startswith(COMMENT_MARKER + "\n")
     assert ":x: **Coverage regressed**" in done.summary
     # The log gets the text format, for whoever reads the raw job output.
-    assert "docs/prds/search.md\n  lost      fallbacks  present -> missing\n" in done.stdout
+    assert "docs/prds/search.md\n  lost      fallbacks  present -> partial\n" in done.stdout
 
 
 def test_diff_step_passes_when_nothing_regressed(project: Path, tmp_path: Path) -> None:
