@@ -87,6 +87,14 @@ def _slices(spec: Spec, item: EvalSet | None, word: str | None) -> tuple[str, ..
     return tuple(dict.fromkeys(named)) or (word,)
 
 
+def _unit_of(item: EvalSet | None, metric: str, unit: str | None) -> str | None:
+    """The clause's own unit, else the unit the set's threshold on the same metric is in."""
+    if unit or item is None:
+        return unit
+    same = [t.unit for t in item.thresholds if t.metric.casefold() == metric.casefold()]
+    return same[0] if same else None
+
+
 def _launch(spec: Spec) -> list[Check]:
     found = []
     for number, text in enumerate(spec.evaluation.launch_criteria, start=1):
@@ -106,7 +114,7 @@ def _launch(spec: Spec) -> list[Check]:
                     (clause.metric,),
                     item.name if item else None,
                     ((clause.comparator, clause.value),),
-                    clause.unit,
+                    _unit_of(item, clause.metric, clause.unit),
                     _slices(spec, item, clause.every_slice),
                 )
             )

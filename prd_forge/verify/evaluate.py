@@ -52,8 +52,21 @@ def _unit(text: str) -> str:
     return _UNIT_WORDS.get(word, word)
 
 
+def _unitless(check: Check, result: Result) -> float:
+    """A value with no unit is read in the check's unit; a "ratio" over 1 is refused."""
+    if check.unit and _unit(check.unit) == "ratio" and abs(result.value) > 1:
+        raise ResultsError(
+            f"{result.where}: {result.metric!r} = {result.value:g} has no unit, so it was read "
+            f"in the unit of the spec's {check.kind} '{check.label}' (ratio), and a ratio is "
+            "at most 1; give the unit ('%' or 'ratio') or write the ratio"
+        )
+    return result.value
+
+
 def measured(check: Check, result: Result) -> float:
     """The result's value in the check's unit: as is, a ratio as % or back, else an error."""
+    if not result.unit:
+        return _unitless(check, result)
     if not (result.unit and check.unit) or _unit(result.unit) == _unit(check.unit):
         return result.value
     factor = _CONVERSIONS.get((_unit(result.unit), _unit(check.unit)))

@@ -1,0 +1,72 @@
+"""verify reads every check's unit the same way, and refuses a unitless value it cannot read.
+
+A launch criterion on a set's metric is in the unit of that set's threshold, so a result in %
+is converted for it exactly as for the offline threshold; a value with no unit is read in the
+spec's unit, and a "ratio" over 1 (95 meaning 95 %) is refused rather than passed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from prd_forge.cli import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+COPILOT = ROOT / "samples" / "support-reply-copilot.yaml"
+
+
+def verify(tmp_path: Path, csv: str) -> tuple[int, str, str]:
+    (tmp_path / "results.csv").write_text(csv, encoding="utf-8")
+    (tmp_path / COPILOT.name).write_bytes(COPILOT.read_bytes())
+    cwd = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(cli, ["verify", COPILOT.name, "--actuals", "results.csv"])
+    finally:
+        os.chdir(cwd)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def lines(stdout: str, start: str) -> list[str]:
+    return [line.strip() for line in stdout.splitlines() if line.strip().startswith(start)]
+
+
+def test_a_percent_result_is_converted_for_the_launch_criterion_too(tmp_path: Path) -> None:
+    code, stdout, _ = verify(
+        tmp_path, "metric,value,unit,set\nPolicy accuracy,90,%,Golden tickets v3\n"
+    )
+    assert code == 1
+    assert lines(stdout, "missed") == [
+        "missed        Golden tickets v3: Policy accuracy: >= 0.97 ratio; measured 0.9",
+        "missed        Policy accuracy >= 0.97 on Golden tickets v3 in every language slice "
+        "with n >= 50: >= 0.97 ratio; measured 0.9",
+    ]
+
+
+@pytest.mark.parametrize("value", ["95", "97"])
+def test_a_unitless_value_over_1_against_a_ratio_is_refused(tmp_path: Path, value: str) -> None:
+    code, stdout, stderr = verify(
+        tmp_path, f"metric,value,set\nPolicy accuracy,{value},Golden tickets v3\n"
+    )
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        f"prd-forge: error: results.csv:2: 'Policy accuracy' = {value} has no unit, so it was read in "
+        "the unit of the spec's offline threshold 'Golden tickets v3: Policy accuracy' (ratio), "
+        "and a ratio is at most 1; give the unit ('%' or 'ratio') or write the ratio\n"
+    )
+
+
+def test_a_unitless_ratio_is_read_as_a_ratio(tmp_path: Path) -> None:
+    _, stdout, stderr = verify(
+        tmp_path, "metric,value,set\nPolicy accuracy,0.98,Golden tickets v3\n"
+    )
+    assert stderr == ""
+    assert lines(stdout, "met ") == [
+        "met           Golden tickets v3: Policy accuracy: >= 0.97 ratio; measured 0.98",
+        "met           Policy accuracy >= 0.97 on Golden tickets v3 in every language slice "
+        "with n >= 50: >= 0.97 ratio; measured 0.98",
+    ]
