@@ -54,9 +54,9 @@ def test_a_unitless_value_over_1_against_a_ratio_is_refused(tmp_path: Path, valu
     )
     assert (code, stdout) == (2, "")
     assert stderr == (
-        f"prd-forge: error: results.csv:2: 'Policy accuracy' = {value} has no unit, so it was read in "
-        "the unit of the spec's offline threshold 'Golden tickets v3: Policy accuracy' (ratio), "
-        "and a ratio is at most 1; give the unit ('%' or 'ratio') or write the ratio\n"
+        f"prd-forge: error: results.csv:2: 'Policy accuracy' = {value} has no unit, so it was "
+        "read in the unit of the spec's offline threshold 'Golden tickets v3: Policy accuracy' "
+        "(ratio), and a ratio is at most 1; give the unit ('%' or 'ratio') or write the ratio\n"
     )
 
 
