@@ -98,8 +98,6 @@ def _unit_of(item: EvalSet | None, metric: str, unit: str | None) -> str | None:
 def _launch(spec: Spec) -> list[Check]:
     found = []
     for number, text in enumerate(spec.evaluation.launch_criteria, start=1):
-        if not any(char.isdigit() for char in text):
-            continue
         parsed = clauses.clauses(text)
         if not parsed:
             # Not a `metric >= number` sentence: measured by a result named after it, 1 = passed.

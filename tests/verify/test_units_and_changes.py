@@ -70,3 +70,20 @@ def test_a_unitless_ratio_is_read_as_a_ratio(tmp_path: Path) -> None:
         "met           Policy accuracy >= 0.97 on Golden tickets v3 in every language slice "
         "with n >= 50: >= 0.97 ratio; measured 0.98",
     ]
+
+
+SHADOW = "Shadow phase passed and signed off by Support QA lead"
+
+
+def test_a_launch_criterion_with_no_number_is_listed_not_measured(tmp_path: Path) -> None:
+    code, stdout, _ = verify(tmp_path, "metric,value\nCSAT on drafted replies,4.5\n")
+    assert code == 1
+    assert f"  not measured  {SHADOW}: >= 1; measured -" in stdout.splitlines()
+
+
+@pytest.mark.parametrize("name", [SHADOW, "launch-3", SHADOW.upper()])
+def test_a_result_named_after_the_criterion_or_launch_n_measures_it(
+    tmp_path: Path, name: str
+) -> None:
+    _, stdout, _ = verify(tmp_path, f"metric,value\n{name},1\n")
+    assert f"  met           {SHADOW}: >= 1; measured 1" in stdout.splitlines()
