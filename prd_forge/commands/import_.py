@@ -45,10 +45,12 @@ def markdown_of(path: Path) -> str:
             return read_docx(path)
         except DocxError as error:
             raise InputError(str(error)) from None
-    text = read(str(path))
-    if isinstance(text, InputProblem):
-        raise Refused(f"{path}: {text.message}; nothing imported")
-    return text
+    decoded = read(str(path))
+    if isinstance(decoded, InputProblem):
+        raise Refused(f"{path}: {decoded.message}; nothing imported")
+    if decoded.warning is not None:
+        click.echo(f"prd-forge: warning: {path}: {decoded.warning.message}", err=True)
+    return decoded.text
 
 
 def _import(path: Path, text: str) -> Imported:

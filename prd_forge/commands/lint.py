@@ -14,9 +14,11 @@ from typing import Any
 
 import click
 
+from prd_forge._io import OutputExistsError, write_atomic
 from prd_forge.commands._common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError
 from prd_forge.lint import cache
 from prd_forge.lint.config import PRESETS, STAGES, Config, ConfigError
+from prd_forge.lint.files import MAX_BYTES
 from prd_forge.lint.formats import NAMES, Options, get
 from prd_forge.lint.run import RunResult, run
 
@@ -80,8 +82,12 @@ def _step_summary(result: RunResult) -> None:
     if target:
         from prd_forge.lint.formats.tally import coverage_markdown
 
-        with Path(target).open("a", encoding="utf-8") as handle:
-            handle.write(coverage_markdown(result))
+        try:
+            with Path(target).open("a", encoding="utf-8") as handle:
+                handle.write(coverage_markdown(result))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise InputError(f"GITHUB_STEP_SUMMARY {target}: cannot be written: {reason}") from None
 
 
 @click.command("lint")
@@ -164,7 +170,8 @@ def lint(
     sections."""
     name = _format(output_format)
     _check_usage(name, paths, stdin_filename, settings)
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    # One byte over the cap is enough to refuse it; /dev/zero on stdin must not fill memory.
+    stdin = sys.stdin.buffer.read(MAX_BYTES + 1) if "-" in paths else None
     result = _run(paths, stdin, stdin_filename, settings)
     if settings["diff"] or settings["fix"]:
         from prd_forge.commands import lint_fix
@@ -193,6 +200,8 @@ def lint(
 
 
 def _problems(result: RunResult) -> None:
+    for warning in result.warnings:
+        click.echo(f"prd-forge: warning: {warning.path}: {warning.message}", err=True)
     for problem in result.problems:
         click.echo(f"prd-forge: error: {problem.path}: {problem.message}", err=True)
 
@@ -246,6 +255,8 @@ def _emit(report: str, output_file: str | None, color: bool) -> None:
         click.echo(report, nl=False, color=color)
         return
     try:
-        Path(output_file).write_text(report, encoding="utf-8")
+        write_atomic(Path(output_file), report, force=True)
+    except OutputExistsError as error:  # a device, a FIFO: never replaced
+        raise InputError(str(error)) from None
     except OSError as error:
         raise InputError(f"{output_file}: cannot write the report ({error.strerror})") from None

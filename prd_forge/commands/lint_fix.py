@@ -44,9 +44,17 @@ def _fixed(report: FileReport, original: str, config: Config) -> Fix:
     return Fix(prefix + result.text, result.added, result.marked)
 
 
-def _read(path: str, stdin: bytes | None) -> str:
+def _read(path: str, stdin: bytes | None) -> str | None:
+    """The file's UTF-8 text; None (with a warning) for one lint read as Windows-1252, which
+    --fix leaves alone rather than change its encoding along with its sections."""
     data = stdin if path == STDIN and stdin is not None else Path(path).read_bytes()
-    return data.decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        click.echo(
+            f"prd-forge: warning: {path}: not UTF-8, so not fixed; save it as UTF-8", err=True
+        )
+        return None
 
 
 def _todo(report: FileReport) -> bool:
@@ -60,6 +68,8 @@ def diff(result: RunResult, stdin: bytes | None, config_path: str | None) -> boo
         if not _todo(report):
             continue
         original = _read(report.path, stdin)
+        if original is None:
+            continue
         after = _fixed(report, original, _config(report.path, config_path)).text
         lines = difflib.unified_diff(
             original.splitlines(keepends=True),
@@ -81,6 +91,8 @@ def apply(result: RunResult, config_path: str | None, rerun: Callable[[], RunRes
         if not _todo(report):
             continue
         original = _read(report.path, None)
+        if original is None:
+            continue
         fixed = _fixed(report, original, _config(report.path, config_path))
         if fixed.text == original:
             continue

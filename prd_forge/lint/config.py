@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from prd_forge._io import MEGABYTE, ReadError, read_regular
+
 PRESETS: Final = ("default", "strict")
 STAGES: Final = ("draft", "review", "launch")
 FILE_NAME: Final = ".prd-forge.toml"
@@ -109,16 +111,21 @@ def load(path: Path) -> Config:
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
+        data = tomllib.loads(read_regular(path, MEGABYTE).decode("utf-8"))
+    except ReadError as error:
+        raise ConfigError(f"{path}: cannot read config: {error.reason}") from None
+    except UnicodeDecodeError as error:
         raise ConfigError(f"{path}: cannot read config: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: `tool` is {type(tool).__name__}, not a table; make it [tool]")
     if path.name == PYPROJECT:
-        table = data.get("tool", {}).get(TABLE, {})
+        table = tool.get(TABLE, {})
         where = f"[tool.{TABLE}]"
     else:
-        table = data.get("tool", {}).get(TABLE, data) if "tool" in data else data
+        table = tool.get(TABLE, data) if "tool" in data else data
         where = FILE_NAME
     from prd_forge.lint.config_file import validate
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
+
+from prd_forge._io import MEGABYTE, ReadError, non_regular, read_regular, too_big
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 
 STDIN: Final = "-"
 SUFFIXES: Final = (".md", ".markdown")
-MAX_BYTES: Final = 10 * 1024 * 1024
+MAX_BYTES: Final = 10 * MEGABYTE
 _SKIP_DIRS: Final = frozenset(
     {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox"}
 )
@@ -100,11 +102,13 @@ def _expand(pattern: str, exclude: Sequence[PathRules], respect_gitignore: bool)
 
 
 def _missing(path: Path) -> str:
-    if path.is_symlink():
-        return f"broken symbolic link (points to {path.readlink()}); fix or remove it"
-    if path.exists():
-        return "not a regular file or folder; pass Markdown files or folders"
-    return "no such file or folder; check the path"
+    try:
+        kind = non_regular(path.stat().st_mode)
+    except OSError:
+        if path.is_symlink():
+            return f"broken symbolic link or link loop (points to {path.readlink()}); fix it"
+        return "no such file or folder; check the path"
+    return f"{kind}, not a regular file or folder; pass Markdown files or folders"
 
 
 def _walk(root: Path, exclude: Sequence[PathRules], respect_gitignore: bool) -> Iterator[str]:
@@ -176,7 +180,15 @@ def _spec(path: Path) -> GitIgnoreSpec | None:
     return GitIgnoreSpec.from_lines(lines)
 
 
-def read(path: str, data: bytes | None = None) -> str | InputProblem:
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text, and the warning its reading earned (a Windows-1252 byte), if any."""
+
+    text: str
+    warning: InputProblem | None = None
+
+
+def read(path: str, data: bytes | None = None) -> Decoded | InputProblem:
     """The text of a file (or of stdin's bytes), or the problem that stops it being linted.
 
     A Word document (.docx) is read as the Markdown it converts to (prd-forge[docx]), so its
@@ -186,41 +198,71 @@ def read(path: str, data: bytes | None = None) -> str | InputProblem:
         return _docx(path)
     if data is None:
         try:
-            size = Path(path).stat().st_size
-            if size > MAX_BYTES:
-                return InputProblem(path, _too_big(size))
-            data = Path(path).read_bytes()
-        except OSError as error:
-            return InputProblem(path, f"cannot read: {error.strerror or error}; check permissions")
+            data = read_regular(path, MAX_BYTES)
+        except ReadError as error:
+            return InputProblem(path, error.reason)
     if len(data) > MAX_BYTES:
-        return InputProblem(path, _too_big(len(data)))
+        return InputProblem(path, too_big(len(data), MAX_BYTES))
+    decoded = decode(path, data)
+    if isinstance(decoded, Decoded) and not decoded.text.strip():
+        return InputProblem(path, "empty file: nothing to lint")
+    return decoded
+
+
+def decode(path: str, data: bytes) -> Decoded | InputProblem:
+    """UTF-8 text; else Windows-1252 text (Word's curly quotes) with a warning; else binary."""
     if b"\x00" in data[:8192]:
         return InputProblem(path, "binary file (contains NUL bytes); lint Markdown text only")
     try:
-        text = data.decode("utf-8-sig")
+        return Decoded(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start]
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
         return InputProblem(
             path,
-            f"not UTF-8 (byte 0x{data[error.start]:02x} on line {line}); save it as UTF-8",
+            f"not text: neither UTF-8 nor Windows-1252 (byte 0x{byte:02x} on line {line}); "
+            "lint Markdown text only",
         )
-    if not text.strip():
-        return InputProblem(path, "empty file: nothing to lint")
-    return text
+    warning = (
+        f"not UTF-8 (byte 0x{byte:02x} on line {line}): read as Windows-1252; save it as UTF-8"
+    )
+    return Decoded(text, InputProblem(path, warning))
 
 
-def _docx(path: str) -> str | InputProblem:
+def _docx(path: str) -> Decoded | InputProblem:
     # imported only for a .docx: the converter is no part of linting Markdown
     from prd_forge.importer.docx import DocxError, read_docx
 
     try:
-        return read_docx(Path(path))
+        return Decoded(read_docx(Path(path)))
     except DocxError as error:
         return InputProblem(path, str(error).removeprefix(f"{path}: "))
 
 
-def _too_big(size: int) -> str:
-    return (
-        f"file is {size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB limit; "
-        "split it or exclude it"
-    )
+def skip_special(
+    files: Sequence[str], explicit: Collection[str]
+) -> tuple[list[str], list[InputProblem]]:
+    """Files found in folders that are not regular files (a FIFO, a link to a device, a link
+    loop) are skipped with a warning; the caller names the warnings, the rest is linted."""
+    kept: list[str] = []
+    skipped: list[InputProblem] = []
+    for path in files:
+        reason = None if path == STDIN or path in explicit else _special(path)
+        if reason is None:
+            kept.append(path)
+        else:
+            skipped.append(InputProblem(path, f"{reason}; skipped"))
+    return kept, skipped
+
+
+def _special(path: str) -> str | None:
+    try:
+        kind = non_regular(Path(path).stat().st_mode)
+    except OSError:
+        if Path(path).is_symlink():
+            return "a broken symbolic link or a link loop"
+        return "cannot be read"
+    return None if kind is None else f"{kind}, not a regular file"

@@ -17,7 +17,7 @@ from prd_forge.lint import config as config_files
 from prd_forge.lint.cache import Cache
 from prd_forge.lint.config import Config, ConfigError
 from prd_forge.lint.engine import FileReport, Finding, fails, lint_text
-from prd_forge.lint.files import STDIN, InputProblem, discover, read
+from prd_forge.lint.files import STDIN, Decoded, InputProblem, discover, read, skip_special
 from prd_forge.lint.pathmatch import PathRules
 
 PARALLEL_MIN: Final = 48
@@ -27,13 +27,30 @@ Overrides = Callable[[Config], Config]
 
 @dataclass(frozen=True)
 class RunResult:
-    """Reports and unreadable files; `failed` applies each file's own fail level."""
+    """Reports and unreadable files; `failed` applies each file's own fail level.
+
+    `warnings` do not change the exit code: files skipped in folders (a FIFO, a link to a
+    device), a file read as Windows-1252, or nothing found to lint.
+    """
 
     reports: tuple[FileReport, ...]
     problems: tuple[InputProblem, ...]
     fail_level: str = "error"
     failed: bool = False
     stdin: tuple[str, bytes] | None = None  # the name stdin was linted as, and its bytes
+    warnings: tuple[InputProblem, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Warned:
+    """A report, and the warning its file's reading earned (read as Windows-1252)."""
+
+    report: FileReport
+    warning: InputProblem
+
+
+# What linting one file gives: its report (with a warning), or the problem that stopped it.
+Outcome = FileReport | _Warned | InputProblem
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,18 +89,28 @@ def run(
         respect_gitignore=base.respect_gitignore,
         force_exclude=force_exclude or base.force_exclude,
     )
+    files, warnings = skip_special(files, explicit=set(paths))
+    if not files and not problems and not warnings:
+        found = "no Markdown files found (after excludes and .gitignore); nothing was linted"
+        warnings.append(InputProblem(", ".join(paths), found))
     resolver = _Resolver(config_path, overrides)
     plan = [_Job(path, resolver.config_for(path, stdin_name), stage) for path in files]
     outcomes = [_lint_one(job, stdin or b"", stdin_name) for job in plan if job.path == STDIN]
     files_plan = [job for job in plan if job.path != STDIN]
     outcomes.extend(_map(files_plan, jobs) if cache is None else _cached(files_plan, jobs, cache))
-    reports = tuple(o for o in outcomes if isinstance(o, FileReport))
+    reports = tuple(
+        o.report if isinstance(o, _Warned) else o
+        for o in outcomes
+        if not isinstance(o, InputProblem)
+    )
     problems.extend(o for o in outcomes if isinstance(o, InputProblem))
+    warnings.extend(o.warning for o in outcomes if isinstance(o, _Warned))
     level = {job.path if job.path != STDIN else stdin_name: job.config.fail_level for job in plan}
     failed = any(fails(report, level.get(report.path, "error")) for report in reports)
     given = (stdin_name, stdin) if stdin is not None else None
+    fail_level = overrides(base).fail_level
     return RunResult(
-        reports, tuple(sorted(problems)), overrides(base).fail_level, failed, stdin=given
+        reports, tuple(sorted(problems)), fail_level, failed, stdin=given, warnings=tuple(warnings)
     )
 
 
@@ -117,7 +144,7 @@ class _Resolver:
         return self.loaded[source]
 
 
-def _map(plan: Sequence[_Job], jobs: int | None) -> list[FileReport | InputProblem]:
+def _map(plan: Sequence[_Job], jobs: int | None) -> list[Outcome]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers < 2 or len(plan) < PARALLEL_MIN:
         return [_lint_path(job) for job in plan]
@@ -129,29 +156,33 @@ def _map(plan: Sequence[_Job], jobs: int | None) -> list[FileReport | InputProbl
         return list(pool.map(_lint_path, plan, chunksize=chunk))
 
 
-def _cached(
-    plan: Sequence[_Job], jobs: int | None, cache: Cache
-) -> list[FileReport | InputProblem]:
+def _cached(plan: Sequence[_Job], jobs: int | None, cache: Cache) -> list[Outcome]:
     """Read every file here, answer unchanged ones from the cache, lint only the rest."""
-    outcomes: list[FileReport | InputProblem | None] = []
-    misses: list[tuple[int, _Job, str, str]] = []
+    outcomes: list[Outcome | None] = []
+    misses: list[tuple[int, _Job, Decoded, str]] = []
     for job in plan:
-        text = read(job.path, None)
-        if isinstance(text, InputProblem):
-            outcomes.append(text)
+        decoded = read(job.path, None)
+        if isinstance(decoded, InputProblem):
+            outcomes.append(decoded)
             continue
         settings = repr((job.config, job.stage))
-        key = cache.key(text.encode("utf-8", "surrogatepass"), path=job.path, settings=settings)
+        data = decoded.text.encode("utf-8", "surrogatepass")
+        key = cache.key(data, path=job.path, settings=settings)
         hit = _report_from(cache.get(key))
         if hit is None:
-            misses.append((len(outcomes), job, text, key))
-        outcomes.append(hit)
-    fresh = _map_texts([(job, text) for _, job, text, _ in misses], jobs)
+            misses.append((len(outcomes), job, decoded, key))
+        outcomes.append(_warned(hit, decoded.warning) if hit is not None else None)
+    fresh = _map_texts([(job, decoded) for _, job, decoded, _ in misses], jobs)
     for (at, _, _, key), outcome in zip(misses, fresh, strict=True):
         outcomes[at] = outcome
-        if isinstance(outcome, FileReport):
-            cache.put(key, asdict(outcome))
+        report = outcome.report if isinstance(outcome, _Warned) else outcome
+        if isinstance(report, FileReport):
+            cache.put(key, asdict(report))
     return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _warned(report: FileReport, warning: InputProblem | None) -> Outcome:
+    return report if warning is None else _Warned(report, warning)
 
 
 def _report_from(entry: dict[str, Any] | None) -> FileReport | None:
@@ -168,9 +199,7 @@ def _report_from(entry: dict[str, Any] | None) -> FileReport | None:
         return None
 
 
-def _map_texts(
-    work: Sequence[tuple[_Job, str]], jobs: int | None
-) -> list[FileReport | InputProblem]:
+def _map_texts(work: Sequence[tuple[_Job, Decoded]], jobs: int | None) -> list[Outcome]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers < 2 or len(work) < PARALLEL_MIN:
         return [_lint_text(item) for item in work]
@@ -181,25 +210,26 @@ def _map_texts(
         return list(pool.map(_lint_text, work, chunksize=chunk))
 
 
-def _lint_text(item: tuple[_Job, str]) -> FileReport | InputProblem:
-    job, text = item
-    return _analyse(job, text, job.path)
+def _lint_text(item: tuple[_Job, Decoded]) -> Outcome:
+    job, decoded = item
+    return _analyse(job, decoded, job.path)
 
 
-def _lint_path(job: _Job) -> FileReport | InputProblem:
+def _lint_path(job: _Job) -> Outcome:
     return _lint_one(job, None, job.path)
 
 
-def _lint_one(job: _Job, data: bytes | None, name: str) -> FileReport | InputProblem:
-    text = read(name, data)
-    if isinstance(text, InputProblem):
-        return text
-    return _analyse(job, text, name)
+def _lint_one(job: _Job, data: bytes | None, name: str) -> Outcome:
+    decoded = read(name, data)
+    if isinstance(decoded, InputProblem):
+        return decoded
+    return _analyse(job, decoded, name)
 
 
-def _analyse(job: _Job, text: str, name: str) -> FileReport | InputProblem:
+def _analyse(job: _Job, decoded: Decoded, name: str) -> Outcome:
     try:
-        return lint_text(text, path=name, config=job.config, stage=job.stage)
+        report = lint_text(decoded.text, path=name, config=job.config, stage=job.stage)
+        return _warned(report, decoded.warning)
     except RecursionError:
         return InputProblem(name, "nested too deeply to parse; flatten the deepest lists")
 

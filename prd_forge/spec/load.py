@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from prd_forge._io import MEGABYTE, ReadError, read_regular
 from prd_forge.spec import messages, syntax
 from prd_forge.spec.model import Spec
 from prd_forge.spec.problems import Problem, SpecError
@@ -40,6 +41,9 @@ SCHEMA_URL = (
 
 _MARKDOWN = {".md", ".markdown"}
 
+# A real answers file is tens of kilobytes; the cap keeps a huge one from taking minutes.
+MAX_BYTES = MEGABYTE
+
 
 @dataclass(frozen=True)
 class LoadedSpec:
@@ -62,7 +66,7 @@ class LoadedSpec:
 def read_text(path: Path) -> str:
     """The file's text, or a SpecError saying why it cannot be read."""
     name = str(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise SpecError([Problem(name, None, "", "no such file", "check the path")])
     if path.is_dir():
         raise SpecError(
@@ -77,12 +81,10 @@ def read_text(path: Path) -> str:
             ]
         )
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        problem = Problem(
-            name, None, "", f"cannot be read: {error.strerror}", "check its permissions"
-        )
-        raise SpecError([problem]) from None
+        data = read_regular(path, MAX_BYTES, fix="an answers file is tens of KB: check the path")
+    except ReadError as error:
+        message, _, fix = error.reason.partition("; ")
+        raise SpecError([Problem(name, None, "", message, fix)]) from None
     try:
         # utf-8-sig: a byte-order mark (Windows editors add one) is not content.
         return data.decode("utf-8-sig")

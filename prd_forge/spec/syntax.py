@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
+from prd_forge.spec import aliases
 from prd_forge.spec.problems import Problem, SpecError
 from prd_forge.spec.yaml12 import FastLoader12, SafeLoader12
 
@@ -53,11 +54,21 @@ def parse_json(text: str, name: str) -> tuple[Any, dict[str, int]]:
 _FAST: type[yaml.SafeLoader] = FastLoader12
 
 
-def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node | None, Any]:
+# Aliases may repeat at most this many values in all: a real answers file needs a handful,
+# and ten levels of nine aliases (a 442-byte "billion laughs") would otherwise expand to 10**9.
+MAX_ALIAS_VALUES: Final = 10_000
+
+
+def _compose(
+    text: str, loader_class: type[yaml.SafeLoader], name: str
+) -> tuple[yaml.Node | None, Any]:
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
-        return node, loader.construct_document(node) if node is not None else None
+        if node is None:
+            return None, None
+        aliases.check(node, name, MAX_ALIAS_VALUES)  # before anything expands them
+        return node, loader.construct_document(node)
     finally:
         loader.dispose()
 
@@ -65,7 +76,7 @@ def _compose(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node 
 def parse_yaml(text: str, name: str) -> tuple[Any, dict[str, int]]:
     """YAML data and the line of each field path."""
     try:
-        node, data = _compose(text, _FAST)
+        node, data = _compose(text, _FAST, name)
     except (yaml.YAMLError, ValueError, RecursionError):
         node, data = _compose_or_explain(text, name)
     if node is None:
@@ -85,7 +96,7 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[str, int]]:
 
 def _compose_or_explain(text: str, name: str) -> tuple[yaml.Node | None, Any]:
     try:
-        return _compose(text, SafeLoader12)
+        return _compose(text, SafeLoader12, name)
     except yaml.reader.ReaderError as error:
         raise SpecError([_control_character(error, text, name)]) from None
     except yaml.MarkedYAMLError as error:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from prd_forge._io import ReadError, read_regular
 from prd_forge.lint import config as lint_config
+from prd_forge.lint import files
 from prd_forge.lint.engine import FileReport, lint_text
 from prd_forge.workflow import git
 from prd_forge.workflow.diff import Diff, FileDiff, compare
@@ -40,20 +42,18 @@ class Linter:
 
     def lint(self, data: bytes, *, name: str, place: Path) -> FileReport:
         """Lint `data` (read from `name`) as if it stood at `place` in the working tree."""
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise DiffInputError(f"{name}: not UTF-8 text; save it as UTF-8") from None
+        decoded = files.decode(name, data)
+        if isinstance(decoded, files.InputProblem):
+            raise DiffInputError(f"{name}: {decoded.message}")
+        text = decoded.text
         return lint_text(text, path=str(place), config=self.config_for(place), stage=self.stage)
 
 
 def _read(path: Path) -> bytes:
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise DiffInputError(f"{path}: no such file") from None
-    except OSError as error:
-        raise DiffInputError(f"{path}: cannot read it ({error.strerror})") from None
+        return read_regular(path, files.MAX_BYTES)
+    except ReadError as error:
+        raise DiffInputError(str(error)) from None
 
 
 def diff_files(base: Path, head: Path, *, stage: str | None = None) -> Diff:

@@ -86,7 +86,11 @@ def changed_markdown(cwd: Path, commit: str, pathspecs: Sequence[str] = ()) -> l
     diff = _git(cwd, "diff", "--no-relative", "--name-status", "-z", "-M", commit, *spec)
     untracked = _git(cwd, "ls-files", "--others", "--exclude-standard", "--full-name", "-z", *spec)
     changes = _parse_name_status(diff)
-    changes += [Change(path, None) for path in untracked.decode().split("\0") if path]
+    changes += [
+        Change(path, None)
+        for path in untracked.decode("utf-8", "surrogateescape").split("\0")
+        if path
+    ]
     touched = (c for c in changes if _is_markdown(c.path) or _is_markdown(c.base_path or ""))
     return sorted(touched)
 

@@ -33,7 +33,11 @@ def good(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"# Title\n\ncaf\xe9 menu\n", "not UTF-8 (byte 0xe9 on line 3); save it as UTF-8"),
+        (
+            b"# Title\n\nmenu\n\x81\x8d\x8f\n",
+            "not text: neither UTF-8 nor Windows-1252 (byte 0x81 on line 4); "
+            "lint Markdown text only",
+        ),
         (
             b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
             "binary file (contains NUL bytes); lint Markdown text only",
@@ -41,7 +45,7 @@ def good(tmp_path: Path) -> Path:
         (b"", "empty file: nothing to lint"),
         (b"  \n\n\t\n", "empty file: nothing to lint"),
     ],
-    ids=["latin-1", "binary", "empty", "blank"],
+    ids=["not-text", "binary", "empty", "blank"],
 )
 def test_unreadable_file_is_one_error_and_others_are_linted(
     tmp_path: Path, good: Path, content: bytes, message: str
@@ -54,13 +58,27 @@ def test_unreadable_file_is_one_error_and_others_are_linted(
     assert out == "No findings in 1 file. 1 file could not be linted.\n"
 
 
+def test_windows_1252_file_is_linted_with_one_warning(tmp_path: Path, good: Path) -> None:
+    # A curly apostrophe exported from Word: 0x92 in Windows-1252, not UTF-8.
+    word = tmp_path / "word.md"
+    word.write_bytes(GOOD.encode("utf-8").replace(b"\n\n", b"\n\nIt\x92s Word\n\n", 1))
+    line = GOOD.encode("utf-8").split(b"\n\n")[0].count(b"\n") + 3
+    code, out, err = _lint(str(word), str(good))
+    assert err == (
+        f"prd-forge: warning: {word}: not UTF-8 (byte 0x92 on line {line}): "
+        "read as Windows-1252; save it as UTF-8\n"
+    )
+    assert code == 0
+    assert out == "No findings in 2 files.\n"
+
+
 def test_huge_file_is_refused_without_reading_it(tmp_path: Path, good: Path) -> None:
     huge = tmp_path / "huge.md"
     with huge.open("wb") as handle:
         handle.truncate(MAX_BYTES + 1)
     code, _, err = _lint(str(huge), str(good))
     assert code == 2
-    assert "over the 10 MB limit; split it or exclude it" in err
+    assert "is 10.0 MB, over the 10 MB limit; split it or leave it out" in err
 
 
 def test_broken_symlink_and_missing_path(tmp_path: Path, good: Path) -> None:
@@ -69,18 +87,23 @@ def test_broken_symlink_and_missing_path(tmp_path: Path, good: Path) -> None:
     code, _, err = _lint(str(link), str(tmp_path / "nope.md"), str(good))
     assert code == 2
     assert err.splitlines() == [
-        f"prd-forge: error: {link}: broken symbolic link (points to {tmp_path / 'gone.md'}); "
-        "fix or remove it",
+        f"prd-forge: error: {link}: broken symbolic link or link loop "
+        f"(points to {tmp_path / 'gone.md'}); fix it",
         f"prd-forge: error: {tmp_path / 'nope.md'}: no such file or folder; check the path",
     ]
 
 
-def test_broken_symlink_inside_a_folder(tmp_path: Path, good: Path) -> None:
+def test_broken_symlink_inside_a_folder_is_skipped_with_a_warning(
+    tmp_path: Path, good: Path
+) -> None:
     (tmp_path / "dangling.md").symlink_to(tmp_path / "gone.md")
     code, out, err = _lint(str(tmp_path))
-    assert code == 2
-    assert "dangling.md: cannot read" in err
-    assert out.endswith("1 file could not be linted.\n")
+    assert code == 0
+    assert err == (
+        f"prd-forge: warning: {tmp_path / 'dangling.md'}: "
+        "a broken symbolic link or a link loop; skipped\n"
+    )
+    assert out == "No findings in 1 file.\n"
 
 
 def test_unclosed_fence_is_a_finding_not_a_crash() -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import Result
+
+from prd_forge.spec.load import MAX_BYTES
 
 Invoke = Callable[..., Result]
 
@@ -192,6 +196,36 @@ CASES: list[tuple[str, str, bytes, list[str]]] = [
         ],
     ),
     (
+        "yaml-alias-bomb",
+        "spec.yaml",
+        (
+            "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+            + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10))
+        ).encode(),
+        [
+            "{f}: its aliases repeat more than 10,000 values "
+            "(write the values out, or use fewer *aliases)"
+        ],
+    ),
+    (
+        "yaml-recursive-alias",
+        "spec.yaml",
+        b"feature:\n  name: A\na: &a [*a]\n",
+        [
+            "{f}:3: holds an alias inside its own anchor (a value that contains itself) "
+            "(write the value out instead of the *alias)"
+        ],
+    ),
+    (
+        "yaml-recursive-mapping-alias",
+        "spec.yaml",
+        b"feature: &f\n  name: A\n  owner: *f\n",
+        [
+            "{f}:1: holds an alias inside its own anchor (a value that contains itself) "
+            "(write the value out instead of the *alias)"
+        ],
+    ),
+    (
         "key-not-a-name",
         "spec.yaml",
         b"feature:\n  7: seven\n",
@@ -251,3 +285,42 @@ def test_no_file_argument_is_a_usage_error(prd_forge: Invoke) -> None:
     result = prd_forge("check")
     assert result.exit_code == 2
     assert "Missing argument 'SPEC...'" in result.stderr
+
+
+def test_a_few_aliases_are_fine(prd_forge: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text("feature: &f\n  name: A\nx: *f\n", encoding="utf-8")
+    result = prd_forge("check", str(path))
+    assert result.stdout.splitlines()[0] == (
+        f"{path}:3: x: unknown field (valid fields: feature, problem, scope, baseline, "
+        "failure_modes, data_sources, metrics, evaluation, fallbacks, ux_states, "
+        "human_oversight, monitoring, rollout, privacy, open_questions)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: os.mkfifo(p), "is a named pipe (FIFO), not a regular file (give a file)"),
+        (lambda p: p.symlink_to("/dev/zero"), "is a device, not a regular file (give a file)"),
+        (lambda p: p.symlink_to(p), "is a symbolic link loop (fix or remove the link)"),
+        (
+            lambda p: p.write_bytes(b"feature: {}\n" + b"#" * MAX_BYTES),
+            "is 1.0 MB, over the 1 MB limit (an answers file is tens of KB: check the path)",
+        ),
+    ],
+    ids=["fifo", "device-link", "link-loop", "too-big"],
+)
+def test_not_a_readable_answers_file(
+    prd_forge: Invoke, tmp_path: Path, make: Callable[[Path], object], message: str
+) -> None:
+    path = tmp_path / "spec.yaml"
+    make(path)
+    start = time.monotonic()
+    result = prd_forge("check", str(path))
+    assert time.monotonic() - start < 10
+    assert result.stdout.splitlines() == [
+        f"{path}: {message}",
+        f"{path}: invalid: 1 error, 0 warnings",
+    ]
+    assert result.exit_code == 2
