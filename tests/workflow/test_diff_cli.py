@@ -73,7 +73,11 @@ def test_identical_files() -> None:
 
 
 def test_missing_file_is_an_input_error() -> None:
-    assert run("good.md", "nope.md") == (2, "", "prd-forge: error: nope.md: no such file\n")
+    assert run("good.md", "nope.md") == (
+        2,
+        "",
+        "prd-forge: error: nope.md: no such file; check the path\n",
+    )
 
 
 def test_one_file_is_a_usage_error() -> None:
@@ -82,13 +86,14 @@ def test_one_file_is_a_usage_error() -> None:
     assert err.endswith("Error: give two files, BASE and HEAD, or --git REF [PATH]...\n")
 
 
-def test_non_utf8_file_is_an_input_error(tmp_path: Path) -> None:
+def test_non_text_file_is_an_input_error(tmp_path: Path) -> None:
     latin = tmp_path / "latin.md"
-    latin.write_bytes("# Résumé\n".encode("latin-1"))
+    latin.write_bytes(b"# R\x81sum\x8d\n")
     assert run("good.md", str(latin)) == (
         2,
         "",
-        f"prd-forge: error: {latin}: not UTF-8 text; save it as UTF-8\n",
+        f"prd-forge: error: {latin}: not text: neither UTF-8 nor Windows-1252 (byte 0x81 on "
+        "line 1); lint Markdown text only\n",
     )
 
 
