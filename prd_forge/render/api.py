@@ -16,7 +16,8 @@ import jinja2
 from jinja2.exceptions import SecurityError
 
 from prd_forge import _resources, concerns
-from prd_forge.render import approvals, context, guard
+from prd_forge._io import MEGABYTE
+from prd_forge.render import approvals, bounded, context, guard
 from prd_forge.render.environment import build_environment
 from prd_forge.spec.completeness import Gap, blocking, find_gaps
 from prd_forge.spec.model import Spec
@@ -67,6 +68,8 @@ def _template_line(error: BaseException, folder: Path) -> str:
 
 
 def _load(template: Path) -> jinja2.Template:
+    if template.exists() and not template.is_file():
+        raise TemplateError(f"{template}: not a regular file; give the path of a .j2 file")
     if not template.is_file():
         raise TemplateError(f"{template}: no such template file; give the path of a .j2 file")
     folder = template.resolve().parent
@@ -93,10 +96,24 @@ def _not_found(template: Path, name: object) -> str:
 
 
 def _fill(template: Path, values: dict[str, Any]) -> str:
+    """The shipped templates render here; any other in a child bounded in time and memory."""
+    if template.resolve().is_relative_to(_resources.data_dir("templates").resolve()):
+        return _fill_here(template, values)
+    try:
+        return bounded.run(lambda: _fill_here(template, values))
+    except bounded.Failed as failed:
+        stopped = f"{template}: template rendering " if failed.stopped else ""
+        raise TemplateError(f"{stopped}{failed}") from None
+
+
+def _fill_here(template: Path, values: dict[str, Any]) -> str:
     compiled = _load(template)
     folder = template.resolve().parent
     try:
         return compiled.render(values)
+    except (MemoryError, RecursionError, bounded.TooSlow) as error:
+        place = _template_line(error, folder) or str(template)
+        raise TemplateError(f"{place}: {_LIMITS[type(error)]}") from None
     except jinja2.TemplateNotFound as error:
         raise TemplateError(_not_found(template, error.name)) from None
     except (SecurityError, jinja2.UndefinedError) as error:
@@ -114,6 +131,14 @@ def _fill(template: Path, values: dict[str, Any]) -> str:
         # What a template's own expressions can raise: 1/0, a huge range, a bad index...
         place = _template_line(error, folder) or str(template)
         raise TemplateError(f"{place}: {error}") from None
+
+
+_LIMITS: dict[type[BaseException], str] = {
+    MemoryError: f"template needs more than {bounded.MEMORY_BYTES // MEGABYTE} MB of memory",
+    RecursionError: "template recursion too deep (a macro that calls itself without end?)",
+    bounded.TooSlow: f"template rendering took longer than {bounded.TIMEOUT_SECONDS:g} s "
+    "and was stopped",
+}
 
 
 def fill(template: Path, values: dict[str, Any]) -> str:

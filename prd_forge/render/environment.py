@@ -9,11 +9,13 @@ helper marked it as Markdown already (see `escape.Markdown`), the way autoescape
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
 from jinja2.utils import Namespace
 from markupsafe import Markup
@@ -37,6 +39,9 @@ class FolderLoader(jinja2.FileSystemLoader):
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
+        candidate = self.folder.joinpath(*split_template_path(template))
+        if candidate.exists() and not candidate.is_file():  # a FIFO would block the read
+            raise jinja2.TemplateNotFound(template)
         source, filename, uptodate = super().get_source(environment, template)
         if not Path(filename).resolve().is_relative_to(self.folder):
             raise jinja2.TemplateNotFound(template)
@@ -118,8 +123,10 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "yesno": lambda value: MISSING if value is None else ("yes" if value else "no"),
 }
 
-# Jinja's default globals include lipsum, cycler and joiner: not needed, so not exposed.
-GLOBALS: dict[str, Any] = {"range": safe_range, "dict": dict, "namespace": Namespace}
+# Jinja's default globals include lipsum, cycler, joiner and dict: not needed, so not exposed.
+# `dict` was: `dict.update(value, ...)` is a call on the class, which the immutable sandbox
+# does not see as mutating `value`, so a template could change the spec it renders.
+GLOBALS: Mapping[str, Any] = MappingProxyType({"range": safe_range, "namespace": Namespace})
 
 
 @functools.lru_cache(maxsize=16)

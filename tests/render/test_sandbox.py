@@ -13,10 +13,10 @@ from tests.render.helpers import COMPLETE
 
 ATTACKS = [
     ("class", '{{ "".__class__ }}', "refused by the sandbox: access to attribute '__class__'"),
-    ("mro", "{{ dict.__mro__ }}", "refused by the sandbox: access to attribute '__mro__'"),
+    ("mro", "{{ namespace.__mro__ }}", "refused by the sandbox: access to attribute '__mro__'"),
     (
         "subclasses",
-        "{{ dict.__subclasses__() }}",
+        "{{ namespace.__subclasses__() }}",
         "refused by the sandbox: access to attribute '__subclasses__'",
     ),
     (
