@@ -11,6 +11,7 @@ import errno
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Final
 
@@ -87,42 +88,187 @@ def _open_failure(path: Path | str, error: OSError) -> str:
 class OutputExistsError(Exception):
     """The output file exists and the caller did not ask to overwrite it."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"{path}: already exists; use --force to overwrite it")
+    def __init__(self, path: Path, message: str | None = None) -> None:
+        super().__init__(message or f"{path}: already exists; use --force to overwrite it")
         self.path = path
 
 
+class NotReplaceable(OutputExistsError):
+    """What the output path names must never be replaced: a device, a FIFO, a command's input."""
+
+
+# Our temporary files: `.{name}.{pid}.{random}{_TEMP_SUFFIX}`, beside the file they become.
+_TEMP_SUFFIX: Final = ".prd-forge.tmp"
+_STALE_SECONDS: Final = 3600
+
+
+def target_of(path: Path) -> Path:
+    """Where a write to `path` lands: through symbolic links to the file they name."""
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=False))
+    except OSError:  # pragma: no cover - realpath(strict=False) does not raise on Linux
+        return path
+
+
 def check_writable(path: Path, *, force: bool) -> None:
-    """Fail before any work when `path` exists and `force` is not set."""
-    if path.exists() and not force:
+    """Fail before any work when `path` exists and `force` is not set, or can never be
+    replaced (it is not a regular file, or a link loop)."""
+    target = target_of(path)
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise NotReplaceable(path, f"{path}: cannot be written: {error.strerror}") from None
+    kind = non_regular(info.st_mode)
+    if kind is not None:
+        message = f"{path}: is {kind}; prd-forge only writes regular files"
+        raise NotReplaceable(path, message)
+    if not force:
         raise OutputExistsError(path)
 
 
-def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
-    """Write `text` to `path` through a temporary file in the same folder, then rename.
+def refuse_inputs(output: Path | None, inputs: list[Path | None]) -> None:
+    """NotReplaceable when `output` is (a link to, a hard link of) one of the command's inputs."""
+    if output is None:
+        return
+    for source in inputs:
+        if source is not None and _same_file(output, source):
+            message = f"{output}: is the input {source}; write the output to another file"
+            raise NotReplaceable(output, message)
 
-    A crash or an interrupt leaves either the old file or the new one, never half of one.
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
+
+
+def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
+    """Write `text` to `path`: a crash or an interrupt leaves the old file or the new one.
+
+    A symbolic link is written through (its target changes, the link stays). Without `force`
+    the file is created only if absent, atomically (link(2) of a complete temporary file), so
+    two runs racing for one name cannot both succeed. A replaced file keeps its mode and owner;
+    one with other hard links is rewritten in place so the links still share it.
     """
     check_writable(path, force=force)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    target = target_of(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _clean_stale(target)
+    data = text.encode("utf-8")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        # mkstemp creates 0600; the user expects what a plain open() would give.
-        Path(tmp).chmod(mode)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    """An existing file keeps its permissions; a new one gets 0666 less the umask."""
-    try:
-        return path.stat().st_mode & 0o7777
+        info: os.stat_result | None = target.stat()
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        info = None
+    if info is not None and (info.st_nlink > 1 or not _can_own(info)):
+        _write_in_place(target, data)
+        return
+    temp = _write_temp(target, data, info)
+    try:
+        if info is None and not force:
+            _create_exclusive(temp, target, path)
+        else:
+            temp.replace(target)
+        _fsync_folder(target.parent)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _can_own(info: os.stat_result) -> bool:
+    """Whether a new file of ours can carry `info`'s owner (root can give any)."""
+    return (info.st_uid, info.st_gid) == (os.getuid(), os.getgid()) or os.getuid() == 0
+
+
+def _write_temp(target: Path, data: bytes, info: os.stat_result | None) -> Path:
+    fd, name = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=target.parent
+    )
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp creates 0600; the user expects what a plain open() gives, or the old mode.
+        temp.chmod(info.st_mode & 0o7777 if info else _new_mode())
+        if info is not None and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+            os.chown(temp, info.st_uid, info.st_gid)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def _create_exclusive(temp: Path, target: Path, path: Path) -> None:
+    """`temp` becomes `target` only if `target` does not exist yet."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise OutputExistsError(path) from None
+    except OSError as error:  # a file system without hard links: O_EXCL, then write
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _new_mode())
+        except FileExistsError:
+            raise OutputExistsError(path) from None
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(temp.read_bytes())
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    with target.open("r+b") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - a folder we just wrote into can be opened
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems cannot sync a folder; the data is synced already
+        pass
+    finally:
+        os.close(fd)
+
+
+def _clean_stale(target: Path) -> None:
+    """Remove temporary files a killed run left beside `target` (its process is gone)."""
+    for temp in target.parent.glob(f".{glob_escape(target.name)}.*{_TEMP_SUFFIX}"):
+        pid = temp.name[len(target.name) + 2 :].split(".", 1)[0]
+        if _stale(temp, pid):
+            temp.unlink(missing_ok=True)
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{char}]" if char in "*?[" else char for char in name)
+
+
+def _stale(temp: Path, pid: str) -> bool:
+    try:
+        if time.time() - temp.lstat().st_mtime > _STALE_SECONDS:
+            return True
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def _new_mode() -> int:
+    """0666 less the umask, as a plain open() would give."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -6,13 +6,29 @@ never pays for questionary, jinja2 or pydantic (see DESIGN.md, "The lint path mu
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
 import sys
 from typing import Any
 
 import click
 
 from prd_forge import __version__
+from prd_forge.commands._common import EXIT_INPUT, InputError
+
+# Errors of a write to standard output that the user can fix and should hear about.
+OUTPUT_ERRNOS = frozenset(
+    {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EIO, errno.EFBIG, errno.EROFS}
+)
+
+
+class OutputFailed(InputError):
+    """Standard output could not be written: one line naming why, exit 2."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(f"cannot write to standard output: {error.strerror or error}")
+
 
 # name -> "module:attribute" of a click.Command. Adding a command is adding a row.
 COMMANDS: dict[str, str] = {
@@ -48,6 +64,16 @@ class LazyGroup(click.Group):
         command: click.Command = getattr(importlib.import_module(module_name), attribute)
         return command
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """A failing standard output (a closed pipe, a full disk) is one line and exit 2."""
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            if error.filename is None and error.errno in OUTPUT_ERRNOS:
+                _drop_stdout()
+                raise OutputFailed(error) from None
+            raise
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="prd-forge")
@@ -65,3 +91,25 @@ def main(argv: list[str] | None = None) -> Any:
     except KeyboardInterrupt:  # pragma: no cover - the questionnaire handles its own
         click.echo("\ninterrupted", err=True)
         sys.exit(130)
+    finally:
+        _flush_stdout()
+
+
+def _flush_stdout() -> None:
+    """Flush now, so a failure is our one line, not Python's "Exception ignored" at exit."""
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        _drop_stdout()
+        click.echo(f"prd-forge: error: {OutputFailed(error).message}", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+def _drop_stdout() -> None:
+    """Whatever is still buffered can never be written: point standard output at nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real stdout (a test runner's buffer)
+        pass

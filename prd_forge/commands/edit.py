@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from prd_forge import catalogue
+from prd_forge._io import NotReplaceable, check_writable, refuse_inputs
 from prd_forge.commands._common import InputError
 from prd_forge.commands.new import (
     ask_and_write,
@@ -80,6 +81,11 @@ def edit(
     if not is_interactive():
         raise InputError("stdin is not a terminal, so nobody can answer; run in a terminal")
     files = Files.for_spec(spec_file, output)
+    try:
+        refuse_inputs(files.prd, [spec_file, template])
+        check_writable(files.prd, force=True)
+    except NotReplaceable as error:
+        raise InputError(str(error)) from None
     store = DraftStore(files.draft, resume_hint(spec_file, section_ids))
     answers = _start(spec_file, store, section_ids)
     # a resumed edit keeps the sections it was started with, whatever this run names

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from prd_forge._io import OutputExistsError, check_writable, write_atomic
+from prd_forge._io import OutputExistsError, check_writable, refuse_inputs, write_atomic
 from prd_forge.commands._common import InputError, Refused
 from prd_forge.commands.render import load, refusal
 from prd_forge.export.registry import VIEWS
@@ -59,6 +59,7 @@ def export(
     """
     try:
         if output is not None:
+            refuse_inputs(output, [spec])
             check_writable(output, force=force)
         loaded = load(spec)
         gaps = blocking(loaded.spec, find_gaps(loaded.spec))
@@ -68,7 +69,7 @@ def export(
         view = VIEWS[view_name]
         text = write(view, loaded.spec, loaded.file, template and view_template(view, template))
         if output is None:
-            click.echo(text, nl=False)
+            click.echo(text, nl=False)  # a failing stdout is one line in cli.main
         else:
             write_atomic(output, text, force=force)
     except api.TemplateError as error:
@@ -76,4 +77,6 @@ def export(
     except OutputExistsError as error:
         raise InputError(str(error)) from None
     except OSError as error:
+        if output is None:
+            raise  # standard output: cli turns it into one line
         raise InputError(f"{output}: cannot be written: {error.strerror}") from None

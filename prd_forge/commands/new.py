@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from prd_forge._io import OutputExistsError, check_writable
+from prd_forge._io import NotReplaceable, OutputExistsError, check_writable, refuse_inputs
 from prd_forge.commands._common import EXIT_INTERRUPTED, InputError, Refused
 from prd_forge.questionnaire import prompts, quick, sections
 from prd_forge.questionnaire.answers import Answers
@@ -32,13 +32,26 @@ def is_interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def preflight(files: Files, *, force: bool, template: Path | None, asking: bool) -> None:
+def preflight(
+    files: Files,
+    *,
+    force: bool,
+    template: Path | None,
+    asking: bool,
+    answers: Path | None = None,
+) -> None:
     """Everything that would stop the run, checked before the first question."""
     if files.prd.suffix.lower() in DATA_SUFFIXES:
         raise InputError(f"{files.prd}: -o names the PRD, a Markdown file such as PRD.md")
+    try:
+        refuse_inputs(files.prd, [answers, template])
+    except NotReplaceable as error:
+        raise InputError(str(error)) from None
     for path in (files.prd, files.answers):
         try:
             check_writable(path, force=force)
+        except NotReplaceable as error:
+            raise InputError(str(error)) from None
         except OutputExistsError as error:
             hint = "use --force to overwrite it, -o for another name, or `prd-forge edit`"
             raise Refused(f"{path}: already exists; {hint}") from error
@@ -171,7 +184,9 @@ def new(
     loses nothing: run the same command again, or add --resume, to continue.
     """
     files = Files.for_prd(output)
-    preflight(files, force=force, template=template, asking=answers_file is None)
+    preflight(
+        files, force=force, template=template, asking=answers_file is None, answers=answers_file
+    )
     resume_hint = f"prd-forge new -o {output}{' --quick' if quick else ''} --resume"
     store = DraftStore(files.draft, resume_hint)
     if not is_interactive():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from prd_forge._io import OutputExistsError, check_writable, write_atomic
+from prd_forge._io import OutputExistsError, check_writable, refuse_inputs, write_atomic
 from prd_forge.commands._common import InputError, Refused
 from prd_forge.render import api, html
 from prd_forge.spec.completeness import Gap
@@ -98,15 +98,18 @@ def render(
     """
     try:
         if output is not None:
+            refuse_inputs(output, [spec, template])
             check_writable(output, force=force)
         loaded = load(spec)
         chosen = api.template_file(template) if template is not None else None
         text = FORMATS[output_format](produce(loaded, chosen, draft), loaded)
         if output is None:
-            click.echo(text, nl=False)
+            click.echo(text, nl=False)  # a failing stdout is one line in cli.main
         else:
             write_atomic(output, text, force=force)
     except OutputExistsError as error:
         raise InputError(str(error)) from None
     except OSError as error:
+        if output is None:
+            raise  # standard output: cli turns it into one line
         raise InputError(f"{output}: cannot be written: {error.strerror}") from None

@@ -144,3 +144,25 @@ def test_an_output_that_cannot_be_written_is_an_input_error(tmp_path: Path) -> N
     code, stdout, stderr = run("render", str(COMPLETE), "-o", str(blocker / "PRD.md"))
     assert (code, stdout) == (2, "")
     assert stderr.startswith(f"prd-forge: error: {blocker / 'PRD.md'}: cannot be written: ")
+
+
+def test_output_that_is_the_spec_is_refused_even_with_force(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_bytes(COMPLETE.read_bytes())
+    link = tmp_path / "PRD.md"
+    link.symlink_to(spec)
+    for output in (spec, link):
+        result = CliRunner().invoke(cli, ["render", str(spec), "-o", str(output), "--force"])
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"prd-forge: error: {output}: is the input {spec}; write the output to another file\n"
+        )
+    assert spec.read_bytes() == COMPLETE.read_bytes()
+
+
+def test_output_to_a_device_is_refused_even_with_force(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["render", str(COMPLETE), "-o", "/dev/null", "--force"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "prd-forge: error: /dev/null: is a device; prd-forge only writes regular files\n"
+    )
