@@ -12,6 +12,7 @@ import os
 import stat
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -155,27 +156,66 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
     two runs racing for one name cannot both succeed. A replaced file keeps its mode and owner;
     one with other hard links is rewritten in place so the links still share it.
     """
+    write_all([(path, text)], force=force)
+
+
+@dataclass
+class _Pending:
+    path: Path
+    target: Path
+    data: bytes
+    info: os.stat_result | None
+    temp: Path | None = None
+
+
+def write_all(items: list[tuple[Path, str]], *, force: bool = False) -> None:
+    """Write several files as `write_atomic` does, all or none: every temporary file is written
+    and synced before the first one takes its place, and new files already placed are removed
+    again if a later one fails (a file that existed cannot be put back: check first)."""
+    pending: list[_Pending] = []
+    try:
+        for path, text in items:
+            pending.append(_prepare(path, text, force=force))
+        placed: list[_Pending] = []
+        try:
+            for item in pending:
+                _place(item, force=force)
+                placed.append(item)
+        except BaseException:
+            for item in placed:
+                if item.info is None:
+                    item.target.unlink(missing_ok=True)
+            raise
+    finally:
+        for item in pending:
+            if item.temp is not None:
+                item.temp.unlink(missing_ok=True)
+
+
+def _prepare(path: Path, text: str, *, force: bool) -> _Pending:
     check_writable(path, force=force)
     target = target_of(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     _clean_stale(target)
-    data = text.encode("utf-8")
     try:
         info: os.stat_result | None = target.stat()
     except FileNotFoundError:
         info = None
-    if info is not None and (info.st_nlink > 1 or not _can_own(info)):
-        _write_in_place(target, data)
+    item = _Pending(path, target, text.encode("utf-8"), info)
+    if info is None or (info.st_nlink == 1 and _can_own(info)):
+        item.temp = _write_temp(target, item.data, info)
+    return item
+
+
+def _place(item: _Pending, *, force: bool) -> None:
+    if item.temp is None:
+        _write_in_place(item.target, item.data)
         return
-    temp = _write_temp(target, data, info)
-    try:
-        if info is None and not force:
-            _create_exclusive(temp, target, path)
-        else:
-            temp.replace(target)
-        _fsync_folder(target.parent)
-    finally:
-        temp.unlink(missing_ok=True)
+    if item.info is None and not force:
+        _create_exclusive(item.temp, item.target, item.path)
+    else:
+        item.temp.replace(item.target)
+    _fsync_folder(item.target.parent)
 
 
 def _can_own(info: os.stat_result) -> bool:

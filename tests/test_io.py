@@ -16,6 +16,7 @@ from prd_forge._io import (
     OutputExistsError,
     check_writable,
     refuse_inputs,
+    write_all,
     write_atomic,
 )
 
@@ -197,3 +198,19 @@ def test_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
         with pytest.raises(NotReplaceable, match=r"is the input .*spec\.yaml; write the output"):
             refuse_inputs(output, [None, spec])
     refuse_inputs(tmp_path / "PRD.md", [spec])  # a different file: fine
+
+
+def test_write_all_is_both_or_neither(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    answers, prd = tmp_path / "PRD.yaml", tmp_path / "PRD.md"
+    real_link = os.link
+
+    def prd_appears(source: Path, destination: Path) -> None:
+        if Path(destination).name == "PRD.md":
+            Path(destination).write_text("theirs\n", encoding="utf-8")
+        real_link(source, destination)
+
+    monkeypatch.setattr(os, "link", prd_appears)
+    with pytest.raises(OutputExistsError):
+        write_all([(answers, "a: 1\n"), (prd, "# PRD\n")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["PRD.md"]
+    assert prd.read_text(encoding="utf-8") == "theirs\n"

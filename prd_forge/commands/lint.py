@@ -6,6 +6,7 @@ or a file that could not be read; the other files are still linted and reported)
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -255,6 +256,8 @@ def _emit(report: str, output_file: str | None, color: bool) -> None:
         click.echo(report, nl=False, color=color)
         return
     try:
+        if not Path(output_file).parent.is_dir():  # a report does not create folders
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
         write_atomic(Path(output_file), report, force=True)
     except OutputExistsError as error:  # a device, a FIFO: never replaced
         raise InputError(str(error)) from None

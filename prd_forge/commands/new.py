@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -9,14 +10,21 @@ from pathlib import Path
 import click
 
 from prd_forge._io import NotReplaceable, OutputExistsError, check_writable, refuse_inputs
-from prd_forge.commands._common import EXIT_INTERRUPTED, InputError, Refused
+from prd_forge.commands._common import InputError, Refused
 from prd_forge.questionnaire import prompts, quick, sections
 from prd_forge.questionnaire.answers import Answers
 from prd_forge.questionnaire.finish import complete, to_spec, write
 from prd_forge.questionnaire.flow import Interview
+from prd_forge.questionnaire.interrupt import TYPED, exit_code, signals_as_interrupts, what
 from prd_forge.questionnaire.review import Verdict
 from prd_forge.questionnaire.sections import Section
-from prd_forge.questionnaire.session import DATA_SUFFIXES, DraftStore, Files, read_answers_file
+from prd_forge.questionnaire.session import (
+    DATA_SUFFIXES,
+    DraftNotSaved,
+    DraftStore,
+    Files,
+    read_answers_file,
+)
 from prd_forge.questionnaire.special import HANDLERS
 from prd_forge.render.api import (
     RenderRefused,
@@ -79,15 +87,22 @@ def template_refused(error: TemplateDropsConcern, store: DraftStore) -> Refused:
     )
 
 
-def interrupted(store: DraftStore) -> None:
-    """Ctrl-C: nothing is lost; say how to continue."""
+def interrupted(store: DraftStore, answers: Answers, error: BaseException) -> None:
+    """Ctrl-C, SIGTERM, SIGHUP: nothing is lost, the answer being typed included; say how to
+    continue."""
     prompts.echo()
+    typing = TYPED.pending is not None
+    if typing:
+        with contextlib.suppress(OSError):  # a full disk: the earlier draft still stands
+            store.save(answers)
     if store.path.exists():
-        click.echo(f"Interrupted. Your answers are saved in {store.path}.", err=True)
+        click.echo(f"{what(error)}. Your answers are saved in {store.path}.", err=True)
+        if typing:
+            click.echo("The answer you were typing is kept for that question.", err=True)
         click.echo(f"Continue with: {store.resume_hint}", err=True)
     else:
-        click.echo("Interrupted before any answer; nothing saved.", err=True)
-    sys.exit(EXIT_INTERRUPTED)
+        click.echo(f"{what(error)} before any answer; nothing saved.", err=True)
+    sys.exit(exit_code(error))
 
 
 def load_start(files: Files, store: DraftStore, answers_file: Path | None, resume: bool) -> Answers:
@@ -209,19 +224,42 @@ def ask_and_write(
 ) -> None:
     """Ask the chosen sections (all by default), review, write; the draft survives any exit."""
     try:
-        if interview.quick:
-            quick.run(interview)
-        else:
-            sections.run(interview, chosen)
-        interview.revisit = False
-        verdict, written = complete(interview, files, store, template=template, force=force)
-    except (KeyboardInterrupt, EOFError):
-        interrupted(store)
+        with signals_as_interrupts():
+            if interview.quick:
+                quick.run(interview)
+            else:
+                sections.run(interview, chosen)
+            interview.revisit = False
+            verdict, written = complete(interview, files, store, template=template, force=force)
+    except (KeyboardInterrupt, EOFError) as error:
+        interrupted(store, interview.answers, error)
+    except (OutputExistsError, OSError) as error:
+        raise not_written(error, files, store) from None
     except TemplateDropsConcern as error:
         raise template_refused(error, store) from None
     except TemplateError as error:
         raise InputError(f"{error} (your answers are kept in {store.path})") from None
     report(written, verdict, files)
+
+
+def not_written(error: OSError | OutputExistsError, files: Files, store: DraftStore) -> Exception:
+    """A full disk, or a PRD that appeared while answering: one line, every answer kept."""
+    kept = f"your answers are kept in {store.path}"
+    hint = f"then continue with: {store.resume_hint}"
+    if isinstance(error, NotReplaceable):
+        return InputError(f"{error}; {kept}")
+    if isinstance(error, OutputExistsError):
+        return Refused(
+            f"{error.path}: appeared while you were answering, so nothing was written; {kept}: "
+            f"move {error.path} away, {hint}"
+        )
+    if isinstance(error, DraftNotSaved):
+        return InputError(f"{error}; free some space, {hint}")
+    reason = error.strerror or str(error)
+    return InputError(
+        f"{files.answers} and {files.prd}: cannot be written ({reason}), so neither was; "
+        f"{kept}: {hint}"
+    )
 
 
 def report(files: Files, verdict: Verdict, asked: Files) -> None:
@@ -251,4 +289,13 @@ def _write_without_questions(
         raise Refused(str(error)) from None
     except TemplateError as error:
         raise InputError(str(error)) from None
+    except NotReplaceable as error:
+        raise InputError(str(error)) from None
+    except OutputExistsError as error:
+        raise Refused(f"{error}; nothing was written") from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(
+            f"{files.answers} and {files.prd}: cannot be written ({reason}), so neither was"
+        ) from None
     click.echo(f"Wrote {files.answers} (answers) and {files.prd} (the PRD).")

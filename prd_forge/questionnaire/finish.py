@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prd_forge._io import write_atomic
+from prd_forge._io import write_all
 from prd_forge.questionnaire import prompts
 from prd_forge.questionnaire.flow import Interview
 from prd_forge.questionnaire.review import Verdict, fill, review, settle_gaps
@@ -29,8 +29,8 @@ def to_spec(data: dict[str, object], name: str) -> Spec:
 def write(spec: Spec, files: Files, *, template: Path | None, draft: bool, force: bool) -> None:
     """Render first (a refusal writes nothing), then the answers file, then the PRD."""
     text = render_prd(spec, template, draft=draft)
-    write_atomic(files.answers, answers_text(spec, files.answers), force=force)
-    write_atomic(files.prd, text, force=force)
+    # both or neither: a file that appeared meanwhile or a full disk leaves no half pair
+    write_all([(files.answers, answers_text(spec, files.answers)), (files.prd, text)], force=force)
 
 
 def complete(

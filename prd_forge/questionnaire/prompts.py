@@ -19,6 +19,7 @@ from questionary import Choice
 
 from prd_forge.questionnaire.choices import describe
 from prd_forge.questionnaire.fields import Question
+from prd_forge.questionnaire.interrupt import TYPED
 from prd_forge.questionnaire.tape import TAPE, asked
 
 SKIP = "(skip for now)"
@@ -85,18 +86,38 @@ def ask_text(
     # A multi-line answer starts on the line below the question and takes the full width.
     instruction = "(Esc then Enter to finish)\n" if question.multiline else None
     raw = asked(
-        lambda start: questionary.text(
+        lambda start: _keeping_text(
             question.message,
-            default=_as_text(start),
-            validate=text_validator(question, required, extra=extra),
-            multiline=question.multiline,
-            instruction=instruction,
+            questionary.text(
+                question.message,
+                default=TYPED.default(question.message, _as_text(start)),
+                validate=text_validator(question, required, extra=extra),
+                multiline=question.multiline,
+                instruction=instruction,
+            ),
         ),
         default,
     )
     if not raw.strip():
         return None
     return question.validate(raw)
+
+
+def _keeping_text(message: str, prompt: questionary.Question) -> questionary.Question:
+    """The prompt, made to keep the text being typed (for the draft) when Ctrl-C, SIGTERM or
+    SIGHUP interrupts it: prompt_toolkit's buffer still holds it then."""
+    ask = prompt.unsafe_ask
+
+    def unsafe_ask(patch_stdout: bool = False) -> Any:
+        TYPED.pending = None
+        try:
+            return ask(patch_stdout)
+        except KeyboardInterrupt:
+            TYPED.keep(message, prompt.application.current_buffer.text)
+            raise
+
+    prompt.unsafe_ask = unsafe_ask  # type: ignore[method-assign]
+    return prompt
 
 
 def ask_list_item(
@@ -109,11 +130,14 @@ def ask_list_item(
 ) -> str | None:
     """One entry of a list of texts; empty ends the list (or removes a prefilled entry)."""
     raw = asked(
-        lambda start: questionary.text(
+        lambda start: _keeping_text(
             message,
-            default=start,
-            validate=text_validator(question, required, wrap=True),
-            instruction=instruction,
+            questionary.text(
+                message,
+                default=TYPED.default(message, start),
+                validate=text_validator(question, required, wrap=True),
+                instruction=instruction,
+            ),
         ),
         default,
     )

@@ -18,6 +18,7 @@ import yaml
 
 from prd_forge._io import write_atomic
 from prd_forge.questionnaire.answers import Answers
+from prd_forge.questionnaire.interrupt import TYPED
 from prd_forge.spec.load import Problem, SpecError, dump_yaml, parse, read_text, validate
 from prd_forge.spec.model import Spec
 
@@ -42,6 +43,19 @@ class Files:
         return cls(prd, spec, spec.parent / f".{spec.stem}.draft.yaml")
 
 
+class DraftNotSaved(OSError):
+    """The draft could not be written (a full disk): the one before it still stands."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        reason = error.strerror or str(error)
+        super().__init__(
+            error.errno, f"{path}: cannot save your answers ({reason}); it keeps those before"
+        )
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
 class DraftStore:
     """Writes the draft after every change of the answers it is attached to."""
 
@@ -54,14 +68,19 @@ class DraftStore:
         return answers
 
     def save(self, answers: Answers) -> None:
-        body = {
+        body: dict[str, Any] = {
             "answers": answers.data,
             "closed": sorted(answers.closed),
             "suggested": answers.suggested,
         }
+        if TYPED.pending is not None:  # the answer being typed when the run was interrupted
+            body["typing"] = {"question": TYPED.pending[0], "text": TYPED.pending[1]}
         header = f"# prd-forge draft: your answers so far. Continue with `{self.resume_hint}`.\n"
         text = header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
-        write_atomic(self.path, text, force=True)
+        try:
+            write_atomic(self.path, text, force=True)
+        except OSError as error:
+            raise DraftNotSaved(self.path, error) from None
 
     def load(self) -> Answers:
         """The saved answers; a SpecError when the draft cannot be read."""
@@ -69,6 +88,9 @@ class DraftStore:
         if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
             problem = Problem(str(self.path), None, "", "is not a prd-forge draft", "delete it")
             raise SpecError([problem])
+        typing = data.get("typing")
+        if isinstance(typing, dict) and {"question", "text"} <= typing.keys():
+            TYPED.resumed[str(typing["question"])] = str(typing["text"])
         return Answers(
             data=data["answers"],
             closed={str(item) for item in data.get("closed") or []},

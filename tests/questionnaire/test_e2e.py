@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+import yaml
 
 from prd_forge.spec.load import load_spec
 from tests.questionnaire.script import (
@@ -254,3 +256,19 @@ def test_an_interrupted_edit_of_one_section_resumes_in_that_section(
     assert "Section 1/15" not in (child.before or "")
     child.sendcontrol("c")
     assert finish(child) == 130
+
+
+def test_sighup_in_a_terminal_keeps_the_typed_answer(spawn: Spawn, tmp_path: Path) -> None:
+    partial_sample(tmp_path, drop=("monitoring", "rollout"))
+    child = spawn("new", "--answers", "partial.yaml")
+    child.expect_exact("Section 12/15: Monitoring")
+    type_steps(child, MONITORING[:5])
+    child.expect_exact("Who owns monitoring")
+    child.send("Support M")
+    child.expect_exact("Support M")
+    child.kill(signal.SIGHUP)
+    child.expect_exact("Stopped by SIGHUP. Your answers are saved in .PRD.draft.yaml.")
+    child.expect_exact("Continue with: prd-forge new -o PRD.md --resume")
+    assert finish(child) == 129
+    draft = yaml.safe_load((tmp_path / ".PRD.draft.yaml").read_text(encoding="utf-8"))
+    assert draft["typing"]["text"] == "Support M"
