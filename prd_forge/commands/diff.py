@@ -53,5 +53,7 @@ def diff(
             result = diff_git(Path.cwd(), ref, paths, stage=stage)
     except DiffInputError as error:
         raise InputError(str(error)) from None
-    click.echo(FORMATTERS[output_format](result), nl=False)
+    text = FORMATTERS[output_format](result)
+    # A file name that is not UTF-8 reaches us with surrogate escapes: show its bad bytes as �.
+    click.echo(text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"), nl=False)
     ctx.exit(EXIT_FINDINGS if result.regressed else EXIT_OK)

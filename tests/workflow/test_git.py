@@ -192,3 +192,17 @@ def test_diff_git_outside_a_repository(tmp_path: Path, monkeypatch: pytest.Monke
     code, out, err = run_diff(tmp_path, monkeypatch, "--git", "HEAD")
     assert (code, out) == (2, "")
     assert err.startswith("prd-forge: error: --git HEAD: fatal: not a git repository")
+
+
+def test_an_untracked_file_whose_name_is_not_utf8(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commit = repo.git("rev-parse", "HEAD")
+    name = os.fsdecode(b"caf\xe9.md")  # Latin-1 bytes on disk: not UTF-8
+    (repo.root / name).write_bytes(b"# Caf\xc3\xa9\n")
+    assert Change(name, None) in changed_markdown(repo.root, commit)
+    monkeypatch.chdir(repo.root)
+    result = CliRunner().invoke(cli, ["diff", "--git", commit])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 0
+    assert "caf\ufffd.md (added)" in result.stdout
