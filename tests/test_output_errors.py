@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -56,7 +57,7 @@ def test_closed_pipe_on_stdout() -> None:
 
 @pytest.mark.parametrize(
     ("target", "reason"),
-    [("missing/summary.md", "No such file or directory"), (".", "Is a directory")],
+    [("missing/summary.md", "No such file or directory"), (".", "is a folder, not a regular file")],
 )
 def test_step_summary_that_cannot_be_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, reason: str
@@ -70,19 +71,34 @@ def test_step_summary_that_cannot_be_written(
     )
 
 
-def test_read_only_or_full_step_summary(tmp_path: Path) -> None:
+def test_read_only_step_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     summary = tmp_path / "summary.md"
     summary.write_text("", encoding="utf-8")
     summary.chmod(0o444)
-    # root may write a read-only file; a full disk is the failure to show there
-    target, reason = (
-        ("/dev/full", "No space left on device")
-        if os.getuid() == 0
-        else (str(summary), "Permission denied")
-    )
-    env = {"GITHUB_STEP_SUMMARY": target, "GITHUB_ACTIONS": "true", "NO_COLOR": ""}
+    if os.getuid() == 0:  # root writes read-only files: make the refusal the kernel's would be
+        real_open = Path.open
+
+        def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+            if self == summary:
+                raise PermissionError(13, "Permission denied")
+            return real_open(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "open", refuse)
+    env = {"GITHUB_STEP_SUMMARY": str(summary), "GITHUB_ACTIONS": "true", "NO_COLOR": ""}
     result = CliRunner().invoke(cli, ["lint", str(GOOD)], env=env)
     assert result.exit_code == 2
     assert result.stderr == (
-        f"prd-forge: error: GITHUB_STEP_SUMMARY {target}: cannot be written: {reason}\n"
+        f"prd-forge: error: GITHUB_STEP_SUMMARY {summary}: cannot be written: Permission denied\n"
+    )
+
+
+def test_step_summary_that_is_a_fifo_does_not_block(tmp_path: Path) -> None:
+    fifo = tmp_path / "summary"
+    os.mkfifo(fifo)
+    env = {"GITHUB_STEP_SUMMARY": str(fifo), "GITHUB_ACTIONS": "true", "NO_COLOR": ""}
+    result = CliRunner().invoke(cli, ["lint", str(GOOD)], env=env)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"prd-forge: error: GITHUB_STEP_SUMMARY {fifo}: cannot be written: is a named pipe "
+        "(FIFO), not a regular file\n"
     )

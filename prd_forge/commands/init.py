@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from prd_forge._io import OutputExistsError, write_atomic
+from prd_forge._io import MEGABYTE, OutputExistsError, ReadError, read_regular, write_atomic
 from prd_forge.commands._common import InputError
 from prd_forge.workflow import detect
 from prd_forge.workflow.scaffold import (
@@ -155,8 +155,10 @@ def _pre_commit_step(directory: Path, scaffold: Scaffold) -> Step:
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        return read_regular(path, MEGABYTE).decode("utf-8")
+    except ReadError as error:
+        raise InputError(str(error)) from None
+    except UnicodeDecodeError as error:
         raise InputError(f"{path}: cannot read it ({error})") from None
 
 

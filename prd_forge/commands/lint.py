@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from prd_forge._io import OutputExistsError, write_atomic
+from prd_forge._io import OutputExistsError, non_regular, write_atomic
 from prd_forge.commands._common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError
 from prd_forge.lint import cache
 from prd_forge.lint.config import PRESETS, STAGES, Config, ConfigError
@@ -84,6 +84,9 @@ def _step_summary(result: RunResult) -> None:
         from prd_forge.lint.formats.tally import coverage_markdown
 
         try:
+            kind = non_regular(Path(target).stat().st_mode) if Path(target).exists() else None
+            if kind is not None:  # a FIFO would block the append
+                raise OSError(errno.EINVAL, f"is {kind}, not a regular file")
             with Path(target).open("a", encoding="utf-8") as handle:
                 handle.write(coverage_markdown(result))
         except OSError as error:

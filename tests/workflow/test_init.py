@@ -302,3 +302,15 @@ def test_an_existing_prds_option_folder_gets_no_readme(tmp_path: Path) -> None:
     (tmp_path / "product").mkdir()
     assert run(str(tmp_path), "--prds", "product")[0] == 0
     assert list((tmp_path / "product").iterdir()) == []
+
+
+def test_a_fifo_where_the_pre_commit_config_goes_is_refused(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / ".pre-commit-config.yaml")
+    code, _, err = run(str(tmp_path))
+    assert code == 2
+    assert err == (
+        f"prd-forge: error: {tmp_path / '.pre-commit-config.yaml'}: is a named pipe (FIFO), "
+        "not a regular file; give a file\n"
+    )
