@@ -103,7 +103,8 @@ def _limit_memory() -> None:  # pragma: no cover - runs in the child
     limit = used + MEMORY_BYTES
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    with contextlib.suppress(ValueError, OSError):  # macOS may refuse: the timer still holds
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def _collect(pid: int, fd: int) -> str:
