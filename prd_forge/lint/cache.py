@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from prd_forge import __version__
+from prd_forge._io import MEGABYTE, ReadError, read_regular
 
 DIR_NAME: Final = ".prd-forge_cache"
 ENV_VAR: Final = "PRD_FORGE_CACHE_DIR"
@@ -78,9 +79,10 @@ class Cache:
 
     def get(self, key: str) -> dict[str, Any] | None:
         try:
-            raw = (self.folder / key[:2] / f"{key}.json").read_bytes()
+            # an entry is a few kilobytes; a FIFO or a device planted in its place is a miss
+            raw = read_regular(self.folder / key[:2] / f"{key}.json", MEGABYTE)
             entry = json.loads(raw)
-        except (OSError, ValueError):
+        except (ReadError, ValueError):
             return None
         return entry if isinstance(entry, dict) else None
 
@@ -90,11 +92,14 @@ class Cache:
             target = self.folder / key[:2]
             target.mkdir(exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}.", suffix=".tmp", dir=target)
+        except OSError:
+            return  # a read-only or full disk only costs speed
+        try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(entry, handle, separators=(",", ":"))
             Path(tmp).replace(target / f"{key}.json")
         except OSError:
-            return  # a read-only or full disk only costs speed
+            Path(tmp).unlink(missing_ok=True)  # a full disk leaves no half entry behind
 
     def _prepare(self) -> None:
         if self._ready:

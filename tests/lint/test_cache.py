@@ -100,6 +100,18 @@ def test_a_corrupt_entry_is_ignored_and_written_again(corpus: Path, tmp_path: Pa
         assert json.loads(entry.read_bytes())["path"] == target[0]
 
 
+def test_a_fifo_in_place_of_an_entry_is_a_miss_not_a_hang(corpus: Path, tmp_path: Path) -> None:
+    store = Cache(tmp_path / "cache")
+    target = [str(corpus / "meeting-recap.md")]
+    fresh = run.run(target, jobs=1, cache=store)
+    (entry,) = store.folder.glob("*/*.json")
+    entry.unlink()
+    os.mkfifo(entry)
+    start = time.monotonic()
+    assert run.run(target, jobs=1, cache=Cache(tmp_path / "cache")) == fresh
+    assert time.monotonic() - start < 10
+
+
 def test_the_cache_folder_ignores_itself_and_no_cache_writes_nothing(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
