@@ -84,7 +84,8 @@ def cli() -> None:
 def main(argv: list[str] | None = None) -> Any:
     """Console-script entry point.
 
-    Exit codes: 0 ok, 1 findings or refused, 2 usage or input error, 130 interrupted.
+    Exit codes: 0 ok, 1 findings or refused, 2 usage or input error (a standard output that
+    cannot be written included), 130 interrupted; new/edit exit 143 on SIGTERM, 129 on SIGHUP.
     """
     try:
         return cli.main(args=argv, prog_name="prd-forge")
