@@ -161,7 +161,7 @@ def test_a_document_that_is_no_prd_writes_nothing(name: str, tmp_path: Path) -> 
         (
             "huge.md",
             b"# Big\n" + b"x" * (10 * 1024 * 1024),
-            "file is 10.0 MB, over the 10 MB limit",
+            "is 10.0 MB, over the 10 MB limit",
         ),
     ],
 )
@@ -196,3 +196,15 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     )
     assert out.read_bytes() == b"keep: me\n"
     assert run("import", str(prd), "-o", str(out), "--force")[0] == 0
+
+
+def test_a_windows_1252_prd_is_imported_with_one_warning(tmp_path: Path) -> None:
+    text = (ROOT / "tests" / "importer" / "fixtures" / "hand-written.md").read_bytes()
+    path = write(tmp_path, "word.md", text.replace(b"\n\n", b"\n\nIt\x92s from Word.\n\n", 1))
+    line = text.split(b"\n\n")[0].count(b"\n") + 3
+    code, _, stderr = run("import", str(path), "-o", str(tmp_path / "answers.yaml"))
+    assert code == 0
+    assert stderr.startswith(
+        f"prd-forge: warning: {path}: not UTF-8 (byte 0x92 on line {line}): read as "
+        "Windows-1252; save it as UTF-8\n"
+    )

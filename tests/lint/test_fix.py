@@ -160,6 +160,17 @@ def test_diff_still_reports_a_file_it_cannot_read(tmp_path: Path) -> None:
     assert err.startswith(f"prd-forge: error: {tmp_path / 'gone.md'}: ")
 
 
+def test_a_windows_1252_file_is_linted_but_not_fixed(tmp_path: Path) -> None:
+    prd = tmp_path / "PRD.md"
+    source = (FIXTURES / "setext.md").read_bytes().replace(b"\n\n", b"\n\nIt\x92s Word.\n\n", 1)
+    prd.write_bytes(source)
+    code, out, err = _cli(str(prd), "--fix")
+    assert prd.read_bytes() == source
+    assert code == 1 and "PRD001" in out
+    assert f"prd-forge: warning: {prd}: not UTF-8, so not fixed; save it as UTF-8\n" in err
+    assert "Traceback" not in err
+
+
 def test_a_teams_own_sections_and_aliases_are_scaffolded_and_marked(tmp_path: Path) -> None:
     (tmp_path / ".prd-forge.toml").write_text(
         '[aliases]\nmonitoring = ["ops notes"]\n\n'
