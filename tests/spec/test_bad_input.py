@@ -291,11 +291,9 @@ def test_a_few_aliases_are_fine(prd_forge: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "spec.yaml"
     path.write_text("feature: &f\n  name: A\nx: *f\n", encoding="utf-8")
     result = prd_forge("check", str(path))
-    assert result.stdout.splitlines()[0] == (
-        f"{path}:3: x: unknown field (valid fields: feature, problem, scope, baseline, "
-        "failure_modes, data_sources, metrics, evaluation, fallbacks, ux_states, "
-        "human_oversight, monitoring, rollout, privacy, open_questions)"
-    )
+    # the alias expands once; the only problem is the unknown key it is stored under
+    assert result.stdout.splitlines()[0].startswith(f"{path}:3: x: unknown field (valid fields: ")
+    assert result.stdout.splitlines()[1] == f"{path}: invalid: 1 error, 0 warnings"
 
 
 @pytest.mark.parametrize(
