@@ -112,8 +112,9 @@ def _row(report: FileReport, today: datetime.date, trend: tuple[float, ...]) -> 
     counts = dict.fromkeys(SEVERITIES, 0)
     for finding in report.findings:
         counts[finding.severity] = counts.get(finding.severity, 0) + 1
-    text = read(report.path)
-    extra = ((), ()) if isinstance(text, InputProblem) else (overdue(text, today), stale(text))
+    decoded = read(report.path)
+    text = None if isinstance(decoded, InputProblem) else decoded.text
+    extra = ((), ()) if text is None else (overdue(text, today), stale(text))
     coverage = {concern: str(state) for concern, state in report.coverage.items()}
     return Row(report.path, report.ai, coverage, counts, extra[0], extra[1], trend)
 
