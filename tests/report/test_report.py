@@ -89,7 +89,8 @@ def test_overdue_questions_and_stale_approvals_are_counted(tmp_path: Path) -> No
 
 def test_an_unreadable_file_is_listed_and_exits_2(tmp_path: Path) -> None:
     (tmp_path / "good.md").write_text("# Fallbacks\n\nRoute to a person.\n", encoding="utf-8")
-    (tmp_path / "bad.md").write_bytes(b"# Scope\n\n\xff\xfe broken\n")
+    # bytes that are neither UTF-8 nor Windows-1252: not text, so unreadable
+    (tmp_path / "bad.md").write_bytes(b"# Scope\n\n\x81\x8d broken\n")
     code, stdout, stderr = run("report", str(tmp_path), "--format", "json", *FIXED)
     assert code == 2
     data = json.loads(stdout)
