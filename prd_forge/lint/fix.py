@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from prd_forge.lint import fix_place, questions
+from prd_forge.lint import text as words
 from prd_forge.lint.coverage import Analysis
 from prd_forge.lint.document import Document, Section, parse
 from prd_forge.lint.engine import FileReport
@@ -78,9 +79,18 @@ def heading(title: str, style: Style, number: str) -> str:
     return f"{'#' * style.level} {text}"
 
 
+def _asking(item: str) -> str:
+    """The item as a prompt lint reads as one ("Pass thresholds?"), so an unanswered scaffold
+    stays a gap and never counts as evidence of its concern."""
+    if words.is_question(f"[ ] {item}"):
+        return item
+    head, bracket, hint = item.partition(" (")
+    return f"{head.rstrip(' .')}?{bracket}{hint}"
+
+
 def scaffold_body(concern: str) -> str:
     """The gap alert and the concern's questions as a checklist."""
-    checklist = "\n".join(f"- [ ] {question}" for question in questions.for_concern(concern))
+    checklist = "\n".join(f"- [ ] {_asking(q)}" for q in questions.for_concern(concern))
     note = _NOTE.format(mark=MARK)
     return f"{note}\n\n{checklist}" if checklist else note
 

@@ -155,10 +155,24 @@ def not_applicable(text: str) -> tuple[bool, str]:
     return True, rest
 
 
+_UNCHECKED: Final = ("[ ]", "\u2610")  # a checklist item still to do: "- [ ] Who owns it?"
+
+
 def is_question(text: str) -> bool:
-    """An open question rather than an answer."""
+    """An open question rather than an answer, with a hint in brackets or not ("Who owns it?
+    (a person or role)"); an unticked checklist item that asks or instructs ("[ ] Describe the
+    current approach.") is a template's or `lint --fix`'s prompt, not an answer either."""
     stripped = text.strip().rstrip("*_ \t")
-    return stripped.endswith("?") or stripped.lower().startswith(("q:", "question:", "open:"))
+    unticked = stripped.startswith(_UNCHECKED)
+    if unticked:
+        stripped = stripped[3 if stripped.startswith("[ ]") else 1 :].strip()
+        if _ITALIC_GUIDANCE.match(stripped):
+            return True
+    _, mark, after = stripped.rpartition("?")
+    hint = after.strip().rstrip(".!")
+    if mark and (not hint or (hint.startswith("(") and hint.endswith(")"))):
+        return True
+    return stripped.lower().startswith(("q:", "question:", "open:"))
 
 
 _SENTENCE_END: Final = lazy(r"(?<=[.!?])\s+")
