@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from prd_forge.spec.model import EvalSet, MetricKind, Spec
@@ -40,6 +41,7 @@ class Check:
     unit: str | None
     slices: tuple[str, ...] = ()
     fires: bool = False
+    change: bool = False
 
     @property
     def metric(self) -> str:
@@ -50,7 +52,14 @@ class Check:
         joined = " or " if self.fires else " and "
         unit = f" {self.unit}" if self.unit else ""
         rule = joined.join(f"{cmp} {value:g}{unit}" for cmp, value in self.conditions)
+        rule = f"{'a change ' if self.change else ''}{rule}"
         return f"fires when {rule}" if self.fires else rule
+
+
+# "Drops by > 0.05 week over week", "moves > 5 points", "CSAT down > 0.2": a change, not a level.
+_CHANGE = re.compile(
+    r"\b(?:drops?|falls?|rises?|moves?|down|up|increases?|decreases?|changes?)\b", re.I
+)
 
 
 def _offline(item: EvalSet) -> list[Check]:
@@ -141,7 +150,10 @@ def _alerts(spec: Spec) -> list[Check]:
         if conditions:
             unit = "%" if all(unit for _, _, unit in conditions) else None
             pairs = tuple((cmp, value) for cmp, value, _ in conditions)
-            found.append(Check(ALERT, signal.name, (signal.name,), None, pairs, unit, fires=True))
+            change = bool(_CHANGE.search(signal.alert_threshold or ""))
+            found.append(
+                Check(ALERT, signal.name, (signal.name,), None, pairs, unit, (), True, change)
+            )
     return found
 
 
@@ -156,6 +168,7 @@ def _rollback(spec: Spec) -> list[Check]:
             ((clause.comparator, clause.value),),
             clause.unit,
             fires=True,
+            change=bool(_CHANGE.search(clause.metric)),
         )
         for clause in clauses.clauses(text)
     ]

@@ -63,8 +63,15 @@ def _unitless(check: Check, result: Result) -> float:
     return result.value
 
 
+def is_change(result: Result) -> bool:
+    """Whether the result measures a change over its window (its unit is `change`)."""
+    return _unit(result.unit or "") == "change"
+
+
 def measured(check: Check, result: Result) -> float:
     """The result's value in the check's unit: as is, a ratio as % or back, else an error."""
+    if is_change(result):
+        return result.value
     if not result.unit:
         return _unitless(check, result)
     if not (result.unit and check.unit) or _unit(result.unit) == _unit(check.unit):
@@ -80,6 +87,8 @@ def measured(check: Check, result: Result) -> float:
 
 
 def _state(check: Check, result: Result) -> str:
+    if check.change and not is_change(result):
+        return NOT_MEASURED
     value = measured(check, result)
     met = [holds(value, cmp, target) for cmp, target in check.conditions]
     if check.fires:

@@ -17,6 +17,8 @@ _MARK = {MET: "✅ met", MISSED: "❌ missed", NOT_MEASURED: "⚠️ not measure
 def _value(outcome: Outcome) -> str:
     if outcome.result is None:
         return "-"
+    if outcome.state == NOT_MEASURED:
+        return f"- (needs a change over a window; {outcome.result.value:g} is a level)"
     return f"{measured(outcome.check, outcome.result):g}"
 
 
@@ -66,7 +68,9 @@ def _record(outcome: Outcome) -> dict[str, object]:
         "set": check.set,
         "slice": outcome.slice,
         "rule": check.rule,
-        "measured": None if outcome.result is None else measured(check, outcome.result),
+        "measured": None
+        if outcome.result is None or outcome.state == NOT_MEASURED
+        else measured(check, outcome.result),
         "from": None if outcome.result is None else outcome.result.where,
         "state": outcome.state,
     }

@@ -87,3 +87,27 @@ def test_a_result_named_after_the_criterion_or_launch_n_measures_it(
 ) -> None:
     _, stdout, _ = verify(tmp_path, f"metric,value\n{name},1\n")
     assert f"  met           {SHADOW}: >= 1; measured 1" in stdout.splitlines()
+
+
+def test_a_level_is_not_a_measurement_of_a_relative_alert(tmp_path: Path) -> None:
+    code, stdout, _ = verify(tmp_path, "metric,value\nMean draft confidence,0.72\nCSAT down,0.3\n")
+    assert code == 1  # the launch criteria are not measured either
+    assert lines(stdout, "not measured  Mean") + lines(stdout, "not measured  CSAT down") == [
+        "not measured  Mean draft confidence: fires when a change > 0.05; measured - "
+        "(needs a change over a window; 0.72 is a level)",
+        "not measured  CSAT down > 0.2: fires when a change > 0.2; measured - "
+        "(needs a change over a window; 0.3 is a level)",
+    ]
+
+
+def test_a_result_in_unit_change_measures_a_relative_alert(tmp_path: Path) -> None:
+    code, stdout, _ = verify(
+        tmp_path, "metric,value,unit\nMean draft confidence,0.08,change\nCSAT down,0.1,change\n"
+    )
+    assert code == 1
+    assert lines(stdout, "missed") == [
+        "missed        Mean draft confidence: fires when a change > 0.05; measured 0.08"
+    ]
+    assert lines(stdout, "met ") == [
+        "met           CSAT down > 0.2: fires when a change > 0.2; measured 0.1"
+    ]
