@@ -46,8 +46,10 @@ _STATUS_STAGE: Final = {
     "launch": "launch",
     "launched": "launch",
 }
-# In a draft, only a missing or hollow required concern fails; the rest is a reminder.
-_DRAFT_KEEP: Final = frozenset({"missing-section", "hollow-section"})
+# In a draft, only a missing or hollow required concern, or an open blocker, fails; the rest is
+# a reminder. A blocker is a gap `check` refuses even in a draft (it is not recorded as an open
+# question), so lint must fail on it too.
+_DRAFT_KEEP: Final = frozenset({"missing-section", "hollow-section", "open-blocker"})
 
 
 @dataclass(frozen=True, order=True)

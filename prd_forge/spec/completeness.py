@@ -3,7 +3,8 @@
 `find_gaps(spec)` lists every gap, whatever the status. `blocking(spec, gaps)` applies the
 status rule: a draft may leave a required item open only by recording it as an open question
 (`blocks:` naming the concern or the field path); review, approved and launched accept no gap
-in a required concern. Gaps in recommended concerns never block; they are shown as warnings.
+in a required concern. Gaps in recommended concerns block only from `approved` on (as lint's
+launch stage requires every concern), open questions never; the rest are shown as warnings.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from prd_forge import catalogue
 from prd_forge.spec import wording
@@ -319,6 +320,8 @@ def _privacy(spec: Spec) -> Iterator[Gap]:
     yield from _missing(
         spec.privacy, ("pii_handling", "retention", "signoffs"), "privacy", "privacy"
     )
+    for index, signoff in enumerate(spec.privacy.signoffs):
+        yield from _missing(signoff, ("name", "status"), f"privacy.signoffs[{index}]", "privacy")
 
 
 def _open_questions(spec: Spec) -> Iterator[Gap]:
@@ -427,11 +430,24 @@ def _path_within(path: str, prefix: str) -> bool:
     return path == prefix or path.startswith((prefix + ".", prefix + "["))
 
 
+# Statuses at which every concern but open questions is required, as lint's launch stage
+# (the strict preset) requires them: an approved PRD has decided its privacy sign-offs too.
+_STRICT: Final = frozenset({Status.APPROVED, Status.LAUNCHED})
+
+
+def required_at(spec: Spec, gap: Gap) -> bool:
+    """Whether `gap`'s concern is required at the spec's status."""
+    strict = spec.feature.status in _STRICT and gap.concern != "open-questions"
+    return gap.required or strict
+
+
 def blocking(spec: Spec, gaps: Sequence[Gap]) -> list[Gap]:
     """The gaps that make the spec incomplete at its status."""
     draft = spec.feature.status is Status.DRAFT
     return [
-        gap for gap in gaps if gap.required and not (draft and recorded_as_open_question(spec, gap))
+        gap
+        for gap in gaps
+        if required_at(spec, gap) and not (draft and recorded_as_open_question(spec, gap))
     ]
 
 

@@ -58,6 +58,12 @@ _VAGUE: Final = words.Prefiltered(
     ),
 )
 _IMMEASURABLE: Final = lazy(r"^\W*(?:immeasurable|qualitative|non-?goals?)\b", re.I)
+# A baseline that says there is none, and why (a new capability), has nothing to count.
+_NO_BASELINE: Final = lazy(
+    r"\b(?:no baseline|there is no (?:baseline|current|existing)|nothing (?:\w+ )?(?:does|do)"
+    r" (?:this|it) today|new capability)\b",
+    re.IGNORECASE,
+)
 _CHECKBOX: Final = lazy(r"^[ \t]*\[[ xX]\][ \t]")
 # What makes a checklist item a metric rather than a task ("[ ] Dashboard built").
 _MEASURE: Final = lazy(
@@ -113,7 +119,8 @@ def _metric_targets(ctx: Context) -> Iterator[Problem]:
 
 
 def _baseline_number(ctx: Context) -> Iterator[Problem]:
-    if ctx.covered("baseline") and not _measured(ctx.text_of("baseline")):
+    text = ctx.text_of("baseline")
+    if ctx.covered("baseline") and not _measured(text) and not _NO_BASELINE.search(text):
         message = "baseline gives no figure for the non-AI alternative to beat"
         yield Problem(ctx.anchor("baseline"), message, thins=True)
 
