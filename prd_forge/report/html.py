@@ -26,6 +26,7 @@ td.num.bad { color: #a40e26; font-weight: 700; }
 .partial { background: #d4a72c; color: #1b1f24; }
 .hollow { background: #fb8f44; color: #1b1f24; }
 .missing { background: #cf222e; color: #fff; }
+.na { color: #57606a; }
 .legend span { display: inline-block; padding: 0 .4rem; margin-right: .3rem; }
 ul.notes { text-align: left; margin: 0; padding-left: 1rem; font-size: .85rem; }
 svg.trend polyline { fill: none; stroke: #0969da; stroke-width: 1.5; }
@@ -72,9 +73,8 @@ def _row(row: Row, concerns: tuple[str, ...]) -> str:
     ]
     for concern in concerns:
         state = row.coverage.get(concern, "missing")
-        cells.append(
-            f'<td class="state {state}" title="{concern}: {state}">{SYMBOLS.get(state, "?")}</td>'
-        )
+        css, symbol = state.replace("/", ""), SYMBOLS.get(state, "?")
+        cells.append(f'<td class="state {css}" title="{concern}: {state}">{symbol}</td>')
     return "<tr>" + "".join(cells) + "</tr>"
 
 
@@ -98,7 +98,7 @@ def page(portfolio: Portfolio) -> str:
     unreadable = "".join(
         f"<li>{escape(p.path)}: {escape(p.message)}</li>" for p in portfolio.unreadable
     )
-    legend = "".join(f'<span class="{s}">{SYMBOLS[s]} {s}</span>' for s in SYMBOLS)
+    legend = "".join(f'<span class="{s.replace("/", "")}">{SYMBOLS[s]} {s}</span>' for s in SYMBOLS)
     return f"""<!doctype html>
 <html lang="en">
 <head>

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prd_forge import catalogue
+from prd_forge import catalogue, concerns
 from prd_forge.lint.engine import FileReport
 from prd_forge.lint.files import InputProblem, read
 from prd_forge.lint.run import run
@@ -17,6 +17,8 @@ from prd_forge.report import history
 SEVERITIES = ("error", "warning", "info")
 # A concern's weight in the coverage score: present counts fully, partial half, the rest not.
 STATE_SCORE = {"present": 1.0, "partial": 0.5, "hollow": 0.0, "missing": 0.0}
+# A concern that does not apply to the PRD (an AI-only one, for a feature without a model).
+NOT_APPLICABLE = "n/a"
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _QUESTIONS = re.compile(r"\b(?:open questions?|questions|tbd|unresolved)\b", re.I)
 _DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
@@ -38,7 +40,7 @@ class Row:
     @property
     def score(self) -> float:
         """Share of concerns covered, 0 to 1 (partial counts half)."""
-        states = list(self.coverage.values())
+        states = [s for s in self.coverage.values() if s != NOT_APPLICABLE]
         return sum(STATE_SCORE.get(s, 0.0) for s in states) / len(states) if states else 0.0
 
     def sort_key(self) -> tuple[int, float, int, str]:
@@ -115,7 +117,11 @@ def _row(report: FileReport, today: datetime.date, trend: tuple[float, ...]) -> 
     decoded = read(report.path)
     text = None if isinstance(decoded, InputProblem) else decoded.text
     extra = ((), ()) if text is None else (overdue(text, today), stale(text))
-    coverage = {concern: str(state) for concern, state in report.coverage.items()}
+    applies = {concern.id for concern in concerns.applicable(ai=report.ai)}
+    coverage = {
+        concern: str(state) if concern in applies else NOT_APPLICABLE
+        for concern, state in report.coverage.items()
+    }
     return Row(report.path, report.ai, coverage, counts, extra[0], extra[1], trend)
 
 

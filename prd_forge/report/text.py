@@ -9,7 +9,7 @@ from prd_forge.render.escape import inline
 from prd_forge.report.rows import Portfolio, Row
 
 JSON_VERSION = 1
-SYMBOLS = {"present": "●", "partial": "◐", "hollow": "○", "missing": "✕"}
+SYMBOLS = {"present": "●", "partial": "◐", "hollow": "○", "missing": "✕", "n/a": "n/a"}
 
 
 def _record(row: Row) -> dict[str, object]:
@@ -42,7 +42,7 @@ def markdown(portfolio: Portfolio) -> str:
     lines = [
         f"## PRD portfolio: {len(portfolio.rows)} PRDs, worst first ({portfolio.today})",
         "",
-        "Coverage: ● present, ◐ partial, ○ hollow, ✕ missing.",
+        "Coverage: ● present, ◐ partial, ○ hollow, ✕ missing, n/a not applicable.",
         "",
         "| " + " | ".join(head) + " |",
         "|" + "---|" * len(head),

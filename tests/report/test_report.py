@@ -153,7 +153,7 @@ def test_the_page_in_a_real_browser(
     facts = browser.probe(page, _FACTS)
     assert facts["rows"] == len(data["prds"])
     assert facts["cells"] == len(data["prds"]) * len(data["concerns"])
-    assert facts["colours"] == 4  # present, partial, hollow, missing
+    assert facts["colours"] == 5  # present, partial, hollow, missing, n/a (grey text)
     assert facts["external"] == 0  # nothing to fetch: readable offline
     assert facts["first"].startswith(data["prds"][0]["path"])
     browser.screenshot(
