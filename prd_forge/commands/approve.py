@@ -9,10 +9,11 @@ import click
 
 from prd_forge._io import write_atomic
 from prd_forge.approvals import record, settings
-from prd_forge.commands._common import InputError
+from prd_forge.commands._common import InputError, Refused
 from prd_forge.commands.render import load
 from prd_forge.lint.config import ConfigError
-from prd_forge.spec.load import SpecError, load_spec, read_text
+from prd_forge.spec import completeness
+from prd_forge.spec.load import LoadedSpec, SpecError, load_spec, read_text
 
 
 def _day(value: str | None) -> str:
@@ -24,17 +25,32 @@ def _day(value: str | None) -> str:
         raise InputError(f"--date {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def _refuse_gaps(loaded: LoadedSpec) -> None:
+    """Refused (exit 1) listing the gaps while the spec has gaps that block it."""
+    gaps = completeness.blocking(loaded.spec, completeness.find_gaps(loaded.spec))
+    if not gaps:
+        return
+    lines = [f"refused to approve {loaded.file}: {len(gaps)} gap(s) block it"]
+    for gap in gaps:
+        line = loaded.line_of(gap.path)
+        place = f"{loaded.file}:{line}" if line else loaded.file
+        lines.append(f"  {place}: {gap.path}: {gap.message} ({gap.fix})")
+    lines.append("fill them in, or approve with --force to sign the spec as it is")
+    raise Refused("\n".join(lines))
+
+
 @click.command()
 @click.argument("spec", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--role", required=True, help="The role approving: product, engineering, ml...")
 @click.option("--name", required=True, help="The person approving.")
 @click.option("--date", "day", default=None, help="The day of the approval (default: today).")
-def approve(spec: Path, role: str, name: str, day: str | None) -> None:
+@click.option("--force", is_flag=True, help="Record it even while gaps block the spec.")
+def approve(spec: Path, role: str, name: str, day: str | None, force: bool) -> None:
     """Record NAME's approval as ROLE in the answers file SPEC, bound to the sections ROLE
     signs: an approval turns stale (check and lint say so) when one of them changes.
 
-    The rest of the file is kept as it was. Exit 0 when recorded, 2 on a bad spec, role or
-    config.
+    The rest of the file is kept as it was. Exit 0 when recorded; 1, recording nothing, while
+    completeness gaps block the spec (unless --force); 2 on a bad spec, role or config.
     """
     try:
         team = settings.for_file(spec)
@@ -47,6 +63,8 @@ def approve(spec: Path, role: str, name: str, day: str | None) -> None:
     if not name.strip():
         raise InputError("--name is empty; name the person approving")
     loaded = load(spec)
+    if not force:
+        _refuse_gaps(loaded)
     new = record.approval(loaded.spec, role, name.strip(), _day(day), signs[role])
     try:
         text = record.updated_text(read_text(spec), spec.suffix.casefold() == ".json", new)

@@ -170,3 +170,17 @@ def test_a_digest_that_does_not_parse_is_a_bad_spec(spec: Path) -> None:
     code, stdout, _ = run("check", str(spec))
     assert code == 2
     assert "approvals[0].digest" in stdout
+
+
+def test_a_spec_with_blocking_gaps_is_not_approved_unless_forced(tmp_path: Path) -> None:
+    draft = tmp_path / "m.yaml"
+    before = (ROOT / "samples" / "incomplete" / "meeting-summary-no-fallbacks.yaml").read_bytes()
+    draft.write_bytes(before)
+    code, stdout, stderr = run("approve", str(draft), "--role", "ml", "--name", "A B")
+    assert (code, stdout, draft.read_bytes()) == (1, "", before)
+    lines = stderr.splitlines()
+    assert lines[0] == f"prd-forge: refused to approve {draft}: 6 gap(s) block it"
+    assert f"  {draft}: fallbacks: lists no fallback" in "\n".join(lines)
+    assert lines[-1] == "fill them in, or approve with --force to sign the spec as it is"
+    code, stdout, _ = run("approve", str(draft), "--role", "ml", "--name", "A B", "--force")
+    assert code == 0 and stdout.startswith(f"{draft}: recorded the ml approval by A B: ")
