@@ -152,6 +152,22 @@ def canonical(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
 
 
+def _stale_approvals(spec: Spec) -> list[Gap]:
+    from prd_forge.approvals import record  # it renders through this module
+
+    return [
+        Gap(
+            f"approvals[{item.index}].digest",
+            item.changed[0],
+            f"the {item.role} approval by {item.name} is stale: "
+            f"{', '.join(item.changed)} changed since it was signed",
+            f"review the change, then run `prd-forge approve` for the {item.role} role again "
+            "(or render with --draft)",
+        )
+        for item in record.stale(spec)
+    ]
+
+
 def render_markdown(spec: Spec, *, template: Path | None = None, draft: bool = False) -> str:
     """The PRD for `spec` as Markdown.
 
@@ -163,6 +179,11 @@ def render_markdown(spec: Spec, *, template: Path | None = None, draft: bool = F
     blockers = blocking(spec, gaps)
     if blockers and not draft:
         raise RenderRefused(blockers)
+    if spec.approvals and not draft:
+        stale = _stale_approvals(spec)
+        if stale:
+            # check calls a stale approval an error: the PRD it signed is not this one
+            raise RenderRefused(stale)
     path = template or default_template()
     values = context.build(spec, gaps, blockers)
     text = canonical(_fill(path, {**values, "approvals": []}))

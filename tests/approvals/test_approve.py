@@ -100,7 +100,12 @@ def test_the_rendered_prd_shows_the_record_and_lint_finds_it_stale(
     assert "| ml | Priya Raman | 2026-11-30 | current |" in prd.read_text(encoding="utf-8")
     assert run("lint", str(prd))[0] == 0
     edit(spec, "confidence_threshold: 0.7", "confidence_threshold: 0.75")
-    code, text, _ = run("render", str(spec))
+    # check calls the spec incomplete, so render refuses it as it refuses any gap ...
+    code, text, stderr = run("render", str(spec))
+    assert (code, text) == (1, "")
+    assert "approvals[0].digest: the ml approval by Priya Raman is stale: evaluation" in stderr
+    # ... and a draft shows the stale approval in the record
+    code, text, _ = run("render", str(spec), "--draft")
     assert code == 0
     assert "| ml | Priya Raman | 2026-11-30 | **stale**: evaluation changed since |" in text
     # A hand edit of the rendered PRD's evaluation section is caught by lint.
