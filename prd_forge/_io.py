@@ -201,6 +201,8 @@ def _prepare(path: Path, text: str, *, force: bool) -> _Pending:
         info: os.stat_result | None = target.stat()
     except FileNotFoundError:
         info = None
+    if info is not None and not force:
+        raise OutputExistsError(path)  # it appeared since check_writable: another run won
     item = _Pending(path, target, text.encode("utf-8"), info)
     if info is None or (info.st_nlink == 1 and _can_own(info)):
         item.temp = _write_temp(target, item.data, info)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from prd_forge import _io
 from prd_forge._io import (
     NotReplaceable,
     OutputExistsError,
@@ -214,3 +215,22 @@ def test_write_all_is_both_or_neither(tmp_path: Path, monkeypatch: pytest.Monkey
         write_all([(answers, "a: 1\n"), (prd, "# PRD\n")])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["PRD.md"]
     assert prd.read_text(encoding="utf-8") == "theirs\n"
+
+
+def test_a_file_that_appears_after_the_first_check_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window the racing-writers test hits only now and then: another run places the file
+    # after this one's existence check and before it looks at the target.
+    target = tmp_path / "PRD.md"
+    first_check = _io.check_writable
+
+    def then_another_run_wins(path: Path, *, force: bool) -> None:
+        first_check(path, force=force)
+        path.write_text("theirs\n", encoding="utf-8")
+
+    monkeypatch.setattr(_io, "check_writable", then_another_run_wins)
+    with pytest.raises(OutputExistsError):
+        write_atomic(target, "ours\n")
+    assert target.read_text(encoding="utf-8") == "theirs\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["PRD.md"]
