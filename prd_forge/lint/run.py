@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from prd_forge.lint import config as config_files
 from prd_forge.lint.cache import Cache
@@ -23,6 +23,7 @@ from prd_forge.lint.pathmatch import PathRules
 PARALLEL_MIN: Final = 48
 
 Overrides = Callable[[Config], Config]
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,11 @@ def run(
     plan = [_Job(path, resolver.config_for(path, stdin_name), stage) for path in files]
     outcomes = [_lint_one(job, stdin or b"", stdin_name) for job in plan if job.path == STDIN]
     files_plan = [job for job in plan if job.path != STDIN]
-    outcomes.extend(_map(files_plan, jobs) if cache is None else _cached(files_plan, jobs, cache))
+    outcomes.extend(
+        _in_parallel(_lint_path, files_plan, jobs)
+        if cache is None
+        else _cached(files_plan, jobs, cache)
+    )
     reports = tuple(
         o.report if isinstance(o, _Warned) else o
         for o in outcomes
@@ -144,16 +149,19 @@ class _Resolver:
         return self.loaded[source]
 
 
-def _map(plan: Sequence[_Job], jobs: int | None) -> list[Outcome]:
+def _in_parallel(
+    work: Callable[[Item], Outcome], items: Sequence[Item], jobs: int | None
+) -> list[Outcome]:
+    """`work` over `items`, on every core once there are enough to pay for a pool."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers < 2 or len(plan) < PARALLEL_MIN:
-        return [_lint_path(job) for job in plan]
+    if workers < 2 or len(items) < PARALLEL_MIN:
+        return [work(item) for item in items]
     # imported here: multiprocessing costs more start-up than linting one small file
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, len(plan) // (workers * 4))
+    chunk = max(1, len(items) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_lint_path, plan, chunksize=chunk))
+        return list(pool.map(work, items, chunksize=chunk))
 
 
 def _cached(plan: Sequence[_Job], jobs: int | None, cache: Cache) -> list[Outcome]:
@@ -172,7 +180,7 @@ def _cached(plan: Sequence[_Job], jobs: int | None, cache: Cache) -> list[Outcom
         if hit is None:
             misses.append((len(outcomes), job, decoded, key))
         outcomes.append(_warned(hit, decoded.warning) if hit is not None else None)
-    fresh = _map_texts([(job, decoded) for _, job, decoded, _ in misses], jobs)
+    fresh = _in_parallel(_lint_text, [(job, decoded) for _, job, decoded, _ in misses], jobs)
     for (at, _, _, key), outcome in zip(misses, fresh, strict=True):
         outcomes[at] = outcome
         report = outcome.report if isinstance(outcome, _Warned) else outcome
@@ -197,17 +205,6 @@ def _report_from(entry: dict[str, Any] | None) -> FileReport | None:
         return FileReport(**{**entry, "findings": findings})
     except TypeError:  # a field missing, unknown or not a mapping
         return None
-
-
-def _map_texts(work: Sequence[tuple[_Job, Decoded]], jobs: int | None) -> list[Outcome]:
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers < 2 or len(work) < PARALLEL_MIN:
-        return [_lint_text(item) for item in work]
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunk = max(1, len(work) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_lint_text, work, chunksize=chunk))
 
 
 def _lint_text(item: tuple[_Job, Decoded]) -> Outcome:
