@@ -9,7 +9,6 @@ and review the diff of tests/export/golden/.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from click.testing import CliRunner
 
 from prd_forge.cli import cli
 from prd_forge.export.registry import VIEWS
+from tests.golden import matches_golden
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
@@ -40,9 +40,7 @@ def test_eval_config_matches_its_golden(sample: Path, monkeypatch: pytest.Monkey
     code, text, stderr = run("export", relative(sample), "--view", "eval-config")
     assert (code, stderr) == (0, "")
     golden = GOLDEN / f"{sample.stem}.promptfooconfig.yaml"
-    if os.environ.get("PRD_FORGE_REGEN") == "1":
-        golden.write_text(text, encoding="utf-8", newline="\n")
-    assert text == golden.read_text(encoding="utf-8"), "regenerate with PRD_FORGE_REGEN=1"
+    matches_golden(golden, text)
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)

@@ -10,7 +10,6 @@ and review the diff of tests/export/golden/.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from click.testing import CliRunner
 
 from prd_forge.cli import cli
 from prd_forge.export.rmf_table import SUBCATEGORIES
+from tests.golden import matches_golden
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
@@ -58,9 +58,7 @@ def test_view_matches_its_golden(sample: Path, view: str, monkeypatch: pytest.Mo
     monkeypatch.chdir(ROOT)
     text = view_of(sample, view)
     golden = GOLDEN / f"{sample.stem}.{VIEWS[view]}"
-    if os.environ.get("PRD_FORGE_REGEN") == "1":
-        golden.write_text(text, encoding="utf-8", newline="\n")
-    assert text == golden.read_text(encoding="utf-8"), "regenerate with PRD_FORGE_REGEN=1"
+    matches_golden(golden, text)
 
 
 @pytest.mark.parametrize("sample", [*SAMPLES, INCOMPLETE], ids=lambda path: path.stem)

@@ -9,29 +9,20 @@ and review the diff of samples/*.md (and tests/render/golden/) like any other ch
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from prd_forge.render import api, html
 from prd_forge.spec.load import load_spec
+from tests.golden import matches_golden
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
-REGEN = os.environ.get("PRD_FORGE_REGEN") == "1"
 HTML_GOLDEN = Path(__file__).resolve().parent / "golden" / "support-reply-copilot.html"
 
 
-def compare(path: Path, text: str) -> None:
-    if REGEN:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    assert path.exists(), f"{path} is missing; run PRD_FORGE_REGEN=1 python -m pytest {__file__}"
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{path} is out of date; if the change is intended, run "
-        f"PRD_FORGE_REGEN=1 python -m pytest {__file__} and review the diff"
-    )
+compare = matches_golden
 
 
 def test_there_are_complete_samples() -> None:

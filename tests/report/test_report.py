@@ -11,7 +11,6 @@ and review the diff of tests/report/golden/.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +20,7 @@ from click.testing import CliRunner
 
 from prd_forge.cli import cli
 from tests import browser
+from tests.golden import matches_golden
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -34,10 +34,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def compare(name: str, text: str) -> None:
-    golden = HERE / "golden" / name
-    if os.environ.get("PRD_FORGE_REGEN") == "1":
-        golden.write_text(text, encoding="utf-8", newline="\n")
-    assert text == golden.read_text(encoding="utf-8"), "regenerate with PRD_FORGE_REGEN=1"
+    matches_golden(HERE / "golden" / name, text)
 
 
 @pytest.mark.parametrize("folder", ["samples", "tests/corpus/docs"])

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from prd_forge.cli import cli
 from prd_forge.spec.load import load_spec
 from prd_forge.verify.checks import LAUNCH, checks
+from tests.golden import matches_golden
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -34,10 +35,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def compare(name: str, text: str) -> None:
-    golden = HERE / "golden" / name
-    if os.environ.get("PRD_FORGE_REGEN") == "1":
-        golden.write_text(text, encoding="utf-8", newline="\n")
-    assert text == golden.read_text(encoding="utf-8"), "regenerate with PRD_FORGE_REGEN=1"
+    matches_golden(HERE / "golden" / name, text)
 
 
 def fixture(sample: Path) -> dict[str, Any]:
