@@ -27,10 +27,13 @@ _LEVELS = ("error", "warning", "info")
 
 
 def _selectors(values: Sequence[str], option: str) -> tuple[str, ...]:
+    selectors = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    if not selectors:
+        return ()
+    # here: checking a selector needs the rule registry, which imports the whole analysis
     from prd_forge import catalogue
     from prd_forge.lint.selectors import known, unknown_message
 
-    selectors = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
     for selector in selectors:
         if not known(selector, catalogue.BY_ID):
             raise click.BadParameter(unknown_message(selector, catalogue.BY_ID), param_hint=option)

@@ -13,9 +13,10 @@ from prd_forge._io import write_atomic
 from prd_forge.commands._common import InputError
 from prd_forge.lint import config as config_files
 from prd_forge.lint.config import Config
-from prd_forge.lint.engine import FileReport, analyse_text
+from prd_forge.lint.engine import analyse_text
 from prd_forge.lint.files import STDIN
 from prd_forge.lint.fix import Fix, fix
+from prd_forge.lint.results import FileReport
 from prd_forge.lint.run import RunResult
 
 _BOM = "\ufeff"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from prd_forge.lint.engine import Finding
+    from prd_forge.lint.results import Finding
 
 BUDGET: Final = 5  # findings of one rule in one file before they are merged file-wide
 _SHOWN: Final = 15  # items listed in a merged message before "and N more" (15 concerns)

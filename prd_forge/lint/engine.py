@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePath
 from typing import Final
@@ -22,12 +22,12 @@ from prd_forge.lint.config import DEFAULT, Config
 from prd_forge.lint.coverage import PARTIAL, PRESENT, Analysis, analyse
 from prd_forge.lint.document import Document, parse
 from prd_forge.lint.headings import AliasIndex, build_index
+from prd_forge.lint.results import FileReport, Finding
 from prd_forge.lint.rules import (
     ANY_CONCERN,
     ERROR,
     INFO,
     REGISTRY,
-    SEVERITY_RANK,
     WARNING,
     Context,
     Problem,
@@ -50,42 +50,6 @@ _STATUS_STAGE: Final = {
 # a reminder. A blocker is a gap `check` refuses even in a draft (it is not recorded as an open
 # question), so lint must fail on it too.
 _DRAFT_KEEP: Final = frozenset({"missing-section", "hollow-section", "open-blocker"})
-
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    """One problem in one file; sorts by path, then line, column and code."""
-
-    path: str
-    line: int
-    column: int
-    code: str
-    name: str
-    concern: str
-    severity: str
-    message: str
-    # Every concern a finding merged by the noise budget stands for (lint/budget.py), the first
-    # being `concern`; empty for a finding about one concern. Not part of its identity.
-    concerns: tuple[str, ...] = field(default=(), compare=False)
-
-    @property
-    def about(self) -> tuple[str, ...]:
-        """The concerns this finding is about."""
-        return self.concerns or (self.concern,)
-
-
-@dataclass(frozen=True)
-class FileReport:
-    """What lint says about one file.
-
-    coverage maps every concern id (catalogue and the team's own) to present, partial, hollow
-    or missing.
-    """
-
-    path: str
-    ai: bool
-    coverage: dict[str, CoverageState]
-    findings: tuple[Finding, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,12 +107,6 @@ def _coverage(
         if states.get(concern) == PRESENT:
             states[concern] = PARTIAL
     return states
-
-
-def fails(report: FileReport, level: str) -> bool:
-    """Whether any finding is at or above the fail level."""
-    floor = SEVERITY_RANK[level]
-    return any(SEVERITY_RANK[f.severity] >= floor for f in report.findings)
 
 
 def _is_ai(doc: Document, config: Config) -> bool:

@@ -20,8 +20,8 @@ from prd_forge.lint import fix_place, questions
 from prd_forge.lint import text as words
 from prd_forge.lint.coverage import Analysis
 from prd_forge.lint.document import Document, Section, parse
-from prd_forge.lint.engine import FileReport
 from prd_forge.lint.fix_place import MARK
+from prd_forge.lint.results import FileReport
 
 _NOTE: Final = (
     "> [!WARNING]\n> Not answered yet ({mark}): answer the questions below in this section, "

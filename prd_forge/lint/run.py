@@ -16,9 +16,9 @@ from typing import Any, Final, TypeVar
 from prd_forge.lint import config as config_files
 from prd_forge.lint.cache import Cache
 from prd_forge.lint.config import Config, ConfigError
-from prd_forge.lint.engine import FileReport, Finding, fails, lint_text
 from prd_forge.lint.files import STDIN, Decoded, InputProblem, discover, read, skip_special
 from prd_forge.lint.pathmatch import PathRules
+from prd_forge.lint.results import FileReport, Finding, fails
 
 PARALLEL_MIN: Final = 48
 
@@ -224,8 +224,10 @@ def _lint_one(job: _Job, data: bytes | None, name: str) -> Outcome:
 
 
 def _analyse(job: _Job, decoded: Decoded, name: str) -> Outcome:
+    from prd_forge.lint import engine  # here: a run answered from the cache never needs it
+
     try:
-        report = lint_text(decoded.text, path=name, config=job.config, stage=job.stage)
+        report = engine.lint_text(decoded.text, path=name, config=job.config, stage=job.stage)
         return _warned(report, decoded.warning)
     except RecursionError:
         return InputProblem(name, "nested too deeply to parse; flatten the deepest lists")

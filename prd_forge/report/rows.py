@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prd_forge import catalogue, concerns
-from prd_forge.lint.engine import FileReport
 from prd_forge.lint.files import InputProblem, read
+from prd_forge.lint.results import FileReport
 from prd_forge.lint.run import run
 from prd_forge.report import history
 

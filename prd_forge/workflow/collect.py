@@ -12,7 +12,8 @@ from pathlib import Path
 from prd_forge._io import ReadError, read_regular
 from prd_forge.lint import config as lint_config
 from prd_forge.lint import files
-from prd_forge.lint.engine import FileReport, lint_text
+from prd_forge.lint.engine import lint_text
+from prd_forge.lint.results import FileReport
 from prd_forge.workflow import git
 from prd_forge.workflow.diff import Diff, FileDiff, compare
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from prd_forge import catalogue
-from prd_forge.lint.engine import FileReport, Finding
+from prd_forge.lint.results import FileReport, Finding
 from prd_forge.lint.rules import find
 from prd_forge.lint.run import RunResult
 from prd_forge.render.template_check import Dropped

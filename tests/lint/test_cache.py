@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -17,6 +19,7 @@ from prd_forge.lint import cache as cache_module
 from prd_forge.lint import engine, run
 from prd_forge.lint.cache import Cache
 from prd_forge.lint.formats import NAMES, Options, get
+from prd_forge.lint.results import FileReport
 from prd_forge.lint.run import RunResult
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "docs"
@@ -42,11 +45,11 @@ class _Counter:
         self.calls: list[str] = []
         real = engine.lint_text
 
-        def counting(text: str, **kwargs: object) -> engine.FileReport:
+        def counting(text: str, **kwargs: object) -> FileReport:
             self.calls.append(str(kwargs.get("path")))
             return real(text, **kwargs)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(run, "lint_text", counting)
+        monkeypatch.setattr(engine, "lint_text", counting)
 
 
 def _outputs(result: RunResult) -> dict[str, str]:
@@ -178,3 +181,33 @@ def test_stale_entries_and_other_versions_are_pruned(tmp_path: Path) -> None:
     assert not old_version.exists()
     assert not unused.exists()
     assert len(list(store.folder.glob("*/*.json"))) == 1
+
+
+_MODULES_AFTER = """
+import sys
+from prd_forge.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print("\\nmodules:", " ".join(sorted(sys.modules)))
+"""
+
+
+def test_a_run_answered_from_the_cache_imports_neither_parser_nor_analysis(
+    corpus: Path, tmp_path: Path
+) -> None:
+    args = ["lint", "--jobs", "1", "--cache-dir", str(tmp_path / "cache"), str(corpus)]
+    env = {**os.environ, cache_module.NO_CACHE_VAR: ""}
+
+    def modules() -> set[str]:
+        command = [sys.executable, "-c", _MODULES_AFTER, *args]
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+        return set(done.stdout.rsplit("\nmodules:", 1)[1].split())
+
+    cold = modules()
+    assert {"markdown_it", "prd_forge.lint.engine"} <= cold  # the check can see them
+    warm = modules()
+    for module in ("markdown_it", "prd_forge.lint.engine", "prd_forge.lint.coverage"):
+        assert module not in warm, module
+    assert not {name for name in warm if name.startswith("prd_forge.lint.rules")}

@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from prd_forge.cli import cli
-from prd_forge.lint.engine import FileReport, Finding
 from prd_forge.lint.formats import Options
 from prd_forge.lint.formats.sarif import FINGERPRINT, render
+from prd_forge.lint.results import FileReport, Finding
 from prd_forge.lint.rules import REGISTRY
 from prd_forge.lint.run import RunResult
 from tests.lint import code_scanning

@@ -27,8 +27,8 @@ from urllib.parse import quote
 
 from prd_forge import __version__
 from prd_forge.lint.docs import rule_markdown
-from prd_forge.lint.engine import Finding
 from prd_forge.lint.formats import Options
+from prd_forge.lint.results import Finding
 from prd_forge.lint.rules import REGISTRY, help_uri
 from prd_forge.lint.run import RunResult
 

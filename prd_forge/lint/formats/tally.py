@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from prd_forge import catalogue
 from prd_forge.lint.run import RunResult
 from prd_forge.terms import COVERAGE_STATES as STATES
 
@@ -39,6 +38,8 @@ def summary(result: RunResult) -> Mapping[str, object]:
 
 
 def _applies(concern: str, ai: bool) -> bool:
+    from prd_forge import catalogue  # here: only --summary needs the concerns' knowledge
+
     spec = catalogue.BY_ID.get(concern)
     return ai or spec is None or not spec.ai_only
 

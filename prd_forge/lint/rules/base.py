@@ -14,11 +14,13 @@ from typing import Final
 from prd_forge.lint.coverage import Analysis, Coverage
 from prd_forge.lint.document import Block, Document, Section
 
-ERROR: Final = "error"
-WARNING: Final = "warning"
-INFO: Final = "info"
-SEVERITIES: Final = (ERROR, WARNING, INFO)
-SEVERITY_RANK: Final = {INFO: 0, WARNING: 1, ERROR: 2}
+# the severities live with the findings (lint/results.py); rules read them from here
+from prd_forge.lint.results import ERROR as ERROR
+from prd_forge.lint.results import INFO as INFO
+from prd_forge.lint.results import SEVERITIES as SEVERITIES
+from prd_forge.lint.results import SEVERITY_RANK as SEVERITY_RANK
+from prd_forge.lint.results import WARNING as WARNING
+
 ANY_CONCERN: Final = "*"  # a rule whose findings name their own concern
 
 
