@@ -70,12 +70,16 @@ def report(
     severity, open questions past due, stale approvals and the coverage trend, worst first.
 
     Exit 0 when written; 2 on a usage error, or when a file could not be read (it is listed
-    in the report and on standard error).
+    in the report and on standard error). When no PRD could be read at all, nothing is
+    written: the errors go to standard error, exit 2.
     """
     try:
         if output is not None:
             check_writable(output, force=force)
         portfolio = build(paths, _today(today), revisions)
+        if portfolio.unreadable and not portfolio.rows:
+            _unreadable(portfolio)  # nothing was read: a page of no PRDs would hide it
+            ctx.exit(EXIT_INPUT)
         written = FORMATS[output_format](portfolio)
         if output is None:
             click.echo(written, nl=False)
@@ -85,7 +89,11 @@ def report(
         raise InputError(str(error)) from None
     except OSError as error:
         raise InputError(f"{output}: cannot be written: {error.strerror}") from None
-    for problem in portfolio.unreadable:
-        click.echo(f"prd-forge: error: {problem.path}: {problem.message}", err=True)
+    _unreadable(portfolio)
     if portfolio.unreadable:
         ctx.exit(EXIT_INPUT)
+
+
+def _unreadable(portfolio: Portfolio) -> None:
+    for problem in portfolio.unreadable:
+        click.echo(f"prd-forge: error: {problem.path}: {problem.message}", err=True)

@@ -7,10 +7,11 @@ so what a user copies by hand and what `init` writes never drift apart.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from prd_forge import __version__
+from prd_forge import __version__, concerns
 
 REPOSITORY = "https://github.com/prd-forge/prd-forge"
 ACTION = "prd-forge/prd-forge"
@@ -37,9 +38,13 @@ exclude = []
 # Skip them also when named outright, as the pre-commit hook names the files it checks.
 force-exclude = true
 
-# Your team's own heading words for a concern, by concern id (`prd-forge rules` lists them):
+# Headings your team writes that lint does not already know, by concern id
+{concern_ids}
+# The usual names ("Plan B", "Degraded mode", "Kill switch", ...) are known already. A heading
+# holding one of these phrases as whole words (case and punctuation aside) names the concern
+# as its title would, so choose phrases that mean nothing else:
 # [aliases]
-# fallbacks = ["plan b", "degraded mode"]
+# fallbacks = ["when the robot is wrong"]
 
 # Rules or concerns to skip under some paths, relative to this file:
 [per-path-ignores]
@@ -109,7 +114,14 @@ class Scaffold:
 
     def config(self) -> str:
         readme = PRDS_README if self.prds == "." else f"{self.prds}/{PRDS_README}"
-        return _CONFIG.format(readme=readme)
+        ids = textwrap.fill(
+            ", ".join(concerns.ids()) + ").",
+            width=96,
+            initial_indent="# (",
+            subsequent_indent="# ",
+            break_on_hyphens=False,
+        )
+        return _CONFIG.format(readme=readme, concern_ids=ids)
 
     def prds_readme(self) -> str:
         return _PRDS_README

@@ -52,6 +52,16 @@ def test_missing_path_is_exit_2_and_others_still_linted() -> None:
     assert err == "prd-forge: error: nope.md: no such file or folder; check the path\n"
 
 
+@pytest.mark.parametrize("extra", [(), ("--summary",), ("--statistics",)])
+def test_only_missing_paths_print_only_the_errors(extra: tuple[str, ...]) -> None:
+    code, out, err = _lint("nope.md", "gone/", *extra)
+    assert (code, out) == (2, "")
+    assert err == (
+        "prd-forge: error: gone/: no such file or folder; check the path\n"
+        "prd-forge: error: nope.md: no such file or folder; check the path\n"
+    )
+
+
 def test_stdin() -> None:
     text = (FIXTURES / "crud.md").read_text()
     code, out, _ = _lint("-", "--stdin-filename", "crud.md", stdin=text)

@@ -97,6 +97,17 @@ def test_an_unreadable_file_is_listed_and_exits_2(tmp_path: Path) -> None:
     assert stderr == f"prd-forge: error: {problem['path']}: {problem['message']}\n"
 
 
+@pytest.mark.parametrize("form", ["html", "json", "markdown"])
+def test_nothing_readable_is_an_error_and_writes_nothing(tmp_path: Path, form: str) -> None:
+    target = tmp_path / "report.out"
+    missing = str(tmp_path / "nope")
+    code, stdout, stderr = run("report", missing, "-o", str(target), "--format", form, *FIXED)
+    assert (code, stdout) == (2, "")
+    assert stderr == f"prd-forge: error: {missing}: no such file or folder; check the path\n"
+    assert not target.exists()
+    assert run("report", missing, "--format", form, *FIXED)[:2] == (2, "")
+
+
 def _git(repo: Path, *args: str) -> None:
     subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@e", *args],

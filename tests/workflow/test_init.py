@@ -12,7 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from prd_forge import __version__
+from prd_forge import __version__, concerns
 from prd_forge.cli import cli
 from prd_forge.lint import config as lint_config
 from prd_forge.workflow.scaffold import Scaffold
@@ -200,11 +200,42 @@ def test_commented_examples_in_the_config_are_valid_when_uncommented(tmp_path: P
     assert len([line for line in text.splitlines() if line.startswith(examples)]) == 3
     (tmp_path / ".prd-forge.toml").write_text("\n".join(uncommented) + "\n")
     loaded = lint_config.load(tmp_path / ".prd-forge.toml")
-    assert loaded.aliases == (("fallbacks", ("plan b", "degraded mode")),)
+    assert loaded.aliases == (("fallbacks", ("when the robot is wrong",)),)
     assert loaded.per_path_ignores == (
         ("docs/prds/archive/**", ("ALL",)),
         ("docs/prds/README.md", ("ALL",)),
     )
+
+
+def test_the_alias_example_teaches_lint_a_heading_it_did_not_know(tmp_path: Path) -> None:
+    prd = tmp_path / "docs" / "prds" / "reply.md"
+    prd.parent.mkdir(parents=True)
+    body = "If the model times out after 2 s, the agent sees the saved macro reply instead."
+    prd.write_text(f"---\nai: true\n---\n# Replies\n\n## When the robot is wrong\n\n{body}\n")
+    args = ["lint", str(prd), "--select", "fallbacks", "--format", "json"]
+
+    def fallbacks() -> str:
+        out = CliRunner().invoke(cli, args).stdout
+        state: str = yaml.safe_load(out)["files"][0]["coverage"]["fallbacks"]
+        return state
+
+    (tmp_path / ".prd-forge.toml").write_text("")
+    assert fallbacks() == "partial"  # the sentence alone, with no heading for it
+    config = (
+        Scaffold().config().replace("# [aliases]", "[aliases]").replace("# fallbacks", "fallbacks")
+    )
+    (tmp_path / ".prd-forge.toml").write_text(config)
+    assert fallbacks() == "present"
+
+
+def test_the_config_comment_names_every_concern_id() -> None:
+    comment = " ".join(
+        line.removeprefix("# ")
+        for line in Scaffold().config().splitlines()
+        if line.startswith("# ")
+    )
+    listed = comment.split("by concern id (")[1].split(").")[0]
+    assert listed.split(", ") == list(concerns.ids())
 
 
 def test_a_master_repository_gets_a_workflow_on_master(tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ _RESET = "\x1b[0m"
 
 
 def render(result: RunResult, options: Options) -> str:
+    if not result.reports and result.problems:
+        return ""  # nothing could be read: the errors on standard error say it all
     lines = _statistics(result) if options.statistics else _findings(result, options.color)
     if not options.quiet:
         lines.append(_tally(result))
