@@ -1,8 +1,11 @@
 """Labels to answer fields, per concern: the words prd-forge's template writes, and synonyms.
 
-A label is a bold label ("**Evidence.**"), the first cell of a two-column table ("| Owner |"),
-a heading inside the concern's section, or a paragraph ending in a colon before a list. Words
-are matched as the label's start, longest first, after lower-casing and dropping punctuation.
+A label is a label line in any of the ways people write one ("**Owner:** Dana", "__Owner__:
+Dana", "*Owner:* Dana", "Owner: Dana", as a paragraph, a line of one or a list item), the first
+cell of a two-column table ("| Owner | Dana |", its header row too), a key of the YAML front
+matter, a heading inside the concern's section, or a paragraph ending in a colon before a list.
+Words are matched as the label's start, longest first, after lower-casing and dropping
+punctuation; a line whose label names no field is not a label line, so nothing is guessed.
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ IGNORED: Final = "-"
 LABELS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "feature": (
         ("owner", "feature.owner"),
+        ("product owner", "feature.owner"),
+        ("product manager", "feature.owner"),
+        ("target users", "feature.target_users"),
+        ("audience", "feature.target_users"),
         ("for whom", "feature.target_users"),
         ("worst error", IGNORED),
         ("launch gate", IGNORED),
@@ -106,3 +113,55 @@ def field_for(concern: str, label: str) -> str | None:
         if said == wanted or said.startswith(wanted + " "):
             return path
     return None
+
+
+# "**Owner:** rest", "**Owner**: rest", "__Owner__ rest" (bold needs no colon: it is a label)
+_BOLD: Final = re.compile(
+    r"^(?:\*\*|__)(?P<label>[^*_\n]{1,80}?):?(?:\*\*|__)[ \t]*:?[ \t]*(?P<rest>.*)$", re.DOTALL
+)
+# "*Owner:* rest", "_Owner_: rest" (italic needs a colon: "*really* matters" is no label)
+_ITALIC: Final = re.compile(
+    r"^[*_](?P<label>[^*_\n]{1,60}?)(?::[*_]|[*_][ \t]*:)[ \t]*(?P<rest>.*)$", re.DOTALL
+)
+# "Owner: rest", "Kill-switch owner (on call): rest": a few words, a colon, then the value
+_PLAIN: Final = re.compile(
+    r"^(?P<label>[^\W\d_][^:*_`\[\]\n]{0,50}?)[ \t]*:[ \t]+(?P<rest>\S.*)$", re.DOTALL
+)
+_LABEL_WORDS: Final = 6
+
+
+def split(line: str) -> tuple[str, str] | None:
+    """A label line's label and value: "*Owner:* Dana Kim" -> ("Owner", "Dana Kim"), or None."""
+    for form in (_BOLD, _ITALIC, _PLAIN):
+        found = form.match(line.strip())
+        if found and len(words(found["label"]).split()) <= _LABEL_WORDS:
+            return found["label"].strip(), found["rest"].strip()
+    return None
+
+
+def line_field(concern: str, line: str) -> tuple[str, str] | None:
+    """The field a label line fills within `concern`, and its value; None when the line is
+    no label line of that concern (the field is IGNORED for a label the template summarises)."""
+    found = split(line)
+    if found is None:
+        return None
+    path = field_for(concern, found[0])
+    return None if path is None else (path, found[1])
+
+
+def front_matter(text: str, keys: dict[str, str]) -> list[tuple[str, str, int]]:
+    """(field, value, line) for each front-matter key that labels a feature field.
+
+    `keys` is the document's parsed front matter (lower-cased keys); the line is found in `text`.
+    """
+    lines = text.splitlines()[:200]
+    found = []
+    for key, value in keys.items():
+        path = field_for("feature", key)
+        if path is None or path == IGNORED or value[:1] in ("", "[", "{", "|", ">"):
+            continue
+        line = next(
+            (n for n, raw in enumerate(lines, 1) if raw.casefold().startswith(f"{key}:")), 1
+        )
+        found.append((path, value, line))
+    return found

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from prd_forge.importer import labels, prose, tables
 from prd_forge.importer import text as cells
 from prd_forge.lint.coverage import HOLLOW, Analysis
-from prd_forge.lint.document import Block, Document, Section, Table
+from prd_forge.lint.document import Block, Document, Section
 from prd_forge.spec import model
 
 FEATURE: Final = "feature"
@@ -48,7 +48,6 @@ _SET_ITEM: Final = re.compile(
     re.DOTALL,
 )
 _CONFIDENCE: Final = re.compile(r"^Below model confidence (\S+) the output is not shown as-is")
-_BOLD_ITEM: Final = re.compile(r"^\*\*(?P<label>[^*]{1,80}?):?\*\*:?\s*(?P<rest>.*)$", re.DOTALL)
 _STATUS: Final = re.compile(r" \(status: [a-z]+\)$")
 _DETAIL: Final = re.compile(r"(?:^|; )(labelling|freshness|known gaps): ")
 _DETAILS: Final = {"labelling": "labelling", "freshness": "freshness", "known gaps": "known_gaps"}
@@ -75,7 +74,7 @@ class Facts:
                 self.items.setdefault(path, []).append((value, line))
         elif path in self.values:
             old, first = self.values[path]
-            if isinstance(old, str) and isinstance(value, str):
+            if isinstance(old, str) and isinstance(value, str) and value not in old.split("\n\n"):
                 self.values[path] = (f"{old}\n\n{value}", first)
         else:
             self.values[path] = (value, line)
@@ -128,8 +127,14 @@ def _convert(path: str, raw: str) -> Any:
     return _STATUS.sub("", text) if text and path == "feature.owner" else text
 
 
-def _label_table(facts: Facts, concern: str, table: Table) -> None:
-    for row, line in zip(table.rows, table.row_lines, strict=False):
+def _label_table(facts: Facts, concern: str, block: Block) -> None:
+    """Rows of a two-column label table; its header row too when that is a label row."""
+    table = block.table
+    assert table is not None
+    rows = list(zip(table.rows, table.row_lines, strict=False))
+    if len(table.header) == 2 and labels.field_for(concern, cells.plain(table.header[0])):
+        rows.insert(0, (table.header, block.line))
+    for row, line in rows:
         if len(row) < 2:
             continue
         path = labels.field_for(concern, cells.plain(row[0]))
@@ -148,7 +153,7 @@ def _table(facts: Facts, concern: str, block: Block, zone: bool) -> None:
         return
     labelled = not any(cell.strip() for cell in table.header) or len(table.header) == 2
     if labelled and tables.shape_of(table) is None:
-        _label_table(facts, concern, table)
+        _label_table(facts, concern, block)
         return
     for path, item, line in tables.items_of(table):
         if zone and path != "open_questions":
@@ -194,15 +199,12 @@ def _handled(facts: Facts, concern: str, section: Section, block: Block) -> bool
 
 
 def _text(facts: Facts, concern: str, label: str | None, block: Block, title: str) -> None:
-    raw = block.text
-    if block.kind == "item":
-        raw = re.sub(r"^\[[ xX]\]\s*", "", raw)
-        bold = _BOLD_ITEM.match(raw)
-        named = bold and labels.field_for(concern, bold["label"])
-        if bold and named:
-            label, raw = (None if named == labels.IGNORED else named), bold["rest"]
-            if label is None:
-                return
+    raw = re.sub(r"^\[[ xX]\]\s*", "", block.text) if block.kind == "item" else block.text
+    named = labels.line_field(concern, raw)
+    if named is not None:
+        if named[0] == labels.IGNORED:
+            return
+        label, raw = named
     if label == "feature.target_users":  # written on one line, joined with "; "
         for part in raw.split("; "):
             facts.put(concern, label, cells.answer(part), block.line)
@@ -228,20 +230,57 @@ def _section(facts: Facts, doc: Document, index: int, concern: str, zone: bool) 
         elif block.kind == "paragraph" and block.text.rstrip().endswith(":"):
             label = labels.field_for(concern, block.text.rstrip(": ")) or label
         else:
-            _text(facts, concern, label, block, section.title)
+            for part in _label_lines(concern, block):
+                _text(facts, concern, label, part, section.title)
+
+
+def _label_lines(concern: str, block: Block) -> list[Block]:
+    """A paragraph of label lines ("Owner: Dana" then "Users: agents") as one block a line;
+    any other block whole."""
+    lines = block.text.split("\n")
+    if len(lines) < 2 or not any(labels.line_field(concern, line) for line in lines):
+        return [block]
+    parts: list[Block] = []
+    for number, line in enumerate(lines):
+        here = block.line + number
+        if parts and not labels.line_field(concern, line) and not _labelled(concern, parts[-1]):
+            parts[-1] = replace(parts[-1], text=f"{parts[-1].text}\n{line}", end_line=here)
+        else:
+            parts.append(replace(block, text=line, line=here, end_line=here))
+    return parts
+
+
+def _labelled(concern: str, block: Block) -> bool:
+    return labels.line_field(concern, block.text) is not None
 
 
 def collect(doc: Document, analysis: Analysis) -> Facts:
     """Every fact the document states, concern by concern; a hollow concern's text is skipped
     (a placeholder or "N/A" without a reason is no answer)."""
     facts = Facts()
+    for path, value, line in labels.front_matter(doc.text, doc.front_matter):
+        facts.put(FEATURE, path, _convert(path, value), line)
     hollow = {c for c, found in analysis.coverage.items() if found.state == HOLLOW}
     for index, concern in enumerate(owners(doc, analysis.matches)):
         if index in analysis.zone and concern != "open-questions":
             concern = "open-questions"
-        if concern is not None and concern not in hollow:
+        if concern is None:
+            _feature_labels(facts, doc.sections[index])
+        elif concern not in hollow:
             _section(facts, doc, index, concern, index in analysis.zone)
     return facts
+
+
+def _feature_labels(facts: Facts, section: Section) -> None:
+    """In a section about no concern ("Document properties", "Overview"), only the feature's
+    own label lines and label rows (owner, users, summary) are read."""
+    for block in section.blocks:
+        if block.kind == "table" and block.table is not None and len(block.table.header) == 2:
+            _label_table(facts, FEATURE, block)
+        elif block.kind in ("paragraph", "item"):
+            for part in _label_lines(FEATURE, block):
+                if labels.line_field(FEATURE, part.text):
+                    _text(facts, FEATURE, None, part, section.title)
 
 
 def sections_text(doc: Document, index: int) -> Iterator[str]:
