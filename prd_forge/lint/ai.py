@@ -1,26 +1,77 @@
 """Whether a document is about an AI feature: AI-only concerns apply only then.
 
 Front matter (`ai: true|false`) or config (`ai = true|false`) decide when present; otherwise the
-text decides. One mention of "AI" does not make a CRUD spec an AI spec: it takes three mentions
-of model vocabulary, or two different terms. "Model" counts unless the word before it makes it
-a data, pricing or business model.
+text decides, the way a reader would: by how the document talks, not by one word.
+
+- A term only a learned system has ("LLM", "classifier", "training data", "a vision model")
+  weighs STRONG; a word with an everyday sense too ("model", "prompt", "forecast", "precision",
+  "assistant") weighs 1, and each such word counts at most WEAK_CAP times: an OS "prompt" or a
+  "data model" repeated twenty times is still not an AI spec.
+- A mention that is denied ("no ML in v1", "without AI") or that stands under a heading of
+  things not being built (Non-goals, Out of scope, Not doing) does not count.
+- A model named by a word that makes it something else ("data model", "pricing model") does
+  not count.
+
+The document is an AI spec when the weights reach THRESHOLD: two strong terms, or one strong
+term and one weak, or two different weak words used twice each.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Final
 
 from prd_forge.lint._re import lazy
 
-_TERMS: Final = lazy(
-    r"\b(?:llms?|large language models?|language models?|machine[- ]learning|ml|ai|a\.i\."
+STRONG: Final = 3
+WEAK_CAP: Final = 2
+THRESHOLD: Final = 4
+
+# kinds of model that are learned ones: "a vision model" says what "the model" may not
+_LEARNED_KINDS: Final = (
+    r"(?:large )?language|vision|ml|ai|ranking|recommendations?|recommender|classification"
+    r"|extraction|translation|detection|segmentation|embedding|similarity|entailment|scoring"
+    r"|predictive|prediction|forecast(?:ing)?|foundation|fine-?tuned|tuned|trained|learned"
+    r"|hosted|intent|speech|image|sequence|anomaly|recognition|regression|risk|propensity"
+    r"|churn|generative|diffusion|transformer|understanding|tower|neural"
+)
+# what only a learned model has: "model drift", "the Model Risk review"
+_LEARNED_USES: Final = r"(?:risk|cards?|drift|registry|training)\b"
+_STRONG_TERMS: Final = (
+    r"llms?|(?:"
+    + _LEARNED_KINDS
+    + r")[ -]models?|models? "
+    + _LEARNED_USES
+    + r"|machine[- ]learning|(?-i:ML)|ai|a\.i\."
     r"|artificial intelligence|gen ?ai|generative|neural|classifiers?|gpt-?\w*|embeddings?"
-    r"|fine-?tun\w*|hallucinat\w*|prompts?|inference|training (?:data|set)|trained on"
-    r"|confidence (?:scores?|thresholds?)|computer vision|nlp|transformers?|predictions?"
-    r"|predictive|precision|recall|f1|auc|copilot|chatbot|agentic|anomaly detection"
-    r"|forecast(?:s|ing)?|machine translation|lightgbm|xgboost|gradient[- ]boost\w*"
-    r"|retrain\w*|(?:(\w+)[ -])?models?)\b",
+    r"|fine-?tun\w*|hallucinat\w*|trained on|training (?:data|set)|retrain\w*"
+    r"|computer vision|nlp|copilot|chatbots?|agentic|anomaly detection"
+    r"|machine[- ]translat\w*|speech[- ]recognition|speech[- ]to[- ]text"
+    r"|text[- ]to[- ](?:sql|speech|image|video)|lightgbm|xgboost|gradient[- ]boost\w*"
+)
+# words with an everyday sense: the family name is what caps their count
+_WEAK_TERMS: Final = {
+    "model": r"(?:(?P<before>\w+)[ -])?models?(?! " + _LEARNED_USES + ")",
+    "prompt": r"prompts?",
+    "predict": r"predict(?:s|ed|ions?|ive)?",
+    "forecast": r"forecast(?:s|ing)?",
+    "precision": r"precision",
+    "recall": r"recall",
+    "score": r"f1|auc|confidence (?:scores?|thresholds?)",
+    "inference": r"inference",
+    "transformer": r"transformers?",
+    "assistant": r"assistants?",
+    "biometric": r"biometrics?",
+    "retrieval": r"retrieval",
+    "language": r"natural[- ]language",
+}
+_TERMS: Final = lazy(
+    r"\b(?:(?P<strong>"
+    + _STRONG_TERMS
+    + r")|"
+    + "|".join(f"(?P<{family}>{pattern})" for family, pattern in _WEAK_TERMS.items())
+    + r")\b",
     re.IGNORECASE,
 )
 # "data model", "pricing model": a model that is not a learned one
@@ -58,25 +109,67 @@ _NOT_LEARNED: Final = frozenset(
         "view",
     }
 )
-MIN_HITS: Final = 3  # mentions of model vocabulary, or
-MIN_TERMS: Final = 2  # different terms among at least MIN_TERMS mentions
+# a denial earlier in the same clause: "no predictive maintenance", "without AI"
+_DENIAL: Final = lazy(r"\b(?:no|not|never|without|nor|non-goals?)\b", re.IGNORECASE)
+_CLAUSE_END: Final = lazy(r"[.!?;,:()\n]")
+_LOOKBACK: Final = 60  # characters of the clause before a mention that can deny it
+# headings of what is not being built: mentions under them describe no feature
+_HEADING: Final = lazy(r"^ {0,3}(?:#{1,6}[ \t]+(.*)|<summary>(.*)</summary>)$", re.MULTILINE)
+_EXCLUDED: Final = lazy(
+    r"\b(?:non-?goals?|out of scope|not doing|no-?gos?|not in scope|won'?t do|excluded)\b",
+    re.IGNORECASE,
+)
 _TRUE: Final = frozenset({"true", "yes", "on", "1"})
 _FALSE: Final = frozenset({"false", "no", "off", "0"})
 
 
 def detect(text: str) -> bool:
     """Whether the text reads as a spec for a feature built on a model."""
-    hits = 0
-    terms: set[str] = set()
+    excluded = _excluded_spans(text)
+    starts = [start for start, _ in excluded]
+    score = 0
+    weak: dict[str, int] = {}
     for match in _TERMS.finditer(text):
-        before = match.group(1)
-        if before is not None and before.lower() in _NOT_LEARNED:
+        family = match.lastgroup
+        if family is None or _discounted(text, match, excluded, starts):
             continue
-        hits += 1
-        terms.add(match.group().lower())
-        if hits >= MIN_HITS or len(terms) >= MIN_TERMS:
+        if family == "strong":
+            score += STRONG
+        elif weak.get(family, 0) < WEAK_CAP:
+            weak[family] = weak.get(family, 0) + 1
+            score += 1
+        if score >= THRESHOLD:
             return True
     return False
+
+
+def _discounted(
+    text: str, match: re.Match[str], excluded: list[tuple[int, int]], starts: list[int]
+) -> bool:
+    """A mention that names no learned model, is denied, or describes what is not built."""
+    before = match.group("before")
+    if before is not None and before.lower() in _NOT_LEARNED:
+        return True
+    position = match.start()
+    span = bisect_right(starts, position) - 1
+    if span >= 0 and position < excluded[span][1]:
+        return True
+    window = text[max(0, position - _LOOKBACK) : position]
+    clause = _CLAUSE_END.split(window)[-1]
+    return _DENIAL.search(clause) is not None
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each section whose heading says it lists what is not being built."""
+    headings = [
+        (match.start(), match.group(1) or match.group(2) or "") for match in _HEADING.finditer(text)
+    ]
+    spans = []
+    for index, (start, title) in enumerate(headings):
+        if _EXCLUDED.search(title):
+            end = headings[index + 1][0] if index + 1 < len(headings) else len(text)
+            spans.append((start, end))
+    return spans
 
 
 def from_front_matter(value: str | None) -> bool | None:

@@ -17,7 +17,7 @@ import pytest
 from prd_forge import catalogue
 
 HERE = Path(__file__).resolve().parent
-FLOOR_AI = 0.94
+FLOOR_AI = 0.99
 FLOOR_EXACT = 0.71
 FLOOR_COVERED = 0.82
 
