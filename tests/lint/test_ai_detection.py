@@ -11,7 +11,7 @@ from prd_forge.lint import ai
     "text",
     [
         "# Smart filters\n\nAn LLM suggests filters; the model ranks them by confidence.\n",
-        "# Alt text\n\nWhen an image has no alt text, a vision model writes one. ML Platform runs it.",
+        "# Alt text\n\nWhen an image has no alt text, a vision model writes one. ML runs it.",
         "# Scribe\n\nThe audio is transcribed and an LLM drafts the note; the GP edits it.\n"
         "Later we compare our model with the vendor's.",
         "# Lease answers\n\nAn assistant in the app answers questions from the lease. The\n"
