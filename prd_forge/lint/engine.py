@@ -75,7 +75,9 @@ def lint_text(
     analysis = analyse(doc, profile.index, profile.concerns)
     required = _required(config, ai=ai, strict=strict)
     suppressions, no_reason, unknown = suppress.parse(doc, _known(profile))
-    ctx = Context(doc, analysis, ai, required, profile.titles, suppressions, no_reason, unknown)
+    ctx = Context(
+        doc, analysis, ai, required, profile.titles, suppressions, no_reason, unknown, stage=stage
+    )
     thin: set[str] = set()
     found = _findings(ctx, profile, config, path, stage=stage, strict=strict, thin=thin)
     starts = [section.line for section in doc.sections if not section.pseudo]

@@ -23,16 +23,19 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from prd_forge import catalogue
+from prd_forge.spec import wording
 from prd_forge.spec.completeness import find_gaps, human_review_required
 from prd_forge.spec.load import SpecError, validate
 from prd_forge.spec.model import (
     REQUIRED_UX_STATES,
     FallbackTrigger,
     MetricKind,
+    Model,
     Severity,
     Spec,
     UxStateName,
 )
+from prd_forge.wording import Rule, no_named_owner, not_a_date, not_a_duration, still_pending
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 _ID_PREFIX = {"failure_modes.modes": "fm", "fallbacks": "fb"}
@@ -150,6 +153,61 @@ def _leaves(data: Any, model: type[BaseModel], prefix: tuple[Any, ...] = ()) -> 
                     yield from _leaves(element, item, (*path, index))
 
 
+def _worded(data: Any, model: type[BaseModel], prefix: tuple[Any, ...] = ()) -> Iterator[Any]:
+    """Paths of the fields whose help promises something of their words (spec/wording.py)."""
+    for name, info in model.model_fields.items():
+        value = data.get(name) if isinstance(data, dict) else None
+        kind, _ = _unwrap(info.annotation)
+        path = (*prefix, name)
+        if (model, name) in wording.RULES and isinstance(value, str):
+            yield path
+        elif isinstance(kind, type) and issubclass(kind, BaseModel):
+            yield from _worded(value, kind, path)
+        elif get_origin(kind) is list and isinstance(value, list):
+            item, _ = _unwrap(get_args(kind)[0])
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                for index, element in enumerate(value):
+                    yield from _worded(element, item, (*path, index))
+
+
+# Words that break a field's promise, and words that keep it, for each kind of promise: the
+# agreement of check and lint is tested on them too (lint/rules/wording.py).
+_WORDS: dict[Rule, tuple[str, ...]] = {
+    no_named_owner: ("the team", "us", "someone", "Support ML on-call", "the Risk team lead"),
+    not_a_duration: ("soon", "ASAP", "within 4 h", "weekly", "end of Q1 2027"),
+    still_pending: ("pending", "awaiting Legal", "approved", "Legal (A. Chen), 2026-10-01"),
+    not_a_date: ("next sprint", "2027-01-15"),
+}
+
+
+def _reword(draw: Draw, data: dict[str, Any]) -> dict[str, Any]:
+    """One field with a promise about its words given words that keep it or break it."""
+    paths = sorted(_worded(data, Spec), key=str)
+    if not paths:
+        return data
+    path = draw(st.sampled_from(paths))
+    rule = wording.RULES[_model_field(path)]
+    result = copy.deepcopy(data)
+    holder: Any = result
+    for key in path[:-1]:
+        holder = holder[key]
+    holder[path[-1]] = draw(st.sampled_from(_WORDS[rule]))
+    return result
+
+
+def _model_field(path: tuple[Any, ...]) -> tuple[type[Model], str]:
+    """The model class and field name a data path ends in."""
+    model: type[Model] = Spec
+    for key in path[:-1]:
+        if isinstance(key, int):
+            continue
+        kind, _ = _unwrap(model.model_fields[key].annotation)
+        if get_origin(kind) is list:
+            kind, _ = _unwrap(get_args(kind)[0])
+        model = kind
+    return model, path[-1]
+
+
 def _drop(data: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any]:
     result = copy.deepcopy(data)
     holder: Any = result
@@ -190,6 +248,8 @@ def spec_data(draw: Draw) -> dict[str, Any]:
     paths = sorted(_leaves(data, Spec))
     for path in draw(st.lists(st.sampled_from(paths), max_size=2)) if paths else []:
         data = _drop(data, path)
+    if draw(st.integers(0, 2)) == 0:  # one time in three: words that may break a promise
+        data = _reword(draw, data)
     return data
 
 

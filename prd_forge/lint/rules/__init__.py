@@ -5,7 +5,15 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
-from prd_forge.lint.rules import approvals, failure, operations, quality, references, structure
+from prd_forge.lint.rules import (
+    approvals,
+    failure,
+    operations,
+    quality,
+    references,
+    structure,
+    wording,
+)
 from prd_forge.lint.rules.base import (
     ANY_CONCERN,
     ERROR,
@@ -27,6 +35,7 @@ REGISTRY: Final[tuple[Rule, ...]] = tuple(
             *failure.RULES,
             *references.RULES,
             *operations.RULES,
+            *wording.RULES,
             *approvals.RULES,
         ),
         key=lambda rule: rule.code,

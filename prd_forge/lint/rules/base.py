@@ -59,6 +59,7 @@ class Context:
     suppressions: tuple[Suppression, ...] = ()
     bad_suppressions: tuple[Problem, ...] = ()
     unknown_targets: tuple[Problem, ...] = ()
+    stage: str | None = None  # draft, review or launch; None when neither said nor declared
     _cache: dict[str, tuple[Block, ...]] = field(default_factory=dict, repr=False)
     # (first line, concern) per section, built once: concern_at runs once per finding, and
     # walking back through the sections for each made lint quadratic in headings.
