@@ -20,6 +20,7 @@ from questionary import Choice
 from prd_forge.questionnaire.choices import describe
 from prd_forge.questionnaire.fields import Question
 from prd_forge.questionnaire.interrupt import TYPED
+from prd_forge.questionnaire.menu_filter import without_surprise
 from prd_forge.questionnaire.tape import TAPE, asked
 
 SKIP = "(skip for now)"
@@ -151,8 +152,9 @@ PICK = "(pick one)"
 
 
 def ask_select(question: Question, default: Any = None) -> Any:
-    """One value of an enum; type to filter. Enter alone never picks a value by surprise:
-    without a default the pointer starts on "(pick one)" (asked again) or "(skip for now)"."""
+    """One value of an enum; type to filter. Enter never picks a value by surprise: without a
+    default the pointer starts on "(pick one)" (asked again) or "(skip for now)", and after a
+    filter Enter takes only the one match or the one moved to (see `menu_filter`)."""
     titled = [
         Choice(c, value=c, description=describe(question.enum_name, c)) for c in question.choices
     ]
@@ -160,13 +162,15 @@ def ask_select(question: Question, default: Any = None) -> Any:
     choices: list[str | Choice] = [first, *titled]
     while True:
         answer = asked(
-            lambda start: questionary.select(
-                question.message,
-                choices=choices,
-                default=start if start in question.choices else None,
-                use_search_filter=True,
-                use_jk_keys=False,
-                instruction="(arrows or type to filter, Enter to pick)",
+            lambda start: without_surprise(
+                questionary.select(
+                    question.message,
+                    choices=choices,
+                    default=start if start in question.choices else None,
+                    use_search_filter=True,
+                    use_jk_keys=False,
+                    instruction="(arrows or type to filter, Enter to pick)",
+                )
             ),
             default,
         )

@@ -14,6 +14,7 @@ DOWN = "\x1b[B"
 UP = "\x1b[A"
 SPACE = " "
 CTRL_C = "\x03"
+BACKSPACE = "\x7f"
 CTRL_U = "\x15"  # clears the prefilled default of a text prompt
 ESC_ENTER = "\x1b\r"  # submits a multi-line text
 
