@@ -71,7 +71,7 @@ def test_pyproject_without_the_table_is_skipped(tree: Path) -> None:
             '[[sections]]\nid = "a11y"\ntitel = "A"\n',
             "sections.0.titel: unknown key; did you mean 'title'?",
         ),
-        ('select = ["PRD999"]\n', "unknown rule or concern 'PRD999'; did you mean 'PRD009'?"),
+        ('select = ["PRD0001"]\n', "unknown rule or concern 'PRD0001'; did you mean 'PRD001'?"),
         ('preset = "lenient"\n', "preset: Input should be 'default' or 'strict'"),
         ('ignore = ["fallback-section"]\n', "unknown rule or concern 'fallback-section'"),
         ('[aliases]\nfallback = ["plan b"]\n', "unknown concern 'fallback'"),
