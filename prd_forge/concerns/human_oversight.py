@@ -2,7 +2,33 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from prd_forge.concerns.base import Concern, Level
+
+# the people who review, approve or correct what a model does
+_ROLE: Final = (
+    r"(?:staff|analysts?|agents?|adjusters?|clinicians?|moderators?|reviewers?|pharmacists?"
+    r"|doctors?|physicians?|nurses?|gps?|lawyers?|attorneys?|paralegals?|counsel|editors?"
+    r"|underwriters?|cataloguers?|catalogers?|curators?|librarians?|teachers?|instructors?"
+    r"|coders?|planners?|dispatchers?|supervisors?|managers?|recruiters?|officers?"
+    r"|specialists?|experts?|radiologists?|technicians?|inspectors?|approvers?|clerks?"
+    r"|accountants?|auditors?|ecologists?|volunteers?|hosts?|admins?|sellers?|reps?"
+    r"|humans?|a person|people|someone|operators?|ops|the gm|gms)"
+)
+# what a person does to a model's output
+_ACTS: Final = (
+    r"(?:reviews?|reviewed|edits?|edited|approves?|approved|confirms?|confirmed|corrects?"
+    r"|corrected|rejects?|rejected|overrides?|overridden|accepts?|accepted|declines?"
+    r"|dismiss(?:es)?|releases?|released|signs?|signed|changes?|changed|removes?|removed"
+    r"|hides?|regenerates?|sends?|posts?|posted|publish(?:es)?|published|discards?)"
+)
+# what a person can do to it
+_CONTROLS: Final = (
+    r"(?:edit|approve|reject|override|snooze|dismiss|confirm|correct|accept|undo|regenerate"
+    r"|review|hide|flag|pin|exclude|veto|recategori[sz]e|reclassify|relabel|reassign|appeal"
+    r"|contest|dispute|decline|discard|rewrite|revert|report|opt out|turn (?:it |\w+ )?off)"
+)
 
 CONCERN = Concern(
     id="human-oversight",
@@ -17,8 +43,14 @@ CONCERN = Concern(
         "human oversight",
         "human in the loop",
         "human-in-the-loop",
+        "humans in the loop",
         "hitl",
         "human review",
+        "human control",
+        "human checks",
+        "human judgement",
+        "human judgment",
+        "manual review",
         "oversight",
         "override",
         "overrides",
@@ -28,6 +60,11 @@ CONCERN = Concern(
         "feedback and control",
         "appeal",
         "oversee",
+        "who decides",
+        "review and approval",
+        "approval flow",
+        "approval workflow",
+        "corrections",
     ),
     weak=(
         "review process",
@@ -39,21 +76,35 @@ CONCERN = Concern(
         "human",
         "in charge",
         "control",
+        "controls",
         "review",
         "reviewer",
+        "approval",
+        "approvals",
+        "accountability",
     ),
     evidence=(
-        r"(?:reviews?|checks?|confirms?) every",
+        r"(?:reviews?|checks?|confirms?) (?:every|each|all)",
         r"stays? (?:in |as )?(?:a )?draft",
-        r"until the \w+ (?:clicks|approves|confirms|signs)",
-        r"only one who can",
-        r"never (?:published|sent|filed|posted|applied) automatically",
         (
-            r"(?:can|must|may|will) (?:\w+ )?(?:edit|approve|reject|override|snooze|"
-            r"dismiss|confirm|correct|accept|undo|regenerate)s?"
+            r"until (?:a|an|the) (?:\w+ ){1,2}(?:clicks|approves|confirms|signs|sends|reviews"
+            r"|accepts|releases|publishes|posts)"
         ),
-        r"review window",
-        r"without (?:the |a |an )?\w+(?:'s)? (?:signature|approval|sign-off|review|confirmation)",
+        r"only one who can",
+        r"never (?:published|sent|filed|posted|applied|accepted|acted on) automatically",
+        r"(?:can|must|may|will) (?:\w+,? (?:and |or )?){0,2}" + _CONTROLS + r"s?",
+        r"review (?:window|first|queue)",
+        (
+            r"without (?:the |a |an )?(?:\w+(?:'s)? ){0,2}(?:signature|approval|acceptance"
+            r"|sign-off|review|confirmation|consent)"
+        ),
+        # acting on what the model proposed: "approve the proposed schedule"
+        (
+            _ACTS + r" (?:the |a |an |each |every |any )?(?:proposed|suggested|drafted|generated"
+            r"|predicted|recommended|ai-generated|model's|pre-?filled|machine-translated"
+            r"|auto-\w+) \w+"
+        ),
+        r"(?:taps?|clicks?|presses?|selects?) (?:accept|approve|confirm|reject|undo)",
         r"signs? (?:it|off|the \w+)",
         r"reviewers? (?:from|must|approve)",
         r"human review",
@@ -77,11 +128,27 @@ CONCERN = Concern(
         r"in the loop",
         r"manual review",
         r"second (?:look|reviewer|opinion)",
+        _ROLE + r" (?:\w+ ){0,2}(?:checks?|reviews?|approves?|confirms?|signs? off|verif(?:y|ies)"
+        r"|decides?|owns? the|edits?|accepts?|rejects?|overrides?|corrects?)",
+        # two acts of a person on one output: "confirm or change", "reviews, edits, and posts"
+        _ACTS + r"(?:,? (?:and|or|and/or) |, | ?/ )" + _ACTS,
+        r"(?:review|hold|triage|manual|human|exception|approval|moderation|escalation) queues?",
         (
-            r"(?:staff|analysts?|agents?|clinicians?|moderators?|reviewers?|"
-            r"pharmacists?|doctors?|lawyers?|editors?|a person|"
-            r"a human) (?:\w+ )?(?:checks?|reviews?|approves?|confirms?|signs? off|"
-            r"verif(?:y|ies))"
+            r"(?:needs?|requires?|required|pending|awaiting|after (?:my|their|a|an|the)) "
+            r"(?:\w+ ){0,2}(?:approval|confirmation|sign-?off|review)"
         ),
+        r"(?:without|for) (?:\w+ ){0,2}confirmation",
+        r"(?:reviewed|checked|approved|confirmed|verified|decided|overridden|corrected) "
+        r"(?:\w+ ){0,3}by",
+        r"needs? (?:a |the )?(?:person|human)",
+        r"without (?:a |any )?(?:human|person)",
+        r"human (?:decision|judge?ment|check|approval|control|sign-?off)s?",
+        r"(?:always|only) (?:a |an )?(?:suggestion|recommendation|draft|proposal)s?",
+        r"(?:is|are) (?:only )?suggestions",
+        r"keeps? (?:full |final )?control",
+        r"final (?:say|decision|call|word)",
+        r"owns? the (?:\w+ )?(?:decision|call|route|outcome)",
+        r"four[- ]eyes",
+        r"thumbs[- ]?(?:up|down)",
     ),
 )

@@ -123,7 +123,7 @@ def _phrase_concerns(
     text: str, phrases: Iterable[tuple[str, tuple[str, ...], LazyPattern]]
 ) -> Iterator[tuple[str, list[str]]]:
     """The concerns whose phrases occur in `text`, with the phrases found."""
-    lowered = text.lower()
+    lowered = text.lower().replace("\n", " ")
     for concern, prefixes, pattern in phrases:
         if any(prefix in lowered for prefix in prefixes):
             found = pattern.findall(lowered)
