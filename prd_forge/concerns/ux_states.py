@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from prd_forge.concerns.base import Concern, Level, TableSign
+
+# the words a screen shows, when quoted after the phrase: each state's copy is its own evidence
+_COPY: Final = r"(?: [^\"\u201c*\n]{0,60}(?:[\"\u201c]|\*\*)\w+)?"
 
 CONCERN = Concern(
     id="ux-states",
@@ -49,9 +54,8 @@ CONCERN = Concern(
     evidence=(
         r"progress bar",
         r"(?:typing|loading|status) indicator",
-        r"(?:panel|page|screen|card|list|view|tab|modal|dialog) shows?",
+        r"(?:panel|page|screen|card|list|view|tab|modal|dialog|chip|app) shows?" + _COPY,
         r"expandable",
-        r"tooltip",
         r"(?:button|link|icon)s? (?:to|for|that)",
         r"loading state",
         r"empty state",
@@ -60,7 +64,10 @@ CONCERN = Concern(
         r"skeleton",
         r"low[- ]confidence",
         r"loading",
-        r"(?:user|agent|customer|reviewer|clinician)s? (?:sees?|will see)",
+        (
+            r"(?:user|agent|customer|reviewer|clinician|caller|reader|patient|player|driver)s? "
+            r"(?:sees?|will see|hears?|gets?)" + _COPY
+        ),
         r"banner",
         r"toast",
         r"badge",
@@ -68,8 +75,28 @@ CONCERN = Concern(
         r"retry",
         r"error message",
         r"tooltip",
-        r"(?:is|are) shown",
+        r"(?:is|are) (?:shown|displayed|hidden|greyed out|highlighted|collapsed)",
+        r"appears? (?:as|in|on|under|above|below|next to|beside)",
         r"show(?:s|n)? (?:a|an|the) (?:\w+ )?(?:message|label|state|warning|notice|indicator)",
+        # the words on the screen, quoted: shows "Updating…", the chip reads **Needs review**
+        (
+            r"(?:shows?|showing|shown|sees?|display(?:s|ed|ing)?|labell?ed|reads|hears?|tells?"
+            r"|telling|acknowledg\w+|toast|chip|button|badge|notice|placeholder)"
+            r"[^\"\u201c*\n]{0,60}(?:[\"\u201c]|\*\*)\w+"
+        ),
     ),
-    tables=(TableSign((("state",), ("behavio", "copy", "shows", "user sees", "trigger"))),),
+    # a section about UX states says what users meet when the model is unsure or fails
+    complete=(
+        r"\b(?:errors?|fail\w*|unavailable|down|time(?:s|d)? ?out|offline|low[- ]confidence"
+        r"|not sure|unsure|uncertain\w*|less certain|confidence|fallback|fall(?:s|ing)? back|retry"
+        r"|couldn'?t|could not|can'?t|cannot|wrong|stale|degraded)\b",
+    ),
+    tables=(
+        TableSign(
+            (
+                ("state",),
+                ("behavio", "copy", "shows", "sees", "display", "message", "screen", "trigger"),
+            )
+        ),
+    ),
 )

@@ -18,8 +18,8 @@ from prd_forge import catalogue
 
 HERE = Path(__file__).resolve().parent
 FLOOR_AI = 0.99
-FLOOR_EXACT = 0.71
-FLOOR_COVERED = 0.82
+FLOOR_EXACT = 0.73
+FLOOR_COVERED = 0.84
 
 
 def _load_scorer() -> ModuleType:
