@@ -16,21 +16,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Final
 
 _UNITS: Final = (
     r"ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|"
     r"w|wks?|weeks?|months?|mo|quarters?|q|years?|y|sprints?"
 )
-_AMOUNT: Final = re.compile(rf"\d+(?:[.,]\d+)?\s*(?:{_UNITS})\b", re.IGNORECASE)
-_PERIOD: Final = re.compile(
+_AMOUNT: Final = rf"\d+(?:[.,]\d+)?\s*(?:{_UNITS})\b"
+_PERIOD: Final = (
     r"\b(?:second|minute|hour|day|week|month|quarter|year|sprint|"
     r"hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annual|annually|"
     # deadlines tied to an event rather than a clock: "each release", "before booking"
     r"release|before|until|immediately|instantly|real[- ]time|synchronous|no added delay)s?\b"
     # calendar periods: "Q2 2027", "H1", "FY27", "2027"
-    r"|\b(?:q[1-4]|h[12]|fy ?\d{2,4}|(?:19|20)\d\d)\b",
-    re.IGNORECASE,
+    r"|\b(?:q[1-4]|h[12]|fy ?\d{2,4}|(?:19|20)\d\d)\b"
 )
 
 VAGUE_OWNERS: Final = frozenset(
@@ -55,11 +55,17 @@ VAGUE_OWNERS: Final = frozenset(
         "owner",
     }
 )
-_PENDING: Final = re.compile(
-    r"\b(?:pending|requested|awaiting|not yet|in progress|tbd|tbc|to be confirmed|submitted)\b",
-    re.IGNORECASE,
+_PENDING: Final = (
+    r"\b(?:pending|requested|awaiting|not yet|in progress|tbd|tbc|to be confirmed|submitted)\b"
 )
-_DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE: Final = r"^\d{4}-\d{2}-\d{2}$"
+
+
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """`source` compiled on first use, ignoring case (lint's start-up pays for none of them)."""
+    return re.compile(source, re.IGNORECASE)
+
 
 REVIEWED: Final = frozenset({"review", "approved", "launched", "launch"})
 """The spec statuses (review, approved, launched) and lint stages (review, launch) at which an
@@ -71,7 +77,7 @@ Rule = Callable[[str, str], "str | None"]
 
 def not_a_duration(value: str, status: str = "") -> str | None:
     """An SLA or window is a duration: a number with a unit, or a period word ("weekly")."""
-    if _AMOUNT.search(value) or _PERIOD.search(value):
+    if _pattern(_AMOUNT).search(value) or _pattern(_PERIOD).search(value):
         return None
     return f"'{value}' is not a duration; give a time with its unit, e.g. 'within 4 h'"
 
@@ -88,7 +94,7 @@ def still_pending(value: str, status: str, *, noun: str = "status") -> str | Non
     """At review or later an approval is given; a pending one is a gap.
 
     `status` is a spec status or a lint stage; `noun` says which, in the message."""
-    if status in REVIEWED and _PENDING.search(value):
+    if status in REVIEWED and _pattern(_PENDING).search(value):
         return (
             f"'{value}' is not an approval yet, and the spec is at {noun} '{status}'; "
             f"record the approval, or set the {noun} back to draft"
@@ -98,4 +104,6 @@ def still_pending(value: str, status: str, *, noun: str = "status") -> str | Non
 
 def not_a_date(value: str, status: str = "") -> str | None:
     """A due date is written YYYY-MM-DD, so it sorts and can be checked."""
-    return None if _DATE.match(value) else f"'{value}' is not a date; write it as YYYY-MM-DD"
+    if _pattern(_DATE).match(value):
+        return None
+    return f"'{value}' is not a date; write it as YYYY-MM-DD"
