@@ -11,7 +11,7 @@ CONCERN = Concern(
     anchor="NIST AI RMF MEASURE 2.10; Datasheets for Datasets; EU AI Act Annex IV",
     level=Level.RECOMMENDED,
     ai_only=False,
-    fields=("privacy",),
+    fields=("privacy", "genai_risks"),
     partial="sections/privacy.md.j2",
     strong=(
         "privacy",

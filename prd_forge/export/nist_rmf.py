@@ -10,18 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from prd_forge.export.rmf_table import ML, OPERATIONS, SECURITY, SUBCATEGORIES
+from prd_forge.concerns import genai_risks
+from prd_forge.export.rmf_table import SUBCATEGORIES
 from prd_forge.export.supply import Unsupplied, answered, spec_gaps
-from prd_forge.spec.model import (
-    ErrorDirection,
-    FallbackTrigger,
-    OutputKind,
-    Spec,
-)
-
-TRUST_AND_SAFETY = "trust and safety lead"
-PRIVACY = "data protection officer"
-LEGAL = "legal counsel"
+from prd_forge.spec import genai
+from prd_forge.spec.model import ErrorDirection, FallbackTrigger, RiskStatus, Spec
 
 Finder = Callable[[Spec], list[str]]
 
@@ -61,49 +54,43 @@ def either(*finders: Finder) -> Finder:
     return lambda spec: [found for finder in finders for found in finder(spec)]
 
 
-GENERATIVE_RISKS: tuple[tuple[str, Finder, str], ...] = (
-    ("CBRN information or capabilities", lambda spec: [], TRUST_AND_SAFETY),
-    ("Confabulation", modes_that_err(ErrorDirection.PLAUSIBLE_BUT_INCORRECT), ML),
-    (
-        "Dangerous, violent or hateful content",
-        either(
-            modes_that_err(ErrorDirection.UNSAFE_OUTPUT),
-            fallbacks_on(FallbackTrigger.POLICY_VIOLATION),
-        ),
-        TRUST_AND_SAFETY,
+# Answers elsewhere in the spec that bear on each AI 600-1 risk, shown beside the spec's own
+# answer to it (genai_risks). The risks, their titles and roles come from the one list of them.
+RELATED: dict[str, Finder] = {
+    "confabulation": modes_that_err(ErrorDirection.PLAUSIBLE_BUT_INCORRECT),
+    "dangerous-content": either(
+        modes_that_err(ErrorDirection.UNSAFE_OUTPUT),
+        fallbacks_on(FallbackTrigger.POLICY_VIOLATION),
     ),
-    ("Data privacy", paths("privacy.pii_handling", "data_sources[].pii_handling"), PRIVACY),
-    ("Environmental impacts", lambda spec: [], ML),
-    (
-        "Harmful bias and homogenization",
-        paths("evaluation.offline_sets[].slices", "data_sources[].known_gaps"),
-        ML,
+    "data-privacy": paths("privacy.pii_handling", "data_sources[].pii_handling"),
+    "harmful-bias": paths("evaluation.offline_sets[].slices", "data_sources[].known_gaps"),
+    "human-ai-configuration": paths("human_oversight.review_points", "ux_states"),
+    "information-integrity": either(
+        modes_that_err(ErrorDirection.PLAUSIBLE_BUT_INCORRECT), paths("scope.out_of_scope_uses")
     ),
-    ("Human-AI configuration", paths("human_oversight.review_points", "ux_states"), OPERATIONS),
-    (
-        "Information integrity",
-        either(
-            modes_that_err(ErrorDirection.PLAUSIBLE_BUT_INCORRECT), paths("scope.out_of_scope_uses")
-        ),
-        TRUST_AND_SAFETY,
+    "information-security": mentions_attacks,
+    "intellectual-property": paths("data_sources[].basis"),
+    "obscene-content": either(
+        modes_that_err(ErrorDirection.UNSAFE_OUTPUT),
+        fallbacks_on(FallbackTrigger.POLICY_VIOLATION),
     ),
-    ("Information security (including prompt injection)", mentions_attacks, SECURITY),
-    ("Intellectual property", paths("data_sources[].basis"), LEGAL),
-    (
-        "Obscene, degrading and/or abusive content",
-        either(
-            modes_that_err(ErrorDirection.UNSAFE_OUTPUT),
-            fallbacks_on(FallbackTrigger.POLICY_VIOLATION),
-        ),
-        TRUST_AND_SAFETY,
-    ),
-    ("Value chain and component integration", paths("data_sources[].provenance"), ML),
-)
+    "value-chain": paths("data_sources[].provenance"),
+}
+
+
+def own_answer(spec: Spec, risk_id: str) -> str | None:
+    """The spec's answer to the risk, as the view words it; None when it has none."""
+    entry = genai.answer(spec, risk_id)
+    if entry is None or entry.status is None:
+        return None
+    if entry.status is RiskStatus.NOT_APPLICABLE:
+        return f"not applicable: {entry.reason}" if entry.reason else None
+    return f"addressed: {entry.how}" if entry.how else None
 
 
 def generative(spec: Spec) -> bool:
     """Whether the AI 600-1 profile applies: the output is generated or takes actions."""
-    return spec.problem.output_kind in (OutputKind.GENERATED, OutputKind.ACTION)
+    return genai.applies(spec)
 
 
 def _rows(spec: Spec) -> list[dict[str, Any]]:
@@ -117,20 +104,31 @@ def _risks(spec: Spec) -> list[dict[str, Any]]:
     if not generative(spec):
         return []
     return [
-        {"risk": risk, "answers": find(spec), "role": role} for risk, find, role in GENERATIVE_RISKS
+        {
+            "risk": risk.title,
+            "answer": own_answer(spec, risk.id),
+            "related": RELATED.get(risk.id, _none)(spec),
+            "role": risk.role,
+        }
+        for risk in genai_risks.RISKS
     ]
+
+
+def _none(spec: Spec) -> list[str]:
+    return []
 
 
 def context(spec: Spec, source: str) -> dict[str, Any]:
     """What templates/views/nist-rmf.md.j2 sees."""
     rows, risks = _rows(spec), _risks(spec)
     missing = [Unsupplied(row["id"], row["role"]) for row in rows if not row["answers"]]
-    missing += [Unsupplied(f"AI 600-1: {r['risk']}", r["role"]) for r in risks if not r["answers"]]
+    missing += [Unsupplied(f"AI 600-1: {r['risk']}", r["role"]) for r in risks if not r["answer"]]
     return {
         "spec": spec.model_dump(mode="json"),
         "source": source,
         "subcategories": rows,
         "generative": generative(spec),
+        "why": genai.why(spec),
         "risks": risks,
         "addressed": sum(1 for row in rows if row["answers"]),
         "missing": [gap.as_dict() for gap in missing + spec_gaps(spec)],

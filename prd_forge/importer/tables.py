@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from prd_forge.concerns import genai_risks
 from prd_forge.importer import text as cells
 from prd_forge.lint.document import Table
 from prd_forge.spec import model
@@ -155,7 +156,31 @@ def _online(row: Row) -> dict[str, Any] | None:
     return {"method": method, "criteria": _text(row, "criteria")}
 
 
+def _genai_risk(row: Row) -> dict[str, Any] | None:
+    """A row of the AI 600-1 table: the risk named by its title (or id), its status, and the
+    detail that is the how of an addressed risk or the reason of one that does not apply."""
+    named = (cells.plain(row["risk"]).casefold().strip(" ."), cells.slug(row["risk"]))
+    known = genai_risks.RISKS
+    risk = next((r for r in known if r.title.casefold() in named or r.id in named), None)
+    if risk is None:
+        return None
+    status = cells.enum_value(_text(row, "status"), model.RiskStatus)
+    detail = "reason" if status == model.RiskStatus.NOT_APPLICABLE.value else "how"
+    return {"risk": risk.id, "status": status, detail: _text(row, "detail")}
+
+
 SHAPES: Final = (
+    Shape(
+        "genai_risks",
+        ("risk",),
+        ("addressed", "does not apply", "not applicable"),
+        (
+            ("risk", ("risk",)),
+            ("status", ("status",)),
+            ("detail", ("how", "why", "mitigation", "reason")),
+        ),
+        _genai_risk,
+    ),
     Shape(
         "failure_modes.modes",
         ("failure", "risk", "what could go wrong", "what goes wrong"),

@@ -20,8 +20,10 @@ from prd_forge.spec.model import (
     FailureMode,
     Fallback,
     FallbackBehaviour,
+    GenaiRisk,
     HumanOversight,
     Model,
+    RiskStatus,
     Severity,
 )
 
@@ -40,11 +42,21 @@ def _holds_pii(siblings: dict[str, Any]) -> bool:
     return siblings.get("contains_pii") is True
 
 
+def _addressed(siblings: dict[str, Any]) -> bool:
+    return siblings.get("status") != RiskStatus.NOT_APPLICABLE.value
+
+
+def _not_applicable(siblings: dict[str, Any]) -> bool:
+    return siblings.get("status") == RiskStatus.NOT_APPLICABLE.value
+
+
 WHEN: dict[Key, Callable[[dict[str, Any]], bool]] = {
     (Baseline, "description"): _has_baseline,
     (Baseline, "measured_value"): _has_baseline,
     (Baseline, "no_baseline_reason"): _no_baseline,
     (DataSource, "pii_handling"): _holds_pii,
+    (GenaiRisk, "how"): _addressed,
+    (GenaiRisk, "reason"): _not_applicable,
 }
 """A question asked only when its siblings' answers make it relevant."""
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from prd_forge import catalogue
+from prd_forge.concerns import genai_risks
 from prd_forge.render import escape
 from prd_forge.render.escape import Markdown
+from prd_forge.spec import genai
 from prd_forge.spec.completeness import Gap, human_review_required
 from prd_forge.spec.model import Spec
 
@@ -128,6 +130,20 @@ def section_heading(concern_id: str, gaps: Sequence[dict[str, Any]]) -> Markdown
     return Markdown("\n\n".join(parts))
 
 
+def genai_view(spec: Spec) -> dict[str, Any]:
+    """The AI 600-1 risk profile: whether it applies, why, and one row per answered risk, in
+    the risks' order (the risks still unanswered are gaps, shown with the section's others)."""
+    rows = []
+    for risk in genai_risks.RISKS:
+        entry = genai.answer(spec, risk.id)
+        if entry is not None:
+            status = entry.status.value if entry.status else None
+            detail = entry.reason if status == "not-applicable" else entry.how
+            rows.append({"id": risk.id, "title": risk.title, "status": status, "detail": detail})
+    applies = genai.applies(spec)
+    return {"applies": applies, "why": genai.why(spec) if applies else "", "rows": rows}
+
+
 def build(spec: Spec, gaps: Sequence[Gap], blockers: Sequence[Gap]) -> dict[str, Any]:
     """The template context for `spec`, its gaps and the gaps that block it."""
     blocking = set(blockers)
@@ -159,6 +175,7 @@ def build(spec: Spec, gaps: Sequence[Gap], blockers: Sequence[Gap]) -> dict[str,
             for mode in data["failure_modes"]["modes"]
         },
         "human_review_required": human_review_required(spec),
+        "genai": genai_view(spec),
         "ux_diagram": mermaid(spec),
         "section": lambda concern_id: section_heading(concern_id, gap_views),
     }

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from prd_forge import catalogue
-from prd_forge.spec import wording
+from prd_forge.spec import genai, wording
 from prd_forge.spec.model import (
     REQUIRED_UX_STATES,
     BaselineKind,
@@ -324,6 +324,11 @@ def _privacy(spec: Spec) -> Iterator[Gap]:
         yield from _missing(signoff, ("name", "status"), f"privacy.signoffs[{index}]", "privacy")
 
 
+def _genai_risks(spec: Spec) -> Iterator[Gap]:
+    for path, message, fix in genai.lacks(spec):
+        yield Gap(path, "privacy", message, fix)
+
+
 def _open_questions(spec: Spec) -> Iterator[Gap]:
     for index, item in enumerate(spec.open_questions):
         prefix = f"open_questions[{index}]"
@@ -400,6 +405,7 @@ CHECKS: tuple[Check, ...] = (
     _monitoring,
     _rollout,
     _privacy,
+    _genai_risks,
     _open_questions,
     _wording,
 )

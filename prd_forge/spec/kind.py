@@ -24,6 +24,7 @@ SECTIONS: Final = frozenset(
         "failure_modes",
         "fallbacks",
         "feature",
+        "genai_risks",
         "human_oversight",
         "metrics",
         "monitoring",

@@ -16,6 +16,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from prd_forge.concerns import genai_risks
+
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
@@ -220,6 +222,18 @@ class SignalKind(StrEnum):
     LATENCY = "latency"
     COST = "cost"
     COMPLAINTS = "complaints"
+
+
+# The AI 600-1 risk ids, built from the one list of them (prd_forge.concerns.genai_risks) so
+# that no second copy can drift; mypy cannot see members built from data, and needs none.
+GenaiRiskId = StrEnum(  # type: ignore[misc]
+    "GenaiRiskId", [(risk.id.upper().replace("-", "_"), risk.id) for risk in genai_risks.RISKS]
+)
+
+
+class RiskStatus(StrEnum):
+    ADDRESSED = "addressed"
+    NOT_APPLICABLE = "not-applicable"
 
 
 class PhaseKind(StrEnum):
@@ -890,6 +904,32 @@ class Privacy(Model):
     )
 
 
+class GenaiRisk(Model):
+    risk: GenaiRiskId = ask(
+        "Which NIST AI 600-1 risk?",
+        help="One of the twelve risks of the Generative AI Profile, by id.",
+        example="confabulation",
+        default=...,
+    )
+    status: RiskStatus | None = ask(
+        "Is it addressed, or does it not apply?",
+        help="addressed (say how) or not-applicable (say why it cannot arise here).",
+        example="addressed",
+    )
+    how: Text | None = ask(
+        "How is it addressed?",
+        help="The mitigation; name the fallback ids, evaluation sets or failure modes it uses.",
+        example="Every draft cites the policy article it relies on; eval set policy-golden-500.",
+        multiline=True,
+    )
+    reason: Text | None = ask(
+        "Why does it not apply?",
+        help="What about the feature rules the risk out.",
+        example="Replies are limited to the help-center topics, all about billing.",
+        multiline=True,
+    )
+
+
 class OpenQuestion(Model):
     question: Text = ask(
         "What is the open question?",
@@ -1075,6 +1115,13 @@ class Spec(Model):
         default=None,
         validate_default=True,
     )
+    genai_risks: list[GenaiRisk] = ask(
+        "Generative AI risks (NIST AI 600-1)",
+        help="When the output is generated or the feature takes actions: each risk of the "
+        "Generative AI Profile, addressed (how) or not applicable (why).",
+        example={"risk": "confabulation", "status": "addressed"},
+        default=[],
+    )
     open_questions: list[OpenQuestion] = ask(
         "Open questions",
         help="Decisions not yet made, each with an owner and a date.",
@@ -1122,6 +1169,7 @@ SECTION_MODELS: dict[str, type[Model]] = {
     "monitoring": Monitoring,
     "rollout": Rollout,
     "privacy": Privacy,
+    "genai_risks": GenaiRisk,
     "open_questions": OpenQuestion,
     "approvals": Approval,
 }

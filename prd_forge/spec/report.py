@@ -138,6 +138,8 @@ def _gap_report(loaded: LoadedSpec) -> FileReport:
 
 
 def _why_not_blocking(loaded: LoadedSpec, gap: Gap) -> str:
+    if gap.path.startswith("genai_risks"):
+        return "AI 600-1 risks block from approved on"
     if not gap.required:
         return f"'{gap.concern}' is recommended, not required"
     index = deferring_question(loaded.spec, gap)

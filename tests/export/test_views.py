@@ -19,7 +19,9 @@ import yaml
 from click.testing import CliRunner
 
 from prd_forge.cli import cli
+from prd_forge.export import nist_rmf
 from prd_forge.export.rmf_table import SUBCATEGORIES
+from prd_forge.spec.load import load_spec
 from tests.golden import matches_golden
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,10 +130,15 @@ def test_nist_rmf_lists_every_subcategory_and_generative_risks_only_when_generat
         assert f"\n| {code} | " in generated
     assert len(SUBCATEGORIES) == 72
     assert "## Generative AI risks (NIST AI 600-1)" in generated
-    assert "| Information security (including prompt injection) | evaluation set Red-team" in (
-        generated
-    )
-    assert "| AI 600-1: CBRN information or capabilities | trust and safety lead |" in generated
+    assert "| Information security | addressed: Red-team prompts v1 covers injection" in generated
+    assert "| evaluation set Red-team prompts v1 |\n" in generated
+    assert "AI 600-1:" not in generated  # the sample answers every risk
+    unanswered = load_spec(ROOT / "samples" / "support-reply-copilot.yaml").spec
+    unanswered = unanswered.model_copy(update={"genai_risks": unanswered.genai_risks[1:]})
+    assert {
+        "item": "AI 600-1: CBRN information or capabilities",
+        "role": "trust and safety lead",
+    } in (nist_rmf.context(unanswered, "x.yaml")["missing"])
     classifier = view_of(ROOT / "samples" / "fraud-flagging-classifier.yaml", "nist-rmf")
     assert "AI 600-1" not in classifier.split("## Not supplied")[0].split("\n", 3)[3]
     assert "| MEASURE 2.7 | Security and resilience are evaluated and documented | **not in" in (

@@ -51,7 +51,7 @@ SECTIONS: dict[str, tuple[str, dict[str, Any]]] = {
     "fallbacks": ("Fallbacks", {"fallbacks": []}),
     "monitoring": ("Monitoring", {"monitoring": None}),
     "rollout": ("Rollout and rollback", {"rollout": None}),
-    "privacy": ("Privacy and approvals", {"privacy": None}),
+    "privacy": ("Privacy and approvals", {"privacy": None, "genai_risks": []}),
     "human-oversight": ("Human oversight", {"human_oversight": None}),
 }
 

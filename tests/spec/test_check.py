@@ -137,7 +137,7 @@ def test_recommended_concern_gaps_only_warn(
     source = (ROOT / COMPLETE[3]).read_text(encoding="utf-8")
     cut = source.index("privacy:\n")
     spec = tmp_path / "no-privacy.yaml"
-    spec.write_text(source[:cut] + source[source.index("open_questions:\n") :], encoding="utf-8")
+    spec.write_text(source[:cut] + source[source.index("genai_risks:\n") :], encoding="utf-8")
     result = prd_forge("check", "--format", output_format, str(spec))
     assert result.exit_code == 0
     if output_format == "text":
