@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from prd_forge.concerns import genai_risks
+
 DESCRIPTIONS: Final[dict[str, dict[str, str]]] = {
     "OutputKind": {
         "generated": "new text, images or code written by the model",
@@ -149,6 +151,11 @@ DESCRIPTIONS: Final[dict[str, dict[str, str]]] = {
         "beta": "users who opted in",
         "general-availability": "everyone",
     },
+    "RiskStatus": {
+        "addressed": "the spec says how the risk is handled (say how)",
+        "not-applicable": "the risk cannot arise in this feature (say why)",
+    },
+    "GenaiRiskId": {risk.id: risk.title for risk in genai_risks.RISKS},
 }
 """Enum class name -> value -> description; a missing entry shows no description."""
 

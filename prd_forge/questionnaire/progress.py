@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from prd_forge.questionnaire import rules
+from prd_forge.questionnaire import risks, rules
 from prd_forge.questionnaire.answers import Answers, Path
 from prd_forge.questionnaire.fields import Kind, Question, question
 from prd_forge.spec.completeness import find_gaps
@@ -37,6 +37,8 @@ def _at(path: Path) -> Question:
 
 
 def _count(item: Question, path: Path, answers: Answers, done: bool) -> int:
+    if path == risks.PATH:
+        return risks.prompts(answers, done)
     siblings = answers.get(path[:-1], {})
     if not rules.applies(item, siblings if isinstance(siblings, dict) else {}):
         return 0

@@ -10,7 +10,7 @@ draft, renders, and `prd-forge edit` completes it later.
 from __future__ import annotations
 
 from prd_forge import catalogue
-from prd_forge.questionnaire import cascade, prompts
+from prd_forge.questionnaire import cascade, prompts, risks
 from prd_forge.questionnaire.answers import Path
 from prd_forge.questionnaire.flow import Interview
 from prd_forge.questionnaire.sections import Section, plan
@@ -93,23 +93,34 @@ def _propose_mode(interview: Interview) -> None:
 
 
 def defer_the_rest(interview: Interview) -> None:
-    """One open question per concern that still has blocking gaps, naming that concern."""
+    """One open question per concern that still has blocking gaps, naming that concern, and
+    one for the AI 600-1 risks when they apply (their gaps warn in a draft, never block it)."""
     answers = interview.answers
     spec = answers.spec()
     open_concerns: dict[str, int] = {}
     for gap in blocking(spec, find_gaps(spec)):
         open_concerns[gap.concern] = open_concerns.get(gap.concern, 0) + 1
-    if not open_concerns:
+    found = [
+        {
+            "question": f"{catalogue.get(concern_id).title}: {count} answer(s) to give with "
+            "`prd-forge edit`",
+            "blocks": concern_id,
+        }
+        for concern_id, count in open_concerns.items()
+    ]
+    profile = risks.deferred(interview)
+    found += [profile] if profile else []
+    if not found:
         return
-    entries = list(answers.get(("open_questions",)) or [])
     owner = answers.get(("feature", "owner"))
-    for concern_id, count in open_concerns.items():
-        concern = catalogue.get(concern_id)
-        entry = {"question": f"{concern.title}: {count} answer(s) to give with `prd-forge edit`"}
-        entries.append({**entry, **({"owner": owner} if owner else {}), "blocks": concern_id})
+    entries = list(answers.get(("open_questions",)) or [])
+    entries += [
+        {"question": e["question"], **({"owner": owner} if owner else {}), "blocks": e["blocks"]}
+        for e in found
+    ]
     answers.set(("open_questions",), entries)
     answers.close(("open_questions",))
     prompts.echo(
-        f"Recorded {len(open_concerns)} open question(s), one per concern still to answer: "
-        + ", ".join(open_concerns)
+        f"Recorded {len(found)} open question(s), one per concern still to answer: "
+        + ", ".join(e["blocks"] for e in found)
     )

@@ -43,7 +43,7 @@ def _holds_pii(siblings: dict[str, Any]) -> bool:
 
 
 def _addressed(siblings: dict[str, Any]) -> bool:
-    return siblings.get("status") != RiskStatus.NOT_APPLICABLE.value
+    return siblings.get("status") == RiskStatus.ADDRESSED.value
 
 
 def _not_applicable(siblings: dict[str, Any]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from prd_forge import catalogue
-from prd_forge.questionnaire import cascade, hax, prompts
+from prd_forge.questionnaire import cascade, hax, prompts, risks
 from prd_forge.questionnaire.answers import Answers, Path, text
 from prd_forge.questionnaire.fields import Question, question
 from prd_forge.spec.completeness import human_review_required, required_ux_states
@@ -228,6 +228,7 @@ HANDLERS: dict[tuple[type[Model], str], Handler] = {
     (FailureModes, "modes"): propose_failure_modes,
     (FailureMode, "fallbacks"): pick_fallbacks,
     (Spec, "ux_states"): choose_ux_states,
+    (Spec, "genai_risks"): risks.ask_risks,
     (OpenQuestion, "blocks"): pick_blocked_concern,
     (Threshold, "metric"): pick_metric,
 }
