@@ -10,11 +10,13 @@ from pydantic import BaseModel, ValidationError
 
 from prd_forge import catalogue
 from prd_forge.importer import evidence, walk
-from prd_forge.lint.coverage import MISSING, Analysis
+from prd_forge.lint.coverage import MISSING, PRESENT, Analysis, Coverage
 from prd_forge.lint.document import Document
+from prd_forge.spec.completeness import Gap, blocking, find_gaps
 from prd_forge.spec.model import Spec, Status
 
 SKIPPED = frozenset({"open-questions"})
+_SHOWN = 4  # fields a question names before "and N more"
 
 
 @dataclass(frozen=True)
@@ -157,27 +159,70 @@ def left_over(spec: Spec, analysis: Analysis) -> list[tuple[str, int, str]]:
     return left
 
 
-def build(doc: Document, analysis: Analysis, source: str) -> Imported:
-    """The imported spec of `doc`, with an open question for each concern left unfilled."""
-    facts = walk.collect(doc, analysis)
-    evidence.add(facts, doc, analysis)
-    answers, lines = _answers(facts)
-    spec, dropped = validate(answers, lines)
-    left = left_over(spec, analysis)
+def _state(found: Coverage | None) -> str:
+    """Lint's word for how the document covers a concern: "partial (a few words)"."""
+    if found is None:
+        return MISSING.value
+    if found.state == PRESENT:
+        return "imported"
+    return f"{found.state.value} ({found.detail})" if found.detail else found.state.value
+
+
+def _unanswered(gaps: list[Gap]) -> str:
+    """The gaps' fields, items folded together: "metrics[].target, metrics[].window and 2 more"."""
+    said: list[str] = []
+    for gap in gaps:
+        path = re.sub(r"\[\d+\]", "[]", gap.path)
+        text = path if gap.message.startswith("is missing") else f"{path} ({gap.message})"
+        if text not in said:
+            said.append(text)
+    shown = ", ".join(said[:_SHOWN])
+    return f"{shown} and {len(said) - _SHOWN} more" if len(said) > _SHOWN else shown
+
+
+def thin(spec: Spec, analysis: Analysis) -> list[tuple[str, int, str]]:
+    """Each concern the import filled only in part: what its gaps still ask, and where lint
+    found it. A draft holding them as open questions passes `check`."""
+    by_concern: dict[str, list[Gap]] = {}
+    for gap in blocking(spec, find_gaps(spec)):
+        by_concern.setdefault(gap.concern, []).append(gap)
+    left = []
+    for concern, gaps in by_concern.items():
+        found = analysis.coverage.get(concern)
+        line = found.line if found is not None else 1
+        left.append((concern, line, f"{_state(found)}; still to answer: {_unanswered(gaps)}"))
+    return left
+
+
+def _ask(spec: Spec, left: list[tuple[str, int, str]], source: str) -> Spec:
     questions = [
         {
-            "question": f"{catalogue.get(concern).title}: {why} in {source} (line {line}). "
+            "question": f"{catalogue.get(concern).title} ({source}, line {line}): {why}. "
             "Answer it with prd-forge edit.",
             "blocks": concern,
         }
         for concern, line, why in left
     ]
-    if questions:
-        spec = spec.model_copy(
-            update={"open_questions": [*spec.open_questions, *map(_question, questions)]}
-        )
+    if not questions:
+        return spec
+    return spec.model_copy(
+        update={"open_questions": [*spec.open_questions, *map(_question, questions)]}
+    )
+
+
+def build(doc: Document, analysis: Analysis, source: str) -> Imported:
+    """The imported spec of `doc`, with an open question for each concern left unfilled or
+    filled only in part (so the draft passes `check`)."""
+    facts = walk.collect(doc, analysis)
+    evidence.add(facts, doc, analysis)
+    answers, lines = _answers(facts)
+    spec, dropped = validate(answers, lines)
+    left = left_over(spec, analysis)
+    spec = _ask(spec, left, source)
+    partly = thin(spec, analysis)
+    spec = _ask(spec, partly, source)
     mapped = tuple(sorted(lines.items(), key=_by_line))
-    return Imported(spec, mapped, tuple(left), tuple(dropped))
+    return Imported(spec, mapped, tuple(left + partly), tuple(dropped))
 
 
 def _question(data: dict[str, Any]) -> Any:

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from prd_forge.cli import cli
 from prd_forge.render.api import render_markdown
+from prd_forge.spec.completeness import blocking, find_gaps
 from prd_forge.spec.load import load_spec
 from prd_forge.spec.model import Spec, Status
 
@@ -68,7 +69,7 @@ def test_a_deleted_section_becomes_one_open_question(concern: str, tmp_path: Pat
     assert kept == list(spec.open_questions)
     assert added.blocks == concern
     assert re.fullmatch(
-        rf".*: (not found|.*nothing could be mapped) in {re.escape(prd)} \(line \d+\)\. .*",
+        rf".* \({re.escape(prd)}, line \d+\): (not found|.*nothing could be mapped)\. .*",
         added.question,
     )
     blank = Spec.model_validate({key: {} for key, value in emptied.items() if value is None})
@@ -102,7 +103,7 @@ def test_report_names_lines_and_what_is_left(tmp_path: Path) -> None:
 
 def test_a_hand_written_prd_imports_its_tables_by_header(tmp_path: Path) -> None:
     text = (ROOT / "tests" / "importer" / "fixtures" / "hand-written.md").read_text("utf-8")
-    got, _ = imported(tmp_path, text)
+    got, prd = imported(tmp_path, text)
     assert got.feature.name == "Invoice triage assistant"
     assert [m.name for m in got.metrics] == ["Invoices routed correctly", "Time to route"]
     assert got.metrics[0].baseline == 71 and got.metrics[0].target is not None
@@ -123,7 +124,18 @@ def test_a_hand_written_prd_imports_its_tables_by_header(tmp_path: Path) -> None
     # lint reads "a classifier trained on last year's routing decisions" as data evidence and
     # the on-call owner as monitoring evidence (partial), so the import fills both from them
     left = ["scope", "evaluation", "ux-states", "human-oversight", "privacy"]
-    assert [q.blocks for q in got.open_questions[1:]] == left
+    assert [q.blocks for q in got.open_questions[1:6]] == left
+    # each concern filled only in part is an open question too, saying what is still to answer
+    thin = {q.blocks: q.question for q in got.open_questions[6:]}
+    assert thin["baseline"] == (
+        f"Baseline ({prd}, line 17): imported; still to answer: baseline.kind. "
+        "Answer it with prd-forge edit."
+    )
+    assert thin["monitoring"].startswith(
+        f"Monitoring ({prd}, line 34): partial (mentioned only in passing); still to answer: "
+        "monitoring.owner, monitoring.cadence, "
+    )
+    assert blocking(got, find_gaps(got)) == []
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
