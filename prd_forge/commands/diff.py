@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from prd_forge.commands._common import EXIT_FINDINGS, EXIT_OK, InputError
-from prd_forge.lint.config import STAGES
+from prd_forge.terms import STAGES
 from prd_forge.workflow.collect import DiffInputError, diff_files, diff_git
 from prd_forge.workflow.diff_format import FORMATTERS
 

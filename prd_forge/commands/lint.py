@@ -22,6 +22,7 @@ from prd_forge.lint.config import PRESETS, STAGES, Config, ConfigError
 from prd_forge.lint.files import MAX_BYTES
 from prd_forge.lint.formats import NAMES, Options, get
 from prd_forge.lint.run import RunResult, run
+from prd_forge.terms import Severity
 
 _LEVELS = ("error", "warning", "info")
 
@@ -56,7 +57,7 @@ def _overrides(
         if ignore:
             changes["ignore"] = (*config.ignore, *ignore)
         if fail_level:
-            changes["fail_level"] = fail_level
+            changes["fail_level"] = Severity(fail_level)
         if ai != "auto":
             changes["ai"] = ai == "yes"
         return config.replace(**changes) if changes else config

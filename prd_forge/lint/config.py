@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any, Final
 
 from prd_forge._io import MEGABYTE, ReadError, read_regular
+from prd_forge.terms import STAGES as STAGES
+from prd_forge.terms import Severity, Stage
 
 PRESETS: Final = ("default", "strict")
-STAGES: Final = ("draft", "review", "launch")
 FILE_NAME: Final = ".prd-forge.toml"
 PYPROJECT: Final = "pyproject.toml"
 TABLE: Final = "prd-forge"
@@ -45,7 +46,7 @@ class Config:
     """
 
     preset: str = "default"
-    stage: str | None = None
+    stage: Stage | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
@@ -54,7 +55,7 @@ class Config:
     required: tuple[str, ...] = ()
     sections: tuple[CustomSection, ...] = ()
     ai: bool | None = None
-    fail_level: str = "error"
+    fail_level: Severity = Severity.ERROR
     exclude: tuple[str, ...] = ()
     force_exclude: bool = False  # exclude also files named outright (pre-commit's way)
     respect_gitignore: bool = True

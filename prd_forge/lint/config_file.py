@@ -8,9 +8,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from prd_forge import catalogue
 from prd_forge.lint.config import Config, ConfigError, CustomSection
+from prd_forge.terms import Severity, Stage
 
 _KEBAB = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
-Severity = Literal["error", "warning", "info", "off"]
+SeverityName = Literal["error", "warning", "info", "off"]
 
 
 class _Strict(BaseModel):
@@ -35,7 +36,7 @@ class FileConfig(_Strict):
     stage: Literal["draft", "review", "launch"] | None = None
     select: list[str] = []
     ignore: list[str] = []
-    severity: dict[str, Severity] = {}
+    severity: dict[str, SeverityName] = {}
     per_path_ignores: dict[str, list[str]] = Field(default={}, alias="per-path-ignores")
     aliases: dict[str, list[str]] = {}
     required: list[str] = []
@@ -63,7 +64,7 @@ def validate(table: Any, *, source: str, where: str, root: str) -> Config:
             raise ConfigError(f"{source}: {where}: unknown concern {concern!r}; known: {known}")
     return Config(
         preset=parsed.preset,
-        stage=parsed.stage,
+        stage=None if parsed.stage is None else Stage(parsed.stage),
         select=tuple(parsed.select),
         ignore=tuple(parsed.ignore),
         severity=tuple(parsed.severity.items()),
@@ -72,7 +73,7 @@ def validate(table: Any, *, source: str, where: str, root: str) -> Config:
         required=tuple(parsed.required),
         sections=tuple(CustomSection(s.id, s.title, tuple(s.aliases)) for s in parsed.sections),
         ai=None if parsed.ai == "auto" else bool(parsed.ai),
-        fail_level=parsed.fail_level,
+        fail_level=Severity(parsed.fail_level),
         exclude=tuple(parsed.exclude),
         force_exclude=parsed.force_exclude,
         respect_gitignore=parsed.respect_gitignore,

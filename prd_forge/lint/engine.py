@@ -2,7 +2,7 @@
 
 It owns everything the rules share: which concerns apply (AI or not, presets, stage, a team's
 extra sections and aliases), which rules run, each finding's final severity, per-path ignores
-and inline suppression. Rules only look at the document and report problems.
+and inline suppression. Rules only look at the document and report what they observe.
 """
 
 from __future__ import annotations
@@ -23,33 +23,15 @@ from prd_forge.lint.coverage import PARTIAL, PRESENT, Analysis, analyse
 from prd_forge.lint.document import Document, parse
 from prd_forge.lint.headings import AliasIndex, build_index
 from prd_forge.lint.results import FileReport, Finding
-from prd_forge.lint.rules import (
-    ANY_CONCERN,
-    ERROR,
-    INFO,
-    REGISTRY,
-    WARNING,
-    Context,
-    Problem,
-    Rule,
-    find,
-)
-from prd_forge.terms import CoverageState
+from prd_forge.lint.rules import ANY_CONCERN, REGISTRY, Context, Observation, Rule, find
+from prd_forge.terms import CoverageState, Severity, Stage
 
 OFF: Final = "off"
-_STATUS_STAGE: Final = {
-    "draft": "draft",
-    "wip": "draft",
-    "review": "review",
-    "in review": "review",
-    "approved": "launch",
-    "launch": "launch",
-    "launched": "launch",
-}
 # In a draft, only a missing or hollow required concern, or an open blocker, fails; the rest is
 # a reminder. A blocker is a gap `check` refuses even in a draft (it is not recorded as an open
 # question), so lint must fail on it too.
 _DRAFT_KEEP: Final = frozenset({"missing-section", "hollow-section", "open-blocker"})
+_MILDER: Final = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,21 +47,31 @@ class _Profile:
 def lint_text(
     text: str, *, path: str = "-", config: Config | None = None, stage: str | None = None
 ) -> FileReport:
-    """Lint one document's text. `stage` overrides the config's and the front matter's."""
+    """Lint one document's text. `stage` (a Stage or its name) overrides the config's and
+    the front matter's."""
     config = config or DEFAULT
     doc = parse(text)
     profile = _profile(config)
     ai = _is_ai(doc, config)
-    stage = stage or config.stage or _STATUS_STAGE.get(doc.front_matter.get("status", "").lower())
-    strict = config.preset == "strict" or stage == "launch"
+    chosen = Stage(stage) if stage else config.stage
+    resolved = chosen or Stage.of_status(doc.front_matter.get("status", ""))
+    strict = config.preset == "strict" or resolved is Stage.LAUNCH
     analysis = analyse(doc, profile.index, profile.concerns)
     required = _required(config, ai=ai, strict=strict)
     suppressions, no_reason, unknown = suppress.parse(doc, _known(profile))
     ctx = Context(
-        doc, analysis, ai, required, profile.titles, suppressions, no_reason, unknown, stage=stage
+        doc,
+        analysis,
+        ai,
+        required,
+        profile.titles,
+        suppressions,
+        no_reason,
+        unknown,
+        stage=resolved,
     )
     thin: set[str] = set()
-    found = _findings(ctx, profile, config, path, stage=stage, strict=strict, thin=thin)
+    found = _findings(ctx, profile, config, path, stage=resolved, strict=strict, thin=thin)
     starts = [section.line for section in doc.sections if not section.pseudo]
     findings = budget.apply(found, starts)
     return FileReport(path, ai, _coverage(analysis, profile.concerns, thin), tuple(findings))
@@ -190,16 +182,17 @@ def _known(profile: _Profile) -> Callable[[str], str | None]:
 
 
 def _severity(
-    rule: Rule, keys: tuple[str, ...], config: Config, stage: str | None, strict: bool
-) -> str:
+    rule: Rule, keys: tuple[str, ...], config: Config, stage: Stage | None, strict: bool
+) -> Severity | None:
+    """The finding's final severity; None when the config turns it off."""
     severity = rule.severity
-    if strict and severity == WARNING:
-        severity = ERROR
-    if stage == "draft" and rule.name not in _DRAFT_KEEP:
-        severity = INFO if severity == WARNING else WARNING if severity == ERROR else severity
-    for selector, value in config.severity:
+    if strict and severity is Severity.WARNING:
+        severity = Severity.ERROR
+    if stage is Stage.DRAFT and rule.name not in _DRAFT_KEEP:
+        severity = _MILDER.get(severity, severity)
+    for selector, value in reversed(config.severity):
         if _matches(selector, keys):
-            severity = value
+            return None if value == OFF else Severity(value)
     return severity
 
 
@@ -209,69 +202,69 @@ def _findings(
     config: Config,
     path: str,
     *,
-    stage: str | None,
+    stage: Stage | None,
     strict: bool,
     thin: set[str],
 ) -> list[budget.Item]:
-    problems = _problems(ctx)
+    observations = _observations(ctx)
     # Coverage must not depend on which rules were selected or suppressed: every rule's
-    # problems thin their concern, whatever the config keeps of them.
-    thin.update(concern for _, problem, concern in problems if problem.thins)
-    by_code: dict[str, list[tuple[Problem, str]]] = {}
-    for rule, problem, concern in problems:
-        by_code.setdefault(rule.code, []).append((problem, concern))
+    # observations thin their concern, whatever the config keeps of them.
+    thin.update(concern for _, seen, concern in observations if seen.thins)
+    by_code: dict[str, list[tuple[Observation, str]]] = {}
+    for rule, seen, concern in observations:
+        by_code.setdefault(rule.code, []).append((seen, concern))
     found = _each_finding(by_code, ctx, profile, config, path, stage=stage, strict=strict)
-    # Each finding once (two rules' identical findings, or one problem reported twice).
+    # Each finding once (two rules' identical findings, or one observation reported twice).
     return list({item.finding: item for item in found}.values())
 
 
-def _problems(ctx: Context) -> list[tuple[Rule, Problem, str]]:
-    """Every rule's problems with the concern each is about, before selection."""
+def _observations(ctx: Context) -> list[tuple[Rule, Observation, str]]:
+    """Every rule's observations with the concern each is about, before selection."""
     found = []
     for rule in REGISTRY:
         if rule.ai_only and not ctx.ai:
             continue
-        for problem in rule.check(ctx):
-            concern = problem.concern or (
-                rule.concern if rule.concern != ANY_CONCERN else ctx.concern_at(problem.line)
+        for seen in rule.check(ctx):
+            concern = seen.concern or (
+                rule.concern if rule.concern != ANY_CONCERN else ctx.concern_at(seen.line)
             )
-            found.append((rule, problem, concern))
+            found.append((rule, seen, concern))
     return found
 
 
 def _each_finding(
-    by_code: Mapping[str, Sequence[tuple[Problem, str]]],
+    by_code: Mapping[str, Sequence[tuple[Observation, str]]],
     ctx: Context,
     profile: _Profile,
     config: Config,
     path: str,
     *,
-    stage: str | None,
+    stage: Stage | None,
     strict: bool,
 ) -> Iterator[budget.Item]:
     ignored = _path_ignores(config, path)
     for rule, limit in profile.rules:
-        for problem, concern in by_code.get(rule.code, ()):
+        for seen, concern in by_code.get(rule.code, ()):
             keys = _keys(rule, concern)
             if limit is not None and concern not in limit:
                 continue
             if any(_matches(s, keys) for s in (*ignored, *config.ignore)):
                 continue
-            if any(suppress.covers(s, keys[:3], problem.line) for s in ctx.suppressions):
+            if any(suppress.covers(s, keys[:3], seen.line) for s in ctx.suppressions):
                 continue
             severity = _severity(rule, keys, config, stage, strict)
-            if severity != OFF:
+            if severity is not None:
                 finding = Finding(
                     path,
-                    problem.line,
-                    problem.column,
+                    seen.line,
+                    seen.column,
                     rule.code,
                     rule.name,
                     concern,
                     severity,
-                    problem.message,
+                    seen.message,
                 )
-                yield budget.Item(finding, problem.many, problem.subject)
+                yield budget.Item(finding, seen.many, seen.subject)
 
 
 def _path_ignores(config: Config, path: str) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""What lint says about a file: Finding and FileReport, and the severities they carry.
+"""What lint says about a file: Finding and FileReport.
 
 Stdlib only, apart from the vocabulary in prd_forge.terms: a run answered entirely from the
 result cache builds these and prints them without importing the parser or the analysis
@@ -7,16 +7,11 @@ result cache builds these and prints them without importing the parser or the an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any
 
-from prd_forge.terms import CoverageState
-
-ERROR: Final = "error"
-WARNING: Final = "warning"
-INFO: Final = "info"
-SEVERITIES: Final = (ERROR, WARNING, INFO)
-SEVERITY_RANK: Final = {INFO: 0, WARNING: 1, ERROR: 2}
+from prd_forge.terms import CoverageState, Severity
 
 
 @dataclass(frozen=True, order=True)
@@ -29,11 +24,19 @@ class Finding:
     code: str
     name: str
     concern: str
-    severity: str
+    severity: Severity
     message: str
     # Every concern a finding merged by the noise budget stands for (lint/budget.py), the first
     # being `concern`; empty for a finding about one concern. Not part of its identity.
     concerns: tuple[str, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Finding:
+        """The finding a JSON record of one (`dataclasses.asdict`) stands for."""
+        severity = Severity(record["severity"])
+        return cls(
+            **{**record, "severity": severity, "concerns": tuple(record.get("concerns", ()))}
+        )
 
     @property
     def about(self) -> tuple[str, ...]:
@@ -56,6 +59,6 @@ class FileReport:
 
 
 def fails(report: FileReport, level: str) -> bool:
-    """Whether any finding is at or above the fail level."""
-    floor = SEVERITY_RANK[level]
-    return any(SEVERITY_RANK[f.severity] >= floor for f in report.findings)
+    """Whether any finding is at or above the fail level (a Severity or its name)."""
+    floor = Severity(level).rank
+    return any(f.severity.rank >= floor for f in report.findings)

@@ -198,12 +198,9 @@ def _report_from(entry: dict[str, Any] | None) -> FileReport | None:
     if entry is None or not isinstance(entry.get("findings"), list):
         return None
     try:
-        findings = tuple(
-            Finding(**{**finding, "concerns": tuple(finding.get("concerns", ()))})
-            for finding in entry["findings"]
-        )
+        findings = tuple(Finding.from_record(finding) for finding in entry["findings"])
         return FileReport(**{**entry, "findings": findings})
-    except TypeError:  # a field missing, unknown or not a mapping
+    except (TypeError, KeyError, ValueError):  # a field missing, unknown or not a mapping
         return None
 
 

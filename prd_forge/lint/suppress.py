@@ -16,7 +16,7 @@ from typing import Final
 
 from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Comment, Document
-from prd_forge.lint.rules.base import Problem, Suppression
+from prd_forge.lint.rules.base import Observation, Suppression
 
 _DIRECTIVE: Final = lazy(
     r"<!--\s*prd-forge[- :]\s*(?:ignore|disable)(?P<next>-next-line)?(?P<body>.*?)-->",
@@ -28,14 +28,14 @@ _SPLIT: Final = lazy(r"[,\s]+")
 
 def parse(
     doc: Document, known: Callable[[str], str | None]
-) -> tuple[tuple[Suppression, ...], tuple[Problem, ...], tuple[Problem, ...]]:
+) -> tuple[tuple[Suppression, ...], tuple[Observation, ...], tuple[Observation, ...]]:
     """Suppressions, comments missing a reason, and comments naming unknown targets.
 
     `known(target)` returns the concern a target belongs to ("" for any), or None if unknown.
     """
     found: list[Suppression] = []
-    no_reason: list[Problem] = []
-    unknown: list[Problem] = []
+    no_reason: list[Observation] = []
+    unknown: list[Observation] = []
     for comment in doc.comments:
         match = _DIRECTIVE.search(comment.text)
         if match is None:
@@ -43,7 +43,7 @@ def parse(
         head, reason = _split(match.group("body"))
         targets = tuple(t for t in _SPLIT.split(head.strip()) if t)
         unknown.extend(
-            Problem(
+            Observation(
                 comment.line,
                 f"suppression names unknown rule or concern {target!r}",
                 many="{count} suppression targets are no known rule or concern: {items}",
@@ -55,7 +55,7 @@ def parse(
         if not targets or not reason:
             about = next((c for c in map(known, targets) if c and c != "*"), None)
             no_reason.append(
-                Problem(
+                Observation(
                     comment.line,
                     "suppression has no reason: write `-- why` before `-->`; it is ignored",
                     about,

@@ -13,8 +13,8 @@ from prd_forge.lint.files import InputProblem, read
 from prd_forge.lint.results import FileReport
 from prd_forge.lint.run import run
 from prd_forge.report import history
+from prd_forge.terms import SEVERITIES
 
-SEVERITIES = ("error", "warning", "info")
 # A concern's weight in the coverage score: present counts fully, partial half, the rest not.
 STATE_SCORE = {"present": 1.0, "partial": 0.5, "hollow": 0.0, "missing": 0.0}
 # A concern that does not apply to the PRD (an AI-only one, for a feature without a model).

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from prd_forge.catalogue import IDS
-from prd_forge.terms import COVERAGE_STATES, CoverageState
+from prd_forge.terms import COVERAGE_STATES, CoverageState, Severity
 
 # The line numbers lint lists in a merged finding ("lines 12, 14", "'Baseline' (line 19)"):
 # a finding whose text only moved is the same finding.
@@ -56,7 +56,9 @@ class LintReport(Protocol):
     def findings(self) -> Sequence[LintFinding]: ...
 
 
-class Status(StrEnum):
+class FileChange(StrEnum):
+    """What happened to a file between the two revisions."""
+
     MODIFIED = "modified"
     ADDED = "added"
     DELETED = "deleted"
@@ -64,7 +66,7 @@ class Status(StrEnum):
 
 
 @dataclass(frozen=True, order=True)
-class Finding:
+class ChangedFinding:
     """A finding as the diff reports it: the line is where it is (added) or was (resolved)."""
 
     line: int
@@ -72,7 +74,7 @@ class Finding:
     code: str
     name: str
     concern: str
-    severity: str
+    severity: Severity
     message: str
 
     @property
@@ -80,14 +82,14 @@ class Finding:
         return (self.code, self.concern, _LINES.sub("line", self.message))
 
     @classmethod
-    def of(cls, finding: LintFinding) -> Finding:
+    def of(cls, finding: LintFinding) -> ChangedFinding:
         return cls(
             finding.line,
             finding.column,
             finding.code,
             finding.name,
             finding.concern,
-            str(finding.severity),
+            Severity(finding.severity),
             finding.message,
         )
 
@@ -109,12 +111,12 @@ class FileDiff:
 
     path: str
     base_path: str
-    status: Status
+    status: FileChange
     ai_before: bool | None
     ai_after: bool | None
     coverage: tuple[CoverageChange, ...] = ()
-    added: tuple[Finding, ...] = ()
-    resolved: tuple[Finding, ...] = ()
+    added: tuple[ChangedFinding, ...] = ()
+    resolved: tuple[ChangedFinding, ...] = ()
 
     @property
     def lost(self) -> tuple[CoverageChange, ...]:
@@ -161,12 +163,12 @@ def compare(
     before = base_path or path
     if head is None:
         # A deleted PRD loses nothing a reviewer must restore: it is listed, never a regression.
-        return FileDiff(path, before, Status.DELETED, base.ai if base else None, None)
+        return FileDiff(path, before, FileChange.DELETED, base.ai if base else None, None)
     old_coverage: Mapping[str, str] = base.coverage if base else {}
     old_findings: Sequence[LintFinding] = base.findings if base else ()
-    status = Status.RENAMED if renamed else Status.MODIFIED
+    status = FileChange.RENAMED if renamed else FileChange.MODIFIED
     if base is None:
-        status = Status.ADDED
+        status = FileChange.ADDED
     added, resolved = _match(old_findings, head.findings)
     return FileDiff(
         path,
@@ -193,14 +195,16 @@ def _coverage_changes(
 
 def _match(
     before: Iterable[LintFinding], after: Iterable[LintFinding]
-) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+) -> tuple[tuple[ChangedFinding, ...], tuple[ChangedFinding, ...]]:
     """Findings only in `after` (added) and only in `before` (resolved), as multisets by key."""
-    old = sorted(Finding.of(finding) for finding in before)
-    new = sorted(Finding.of(finding) for finding in after)
+    old = sorted(ChangedFinding.of(finding) for finding in before)
+    new = sorted(ChangedFinding.of(finding) for finding in after)
     return _surplus(new, Counter(f.key for f in old)), _surplus(old, Counter(f.key for f in new))
 
 
-def _surplus(findings: list[Finding], other: Counter[tuple[str, str, str]]) -> tuple[Finding, ...]:
+def _surplus(
+    findings: list[ChangedFinding], other: Counter[tuple[str, str, str]]
+) -> tuple[ChangedFinding, ...]:
     """The findings left once each key is matched as many times as `other` holds it."""
     left = Counter(other)
     surplus = []

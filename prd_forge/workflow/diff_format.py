@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from prd_forge.catalogue import BY_ID
-from prd_forge.workflow.diff import CoverageChange, Diff, FileDiff, Finding, Status
+from prd_forge.workflow.diff import ChangedFinding, CoverageChange, Diff, FileChange, FileDiff
 
 # Bots look for this line to update their earlier comment instead of adding a new one.
 COMMENT_MARKER = "<!-- prd-forge diff -->"
@@ -27,9 +27,9 @@ def counts_line(diff: Diff) -> str:
 
 
 def _heading(file: FileDiff) -> str:
-    if file.status is Status.RENAMED:
+    if file.status is FileChange.RENAMED:
         return f"{file.path} (renamed from {file.base_path})"
-    if file.status is Status.MODIFIED:
+    if file.status is FileChange.MODIFIED:
         compared = f" (compared with {file.base_path})" if file.base_path != file.path else ""
         return file.path + compared
     return f"{file.path} ({file.status})"
@@ -44,7 +44,7 @@ def _yes_no(ai: bool | None) -> str:
 
 def _text_lines(file: FileDiff) -> Iterator[str]:
     yield _heading(file)
-    if file.status is Status.DELETED:
+    if file.status is FileChange.DELETED:
         return
     if file.ai_before is not None and file.ai_before != file.ai_after:
         yield f"  ai feature  {_yes_no(file.ai_before)} -> {_yes_no(file.ai_after)}"
@@ -77,7 +77,7 @@ def _change_record(change: CoverageChange) -> dict[str, str]:
     return {"concern": change.concern, "before": change.before, "after": change.after}
 
 
-def _finding_record(finding: Finding) -> dict[str, Any]:
+def _finding_record(finding: ChangedFinding) -> dict[str, Any]:
     return {
         "code": finding.code,
         "name": finding.name,
@@ -136,7 +136,9 @@ def _coverage_table(file: FileDiff) -> Iterator[str]:
         yield f"| {mark} | {_concern_title(change.concern)} | {change.before} | {change.after} |"
 
 
-def _findings_table(title: str, findings: tuple[Finding, ...], *, open_: bool) -> Iterator[str]:
+def _findings_table(
+    title: str, findings: tuple[ChangedFinding, ...], *, open_: bool
+) -> Iterator[str]:
     yield f"<details{' open' if open_ else ''}><summary>{title} ({len(findings)})</summary>"
     yield ""
     yield "| line | severity | rule | message |"
@@ -151,9 +153,9 @@ def _findings_table(title: str, findings: tuple[Finding, ...], *, open_: bool) -
 def _markdown_file(file: FileDiff) -> Iterator[str]:
     compared = f" (compared with `{file.base_path}`)" if file.base_path != file.path else ""
     notes = {
-        Status.RENAMED: f" (renamed from `{file.base_path}`)",
-        Status.ADDED: " (added)",
-        Status.MODIFIED: compared,
+        FileChange.RENAMED: f" (renamed from `{file.base_path}`)",
+        FileChange.ADDED: " (added)",
+        FileChange.MODIFIED: compared,
     }
     yield f"#### `{file.path}`{notes.get(file.status, '')}"
     yield ""
@@ -175,8 +177,8 @@ def to_markdown(diff: Diff) -> str:
         return "\n".join([*lines, "No PRD changed.", ""])
     verdict = ":x: **Coverage regressed**" if diff.regressed else ":white_check_mark: No regression"
     lines += [f"{verdict}: {counts_line(diff)}.", ""]
-    deleted = [f"`{f.path}`" for f in diff.files if f.status is Status.DELETED]
-    shown = [f for f in diff.files if f.changed and f.status is not Status.DELETED]
+    deleted = [f"`{f.path}`" for f in diff.files if f.status is FileChange.DELETED]
+    shown = [f for f in diff.files if f.changed and f.status is not FileChange.DELETED]
     quiet = [f"`{f.path}`" for f in diff.files if not f.changed]
     for file in shown:
         lines += _markdown_file(file)

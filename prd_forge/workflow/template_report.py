@@ -17,7 +17,7 @@ from prd_forge.lint.results import FileReport, Finding
 from prd_forge.lint.rules import find
 from prd_forge.lint.run import RunResult
 from prd_forge.render.template_check import Dropped
-from prd_forge.terms import CoverageState
+from prd_forge.terms import CoverageState, Severity
 
 # The lint rule whose finding a dropped concern becomes, by the state the template leaves it in.
 RULE_FOR_STATE = {CoverageState.MISSING.value: "PRD001", CoverageState.HOLLOW.value: "PRD002"}
@@ -49,7 +49,7 @@ def _finding(
         f"spec(s) ({which}): a PRD from it would omit how the feature handles this"
     )
     return Finding(
-        path, anchor_line(text, concern), 1, rule.code, rule.name, concern, "error", message
+        path, anchor_line(text, concern), 1, rule.code, rule.name, concern, Severity.ERROR, message
     )
 
 

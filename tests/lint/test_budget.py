@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prd_forge.lint import Config, lint_text
-from prd_forge.workflow.diff import Finding as DiffFinding
+from prd_forge.workflow.diff import ChangedFinding
 
 AI = Config(ai=True, select=("PRD101", "PRD103", "PRD005"))
 
@@ -69,7 +69,7 @@ def test_diff_matches_a_merged_finding_whose_lines_moved() -> None:
     before = lint_text(_metrics(3), config=AI).findings[0]
     after = lint_text(_metrics(3, start="# Title\n\nIntro.\n\n"), config=AI).findings[0]
     assert before.message != after.message
-    assert DiffFinding.of(before).key == DiffFinding.of(after).key
+    assert ChangedFinding.of(before).key == ChangedFinding.of(after).key
 
 
 def test_a_merged_missing_section_finding_names_every_concern() -> None:

@@ -8,7 +8,8 @@ import pytest
 
 from prd_forge import catalogue
 from prd_forge.lint import Config, lint_text
-from prd_forge.lint.rules import ANY_CONCERN, REGISTRY, SEVERITIES, Rule
+from prd_forge.lint.rules import ANY_CONCERN, REGISTRY, Rule
+from prd_forge.terms import Severity
 
 AI = Config(ai=True)
 
@@ -28,7 +29,7 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
 @pytest.mark.parametrize("rule", REGISTRY, ids=lambda rule: rule.code)
 def test_rule_is_documented(rule: Rule) -> None:
     assert rule.concern == ANY_CONCERN or rule.concern in catalogue.IDS
-    assert rule.severity in SEVERITIES
+    assert isinstance(rule.severity, Severity)
     for text in (rule.summary, rule.why, rule.anchor, rule.good, rule.bad):
         assert text.strip(), rule.code
 

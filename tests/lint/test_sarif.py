@@ -19,6 +19,7 @@ from prd_forge.lint.formats.sarif import FINGERPRINT, render
 from prd_forge.lint.results import FileReport, Finding
 from prd_forge.lint.rules import REGISTRY
 from prd_forge.lint.run import RunResult
+from prd_forge.terms import Severity
 from tests.lint import code_scanning
 
 HERE = Path(__file__).parent
@@ -179,7 +180,7 @@ def _many(count: int) -> RunResult:
                 "PRD103" if line % 10 else "PRD101",
                 "x",
                 "metrics",
-                "warning" if line % 10 else "error",
+                Severity.WARNING if line % 10 else Severity.ERROR,
                 f"finding {line}",
             )
             for line in range(1, per_file + 1)

@@ -7,13 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from prd_forge.catalogue import IDS
-from prd_forge.workflow.diff import CoverageChange, Finding, Status, compare
+from prd_forge.terms import Severity
+from prd_forge.workflow.diff import ChangedFinding, CoverageChange, FileChange, compare
 
 
 @dataclass(frozen=True)
 class Report:
     coverage: Mapping[str, str]
-    findings: tuple[Finding, ...] = ()
+    findings: tuple[ChangedFinding, ...] = ()
     ai: bool = True
 
 
@@ -27,14 +28,21 @@ class Covered:
         return {concern: self.states.get(concern, "present") for concern in IDS}
 
 
-def finding(line: int, code: str = "PRD101", message: str = "no numeric target") -> Finding:
-    return Finding(line, 1, code, "metric-without-target", "metrics", "error", message)
+def finding(line: int, code: str = "PRD101", message: str = "no numeric target") -> ChangedFinding:
+    return ChangedFinding(
+        line, 1, code, "metric-without-target", "metrics", Severity.ERROR, message
+    )
 
 
 def test_identical_reports_have_no_change() -> None:
     report = Report(Covered()(), (finding(3),))
     diff = compare(report, report, path="a.md")
-    assert (diff.status, diff.coverage, diff.added, diff.resolved) == (Status.MODIFIED, (), (), ())
+    assert (diff.status, diff.coverage, diff.added, diff.resolved) == (
+        FileChange.MODIFIED,
+        (),
+        (),
+        (),
+    )
     assert not diff.changed
     assert not diff.regressed
 
@@ -88,7 +96,7 @@ def test_repeated_findings_are_counted() -> None:
 def test_new_file_gains_what_it_covers_and_adds_its_findings() -> None:
     head = Report(Covered({"rollout": "missing"})(), (finding(5),))
     diff = compare(None, head, path="new.md")
-    assert diff.status is Status.ADDED
+    assert diff.status is FileChange.ADDED
     assert [change.concern for change in diff.gained] == [c for c in IDS if c != "rollout"]
     assert diff.added == (finding(5),)
     assert not diff.regressed
@@ -96,7 +104,7 @@ def test_new_file_gains_what_it_covers_and_adds_its_findings() -> None:
 
 def test_deleted_file_is_listed_but_never_a_regression() -> None:
     diff = compare(Report(Covered()()), None, path="old.md")
-    assert diff.status is Status.DELETED
+    assert diff.status is FileChange.DELETED
     assert (diff.coverage, diff.regressed) == ((), False)
 
 
@@ -104,12 +112,12 @@ def test_rename_compares_with_the_old_path() -> None:
     base = Report(Covered()())
     head = Report(Covered({"scope": "partial"})())
     diff = compare(base, head, path="b.md", base_path="a.md", renamed=True)
-    assert (diff.status, diff.base_path, diff.regressed) == (Status.RENAMED, "a.md", True)
+    assert (diff.status, diff.base_path, diff.regressed) == (FileChange.RENAMED, "a.md", True)
 
 
 def test_two_files_compare_as_a_modification() -> None:
     diff = compare(Report(Covered()()), Report(Covered()()), path="b.md", base_path="a.md")
-    assert (diff.status, diff.base_path) == (Status.MODIFIED, "a.md")
+    assert (diff.status, diff.base_path) == (FileChange.MODIFIED, "a.md")
 
 
 def test_team_concerns_outside_the_catalogue_are_compared_after_it() -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from prd_forge.workflow.diff import CoverageChange, Diff, FileDiff, Finding, Status
+from prd_forge.terms import Severity
+from prd_forge.workflow.diff import ChangedFinding, CoverageChange, Diff, FileChange, FileDiff
 from prd_forge.workflow.diff_format import COMMENT_MARKER, FORMATTERS
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -27,14 +28,18 @@ def check_golden(name: str, actual: str) -> None:
 
 
 def sample_diff() -> Diff:
-    target = Finding(14, 1, "PRD101", "metric-without-target", "metrics", "error", "no target")
-    vague = Finding(7, 12, "PRD120", "vague-quality-word", "metrics", "warning", '"fast" | "slow"')
+    target = ChangedFinding(
+        14, 1, "PRD101", "metric-without-target", "metrics", Severity.ERROR, "no target"
+    )
+    vague = ChangedFinding(
+        7, 12, "PRD120", "vague-quality-word", "metrics", Severity.WARNING, '"fast" | "slow"'
+    )
     return Diff(
         (
             FileDiff(
                 "docs/prds/search.md",
                 "docs/prds/search.md",
-                Status.MODIFIED,
+                FileChange.MODIFIED,
                 True,
                 True,
                 (
@@ -48,13 +53,13 @@ def sample_diff() -> Diff:
             FileDiff(
                 "docs/prds/new.md",
                 "docs/prds/new.md",
-                Status.ADDED,
+                FileChange.ADDED,
                 None,
                 False,
                 (CoverageChange("problem", "missing", "present"),),
             ),
-            FileDiff("docs/prds/b.md", "docs/prds/a.md", Status.RENAMED, True, True),
-            FileDiff("docs/prds/old.md", "docs/prds/old.md", Status.DELETED, True, None),
+            FileDiff("docs/prds/b.md", "docs/prds/a.md", FileChange.RENAMED, True, True),
+            FileDiff("docs/prds/old.md", "docs/prds/old.md", FileChange.DELETED, True, None),
         )
     )
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prd_forge.lint.rules.base import ANY_CONCERN, ERROR, Context, Problem, Rule
+from prd_forge.lint.rules.base import ANY_CONCERN, Context, Observation, Rule
+from prd_forge.terms import Severity
 
 _RECORD = (
     "## Approval record\n\n| Role | Name | Date | Digest |\n|---|---|---|---|\n"
@@ -12,7 +13,7 @@ _RECORD = (
 )
 
 
-def _stale(ctx: Context) -> Iterator[Problem]:
+def _stale(ctx: Context) -> Iterator[Observation]:
     # Imported here: prd_forge.approvals reads documents with lint's parser, so importing it
     # while lint's rules load would be circular.
     from prd_forge.approvals import table
@@ -21,9 +22,9 @@ def _stale(ctx: Context) -> Iterator[Problem]:
     for signed, found in table.stale(ctx.doc):
         who = f"the {signed.role} approval by {signed.name} ({signed.date})"
         if isinstance(found, DigestError):
-            yield Problem(signed.line, f"{who}: {found}", concern="privacy")
+            yield Observation(signed.line, f"{who}: {found}", concern="privacy")
             continue
-        yield Problem(
+        yield Observation(
             signed.line,
             f"{who} is stale: {', '.join(found)} changed since it was signed; review the "
             "change and record the approval again (prd-forge approve)",
@@ -36,7 +37,7 @@ RULES = (
         code="PRD201",
         name="stale-approval",
         concern=ANY_CONCERN,
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="An approval's signed sections changed after it was given.",
         why="An approval is of what the sections said; once they change, it approves nothing.",
         anchor="NIST AI RMF GOVERN 1.4 (documented, reviewed decisions); EU AI Act Art. 17",

@@ -13,27 +13,21 @@ from typing import Final
 
 from prd_forge.lint.coverage import Analysis, Coverage
 from prd_forge.lint.document import Block, Document, Section
-
-# the severities live with the findings (lint/results.py); rules read them from here
-from prd_forge.lint.results import ERROR as ERROR
-from prd_forge.lint.results import INFO as INFO
-from prd_forge.lint.results import SEVERITIES as SEVERITIES
-from prd_forge.lint.results import SEVERITY_RANK as SEVERITY_RANK
-from prd_forge.lint.results import WARNING as WARNING
+from prd_forge.terms import Severity, Stage
 
 ANY_CONCERN: Final = "*"  # a rule whose findings name their own concern
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
-    """What a check reports; the engine turns it into a Finding."""
+class Observation:
+    """What a rule's check reports; the engine turns it into a Finding (code, severity, path)."""
 
     line: int
     message: str
     concern: str | None = None  # defaults to the rule's concern
     column: int = 1
     thins: bool = False  # a key part of the concern is missing: present coverage becomes partial
-    # For a problem that can repeat: its plural, with {count}, {where} and {items} (see
+    # For an observation that can repeat: its plural, with {count}, {where} and {items} (see
     # lint/budget.py), and what one item is called in that list (empty: named by its line).
     many: str | None = None
     subject: str = ""
@@ -57,9 +51,9 @@ class Context:
     required: frozenset[str]
     titles: Mapping[str, str]
     suppressions: tuple[Suppression, ...] = ()
-    bad_suppressions: tuple[Problem, ...] = ()
-    unknown_targets: tuple[Problem, ...] = ()
-    stage: str | None = None  # draft, review or launch; None when neither said nor declared
+    bad_suppressions: tuple[Observation, ...] = ()
+    unknown_targets: tuple[Observation, ...] = ()
+    stage: Stage | None = None  # None when neither said nor declared
     _cache: dict[str, tuple[Block, ...]] = field(default_factory=dict, repr=False)
     # (first line, concern) per section, built once: concern_at runs once per finding, and
     # walking back through the sections for each made lint quadratic in headings.
@@ -144,7 +138,7 @@ def _owners(
         yield section.line, concern
 
 
-Check = Callable[[Context], Iterable[Problem]]
+Check = Callable[[Context], Iterable[Observation]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +152,7 @@ class Rule:
     code: str
     name: str
     concern: str
-    severity: str
+    severity: Severity
     summary: str
     why: str
     anchor: str

@@ -9,7 +9,8 @@ from typing import Final
 from prd_forge.lint import text as words
 from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Block, Table
-from prd_forge.lint.rules.base import ERROR, WARNING, Context, Problem, Rule
+from prd_forge.lint.rules.base import Context, Observation, Rule
+from prd_forge.terms import Severity
 
 _FAILURE_COLUMN: Final = ("failure", "risk", "error", "harm", "what can go wrong", "scenario")
 _FALLBACK_COLUMN: Final = ("mitigation", "fallback", "recovery", "response", "contingency")
@@ -87,24 +88,24 @@ def _failure_tables(ctx: Context) -> Iterator[Block]:
             yield block
 
 
-def _table_gaps(block: Block, names: tuple[str, ...], what: str) -> Iterator[Problem]:
+def _table_gaps(block: Block, names: tuple[str, ...], what: str) -> Iterator[Observation]:
     table = block.table
     assert table is not None
     column = _column(table, names)
     if column is None:
-        yield Problem(block.line, f"failure-mode table has no {what} column")
+        yield Observation(block.line, f"failure-mode table has no {what} column")
         return
     for line, row in zip(table.row_lines, table.rows, strict=False):
         cell = row[column] if column < len(row) else ""
         if words.word_count(words.without_placeholders(cell)) == 0:
-            yield Problem(
+            yield Observation(
                 line,
                 f"failure mode '{row[0][:50]}' has no {what}",
                 many=f"{{count}} failure modes {{where}} have no {what}: {{items}}",
             )
 
 
-def _fallback(ctx: Context) -> Iterator[Problem]:
+def _fallback(ctx: Context) -> Iterator[Observation]:
     if not ctx.covered("error-cost"):
         return
     tables = list(_failure_tables(ctx))
@@ -116,10 +117,10 @@ def _fallback(ctx: Context) -> Iterator[Problem]:
     ):
         return
     if not _FALLBACK_WORDS.search(ctx.text_of("error-cost")):
-        yield Problem(ctx.anchor("error-cost"), "failure modes are listed with no fallback")
+        yield Observation(ctx.anchor("error-cost"), "failure modes are listed with no fallback")
 
 
-def _detection(ctx: Context) -> Iterator[Problem]:
+def _detection(ctx: Context) -> Iterator[Observation]:
     if not ctx.covered("error-cost"):
         return
     tables = list(_failure_tables(ctx))
@@ -128,12 +129,14 @@ def _detection(ctx: Context) -> Iterator[Problem]:
     if tables or ctx.covered("monitoring"):
         return
     if not _DETECTION_WORDS.search(ctx.text_of("error-cost")):
-        yield Problem(ctx.anchor("error-cost"), "failure modes say nothing of how each is detected")
+        yield Observation(
+            ctx.anchor("error-cost"), "failure modes say nothing of how each is detected"
+        )
 
 
-def _tradeoff(ctx: Context) -> Iterator[Problem]:
+def _tradeoff(ctx: Context) -> Iterator[Observation]:
     if ctx.covered("error-cost") and not _TRADEOFF.search(ctx.text_of("error-cost")):
-        yield Problem(
+        yield Observation(
             ctx.anchor("error-cost"),
             "error cost does not say which error is worse (wrong output or missing output)",
         )
@@ -159,16 +162,16 @@ def _threshold_blocks(ctx: Context) -> tuple[list[Block], bool]:
     return with_value, not_applicable
 
 
-def _confidence_threshold(ctx: Context) -> Iterator[Problem]:
+def _confidence_threshold(ctx: Context) -> Iterator[Observation]:
     with_value, not_applicable = _threshold_blocks(ctx)
     if not with_value and not not_applicable:
-        yield Problem(ctx.anchor("fallbacks"), "no numeric confidence threshold is stated")
+        yield Observation(ctx.anchor("fallbacks"), "no numeric confidence threshold is stated")
 
 
-def _below_threshold(ctx: Context) -> Iterator[Problem]:
+def _below_threshold(ctx: Context) -> Iterator[Observation]:
     with_value, _ = _threshold_blocks(ctx)
     if with_value and not any(_BELOW.search(block.text) for block in with_value):
-        yield Problem(
+        yield Observation(
             with_value[0].line, "confidence threshold given, but not what happens below it"
         )
 
@@ -181,7 +184,7 @@ def _human_review_required(ctx: Context) -> bool:
     return bool(_TO_HUMAN.search(ctx.text_of("fallbacks")))
 
 
-def _ux_states(ctx: Context) -> Iterator[Problem]:
+def _ux_states(ctx: Context) -> Iterator[Observation]:
     if not ctx.covered("ux-states"):
         return
     text = ctx.text_of("ux-states")
@@ -189,7 +192,7 @@ def _ux_states(ctx: Context) -> Iterator[Problem]:
         if name == "human-review" and not _human_review_required(ctx):
             continue
         if not pattern.search(text):
-            yield Problem(
+            yield Observation(
                 ctx.anchor("ux-states"),
                 f"UX states do not cover the {name} state",
                 many="UX states do not cover {count} states: {items}",
@@ -204,7 +207,7 @@ RULES = (
         code="PRD121",
         name="failure-mode-without-fallback",
         concern="error-cost",
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="A failure mode has no fallback or mitigation.",
         why="Every foreseeable failure needs a way out for the user; a listed failure with no "
         "fallback is a known dead end.",
@@ -218,7 +221,7 @@ RULES = (
         code="PRD122",
         name="failure-mode-without-detection",
         concern="error-cost",
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="A failure mode has no detection signal.",
         why="A failure nobody can see is a failure nobody fixes.",
         anchor="NIST AI RMF MEASURE 2.6, MANAGE 1.3; domain research R3",
@@ -231,7 +234,7 @@ RULES = (
         code="PRD123",
         name="error-cost-without-tradeoff",
         concern="error-cost",
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="The error cost does not say which error is worse.",
         why="Which error is worse (a wrong answer or a missing one) sets the thresholds, the UX "
         "and the review.",
@@ -246,7 +249,7 @@ RULES = (
         code="PRD131",
         name="no-confidence-threshold",
         concern="fallbacks",
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="No numeric confidence threshold is stated anywhere.",
         why="Low-confidence output is where most user-visible errors come from; the threshold "
         "decides when the model speaks.",
@@ -262,7 +265,7 @@ RULES = (
         code="PRD132",
         name="no-low-confidence-behaviour",
         concern="fallbacks",
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="A confidence threshold is given but not what happens below it.",
         why="The threshold matters only through what the user sees under it.",
         anchor="HAX G10; PAIR Errors + Graceful Failure; domain research C2",
@@ -276,7 +279,7 @@ RULES = (
         code="PRD141",
         name="ux-state-missing",
         concern="ux-states",
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="The UX states miss one of loading, low-confidence, fallback, error, or "
         "human-review where stakes call for it.",
         why="The non-happy states are the product users actually meet. Human review is "

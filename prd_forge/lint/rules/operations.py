@@ -8,7 +8,8 @@ from typing import Final
 
 from prd_forge.lint import text as words
 from prd_forge.lint._re import lazy
-from prd_forge.lint.rules.base import ERROR, WARNING, Context, Problem, Rule
+from prd_forge.lint.rules.base import Context, Observation, Rule
+from prd_forge.terms import Severity
 
 _OWNER: Final = lazy(
     r"\b(?:owners?|owned by|owns|on-?call|pager\w*|dri|responsible|accountable|team)\b|@\w",
@@ -86,57 +87,61 @@ def _judged(ctx: Context, concern: str) -> bool:
     return _EVIDENCE[concern].search(body) is not None
 
 
-def _monitoring_owner(ctx: Context) -> Iterator[Problem]:
+def _monitoring_owner(ctx: Context) -> Iterator[Observation]:
     if not _judged(ctx, "monitoring"):
         return
     for block in ctx.blocks_for("monitoring"):
         if _OWNER.search(block.text) and not words.first_placeholder(block.text):
             return
-    yield Problem(ctx.anchor("monitoring"), "monitoring names no owner (a person or a team)")
+    yield Observation(ctx.anchor("monitoring"), "monitoring names no owner (a person or a team)")
 
 
-def _alert_threshold(ctx: Context) -> Iterator[Problem]:
+def _alert_threshold(ctx: Context) -> Iterator[Observation]:
     if not _judged(ctx, "monitoring"):
         return
     for block in ctx.blocks_for("monitoring"):
         if _ALERT.search(block.text) and words.has_number(block.text):
             return
-    yield Problem(ctx.anchor("monitoring"), "monitoring has no alert with a numeric threshold")
+    yield Observation(ctx.anchor("monitoring"), "monitoring has no alert with a numeric threshold")
 
 
-def _rollback_trigger(ctx: Context) -> Iterator[Problem]:
+def _rollback_trigger(ctx: Context) -> Iterator[Observation]:
     if not _judged(ctx, "rollout"):
         return
     blocks = ctx.blocks_for("rollout")
     rollback = [block for block in blocks if _ROLLBACK.search(block.text)]
     if not rollback:
-        yield Problem(ctx.anchor("rollout"), "rollout has no rollback or kill switch", thins=True)
+        yield Observation(
+            ctx.anchor("rollout"), "rollout has no rollback or kill switch", thins=True
+        )
     elif not any(
         _ROLLBACK.search(sentence) and words.has_number(sentence)
         for block in rollback
         for sentence in words.sentences(block.text)
     ):
         message = "rollback has no measurable trigger (say at what number)"
-        yield Problem(rollback[0].line, message, thins=True)
+        yield Observation(rollback[0].line, message, thins=True)
 
 
-def _provenance(ctx: Context) -> Iterator[Problem]:
+def _provenance(ctx: Context) -> Iterator[Observation]:
     if ctx.covered("data") and not _PROVENANCE.search(ctx.text_of("data")):
-        yield Problem(ctx.anchor("data"), "data sources give no provenance (where from, who owns)")
+        yield Observation(
+            ctx.anchor("data"), "data sources give no provenance (where from, who owns)"
+        )
 
 
-def _pii(ctx: Context) -> Iterator[Problem]:
+def _pii(ctx: Context) -> Iterator[Observation]:
     if not ctx.covered("data"):
         return
     if not _PII.search(ctx.text_of("data")) and not _PII.search(ctx.text_of("privacy")):
-        yield Problem(
+        yield Observation(
             ctx.anchor("data"), "data sources do not say whether they hold personal data (PII)"
         )
 
 
-def _override(ctx: Context) -> Iterator[Problem]:
+def _override(ctx: Context) -> Iterator[Observation]:
     if _judged(ctx, "human-oversight") and not _OVERRIDE.search(ctx.text_of("human-oversight")):
-        yield Problem(
+        yield Observation(
             ctx.anchor("human-oversight"),
             "human oversight gives no way to override, correct or appeal the output",
         )
@@ -147,7 +152,7 @@ RULES = (
         code="PRD151",
         name="monitoring-without-owner",
         concern="monitoring",
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="Monitoring names no owner.",
         why="A dashboard nobody owns is a dashboard nobody watches; drift goes unnoticed.",
         anchor="NIST AI RMF MANAGE 2.4; domain research O1",
@@ -161,7 +166,7 @@ RULES = (
         code="PRD152",
         name="monitoring-without-alert-threshold",
         concern="monitoring",
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="Monitoring has no alert with a numeric threshold.",
         why="Signals without thresholds are charts; a threshold turns drift into an action.",
         anchor="NIST AI RMF MEASURE 2.4, 3.1; domain research O2",
@@ -176,7 +181,7 @@ RULES = (
         code="PRD161",
         name="rollout-without-rollback-trigger",
         concern="rollout",
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="The rollout has no rollback, or a rollback with no measurable trigger.",
         why="A rollback decided in the moment comes late; a numeric trigger and a kill switch "
         "limit the blast radius.",
@@ -190,7 +195,7 @@ RULES = (
         code="PRD171",
         name="data-without-provenance",
         concern="data",
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="A data source gives no provenance (where it comes from, who owns it).",
         why="Data determines behaviour; unknown provenance is unknown legal and quality risk.",
         anchor="Datasheets for Datasets; NIST AI RMF MAP 4.1; domain research D1",
@@ -204,7 +209,7 @@ RULES = (
         code="PRD172",
         name="data-without-pii-statement",
         concern="data",
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="The data sources do not say whether they hold personal data.",
         why="Personal data decides consent, retention and legal review before launch.",
         anchor="Datasheets for Datasets; NIST AI RMF MEASURE 2.10; domain research D1",
@@ -218,7 +223,7 @@ RULES = (
         code="PRD181",
         name="oversight-without-override",
         concern="human-oversight",
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="Human oversight gives no way to override, correct or appeal the output.",
         why="Oversight means a person can change the outcome, not only watch it.",
         anchor="NIST AI RMF MANAGE 4.1 (appeal and override); HAX G9; domain research H1",

@@ -9,7 +9,8 @@ from typing import Final
 from prd_forge.lint import text as words
 from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Block
-from prd_forge.lint.rules.base import ERROR, WARNING, Context, Problem, Rule
+from prd_forge.lint.rules.base import Context, Observation, Rule
+from prd_forge.terms import Severity
 
 _NUMBER_WORDS: Final = lazy(
     r"\b(?:zero|one|two|three|four|five|ten|half|double|twice|triple|percent|no (?:drop|increase"
@@ -92,12 +93,14 @@ def _is_metric(text: str) -> bool:
     return not _CHECKBOX.match(text) or _MEASURE.search(text) is not None
 
 
-def _metric_targets(ctx: Context) -> Iterator[Problem]:
+def _metric_targets(ctx: Context) -> Iterator[Observation]:
     if not ctx.covered("metrics"):
         return
     blocks = ctx.blocks_for("metrics")
     if not any(_measured(block.text) for block in blocks):
-        yield Problem(ctx.anchor("metrics"), "success metrics have no numeric target", thins=True)
+        yield Observation(
+            ctx.anchor("metrics"), "success metrics have no numeric target", thins=True
+        )
         return
     for block in blocks:
         if block.kind not in ("item", "table"):
@@ -111,27 +114,27 @@ def _metric_targets(ctx: Context) -> Iterator[Problem]:
                 and not _IMMEASURABLE.match(text)
             ):
                 first = text.strip().partition("\n")[0]
-                yield Problem(
+                yield Observation(
                     line,
                     f"metric has no numeric target: '{first[:60]}'",
                     many="{count} metrics {where} have no numeric target: {items}",
                 )
 
 
-def _baseline_number(ctx: Context) -> Iterator[Problem]:
+def _baseline_number(ctx: Context) -> Iterator[Observation]:
     text = ctx.text_of("baseline")
     if ctx.covered("baseline") and not _measured(text) and not _NO_BASELINE.search(text):
         message = "baseline gives no figure for the non-AI alternative to beat"
-        yield Problem(ctx.anchor("baseline"), message, thins=True)
+        yield Observation(ctx.anchor("baseline"), message, thins=True)
 
 
-def _eval_dataset(ctx: Context) -> Iterator[Problem]:
+def _eval_dataset(ctx: Context) -> Iterator[Observation]:
     if ctx.covered("evaluation") and not _DATASET.search(ctx.text_of("evaluation")):
         message = "evaluation names no dataset and no procedure"
-        yield Problem(ctx.anchor("evaluation"), message, thins=True)
+        yield Observation(ctx.anchor("evaluation"), message, thins=True)
 
 
-def _eval_threshold(ctx: Context) -> Iterator[Problem]:
+def _eval_threshold(ctx: Context) -> Iterator[Observation]:
     if not ctx.covered("evaluation"):
         return
     for block in ctx.blocks_for("evaluation"):
@@ -142,10 +145,12 @@ def _eval_threshold(ctx: Context) -> Iterator[Problem]:
             "threshold" in cell.lower() or "pass" in cell.lower() for cell in block.table.header
         ):
             return
-    yield Problem(ctx.anchor("evaluation"), "evaluation has no numeric pass threshold", thins=True)
+    yield Observation(
+        ctx.anchor("evaluation"), "evaluation has no numeric pass threshold", thins=True
+    )
 
 
-def _vague_words(ctx: Context) -> Iterator[Problem]:
+def _vague_words(ctx: Context) -> Iterator[Observation]:
     zone = ctx.analysis.zone
     for index, section in enumerate(ctx.doc.sections):
         if index in zone:
@@ -156,7 +161,7 @@ def _vague_words(ctx: Context) -> Iterator[Problem]:
             for line, text in _rows(block):
                 match = _VAGUE.search(text)
                 if match and not _measured(text):
-                    yield Problem(
+                    yield Observation(
                         line,
                         f"'{match.group()}' with no number: say how much, measured how",
                         ctx.concern_at(line) or "metrics",
@@ -171,7 +176,7 @@ RULES = (
         code="PRD101",
         name="metric-without-target",
         concern="metrics",
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="A success metric has no numeric target.",
         why="'Improve engagement' cannot fail; a number with a window is a testable definition "
         "of done.",
@@ -185,7 +190,7 @@ RULES = (
         code="PRD102",
         name="baseline-without-number",
         concern="baseline",
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="The baseline names no figure for the current, non-AI way.",
         why="Success means nothing without the number the feature has to beat.",
         anchor="NIST AI RMF MAP 3, MANAGE 2.1; domain research M5",
@@ -198,7 +203,7 @@ RULES = (
         code="PRD103",
         name="vague-quality-word",
         concern="metrics",
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="A requirement uses a quality word (accurate, fast, robust, seamless, ...) with "
         "no number in the same item.",
         why="Untestable adjectives hide the actual bar; reviewers cannot say whether it is met.",
@@ -211,7 +216,7 @@ RULES = (
         code="PRD111",
         name="evaluation-without-dataset",
         concern="evaluation",
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="The evaluation names no dataset (name, source, size) and no procedure.",
         why="Evidence needs named data that looks like deployment, not a promise to test.",
         anchor="NIST AI RMF MEASURE 2.1, 2.3; model cards (Testing Data); domain research V1",
@@ -226,7 +231,7 @@ RULES = (
         code="PRD112",
         name="evaluation-without-threshold",
         concern="evaluation",
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="The evaluation has no numeric pass threshold.",
         why="Without a bar set before the results, any result can be called good enough.",
         anchor="NIST AI RMF MANAGE 1.1; domain research V3, V7",

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from prd_forge.lint.references import references
-from prd_forge.lint.rules.base import ERROR, Context, Problem, Rule
+from prd_forge.lint.rules.base import Context, Observation, Rule
+from prd_forge.terms import Severity
 
 
-def _dangling(ctx: Context) -> Iterator[Problem]:
+def _dangling(ctx: Context) -> Iterator[Observation]:
     for reference in references(ctx.doc):
         if not reference.defined:
-            yield Problem(
+            yield Observation(
                 reference.line,
                 f"`{reference.id}` is named here but defined nowhere in the document; "
                 "define it (for example in the Fallbacks section) or fix the name",
@@ -28,7 +29,7 @@ RULES = (
         code="PRD124",
         name="dangling-reference",
         concern="fallbacks",
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="A table names a fallback or UX state by an id that nothing defines.",
         why="A failure mode whose fallback exists only as a name has no way out; the usual "
         "cause is a deleted or renamed Fallbacks section.",

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from prd_forge import catalogue
 from prd_forge.lint import text as words
 from prd_forge.lint.headings import words as heading_words
-from prd_forge.lint.rules.base import ANY_CONCERN, ERROR, INFO, WARNING, Context, Problem, Rule
+from prd_forge.lint.rules.base import ANY_CONCERN, Context, Observation, Rule
+from prd_forge.terms import Severity
 
 _WHY = {concern.id: concern.why for concern in catalogue.CONCERNS}
 
@@ -22,11 +23,11 @@ _MISSING_MANY = (
 _PARTIAL_MANY = "{count} sections are only partly covered: {items}"
 
 
-def _missing(ctx: Context) -> Iterator[Problem]:
+def _missing(ctx: Context) -> Iterator[Observation]:
     for concern, found in ctx.coverage.items():
         if found.state == "missing" and concern in ctx.required:
             title = ctx.titles[concern]
-            yield Problem(
+            yield Observation(
                 found.line,
                 f"missing section '{title}': {_why(concern)}",
                 concern,
@@ -35,11 +36,11 @@ def _missing(ctx: Context) -> Iterator[Problem]:
             )
 
 
-def _missing_recommended(ctx: Context) -> Iterator[Problem]:
+def _missing_recommended(ctx: Context) -> Iterator[Observation]:
     for concern, found in ctx.coverage.items():
         if found.state == "missing" and concern not in ctx.required and _applies(ctx, concern):
             title = ctx.titles[concern]
-            yield Problem(
+            yield Observation(
                 found.line,
                 f"no '{title}' section (recommended): {_why(concern)}",
                 concern,
@@ -53,11 +54,11 @@ def _applies(ctx: Context, concern: str) -> bool:
     return spec is None or ctx.ai or not spec.ai_only
 
 
-def _hollow(ctx: Context) -> Iterator[Problem]:
+def _hollow(ctx: Context) -> Iterator[Observation]:
     for concern, found in ctx.coverage.items():
         if found.state == "hollow" and _applies(ctx, concern):
             title = ctx.titles[concern]
-            yield Problem(
+            yield Observation(
                 found.line,
                 f"'{title}' is hollow ({found.detail}): write what it decides",
                 concern,
@@ -66,7 +67,7 @@ def _hollow(ctx: Context) -> Iterator[Problem]:
             )
 
 
-def _partial(ctx: Context) -> Iterator[Problem]:
+def _partial(ctx: Context) -> Iterator[Observation]:
     for concern, found in ctx.coverage.items():
         if found.state == "partial" and concern in ctx.required:
             title = ctx.titles[concern]
@@ -74,10 +75,10 @@ def _partial(ctx: Context) -> Iterator[Problem]:
                 message = f"'{title}' is {found.detail}: give it a section that says what happens"
             else:
                 message = f"'{title}' is only partly covered ({found.detail})"
-            yield Problem(found.line, message, concern, many=_PARTIAL_MANY, subject=title)
+            yield Observation(found.line, message, concern, many=_PARTIAL_MANY, subject=title)
 
 
-def _placeholders(ctx: Context) -> Iterator[Problem]:
+def _placeholders(ctx: Context) -> Iterator[Observation]:
     hollow = _hollow_sections(ctx)
     for index, section in enumerate(ctx.doc.sections):
         if index in ctx.analysis.zone:
@@ -87,7 +88,7 @@ def _placeholders(ctx: Context) -> Iterator[Problem]:
                 continue  # PRD002 reports it: "hollow (only a placeholder)"
             if block.kind == "alert":
                 first = block.text.strip().partition("\n")[0] or "gap"
-                yield Problem(
+                yield Observation(
                     block.line,
                     f"gap left open: {first}",
                     ctx.concern_at(block.line),
@@ -97,7 +98,7 @@ def _placeholders(ctx: Context) -> Iterator[Problem]:
             elif block.kind not in ("code", "comment"):
                 found = words.first_placeholder(words.strip_comments(block.text))
                 if found:
-                    yield Problem(
+                    yield Observation(
                         block.line,
                         f"placeholder '{found}' left in: replace it with the decision",
                         ctx.concern_at(block.line),
@@ -120,7 +121,7 @@ def _hollow_sections(ctx: Context) -> frozenset[int]:
 _BLOCKER_TITLES = frozenset({("blocker",), ("open", "blocker")})
 
 
-def _blockers(ctx: Context) -> Iterator[Problem]:
+def _blockers(ctx: Context) -> Iterator[Observation]:
     for index, section in enumerate(ctx.doc.sections):
         if heading_words(section.title) not in _BLOCKER_TITLES:
             continue
@@ -128,7 +129,7 @@ def _blockers(ctx: Context) -> Iterator[Problem]:
             for block in sub.blocks:
                 if block.kind == "item":
                     first = block.text.strip().partition("\n")[0]
-                    yield Problem(
+                    yield Observation(
                         block.line,
                         f"blocker left open: {first}",
                         _blocked(ctx, first),
@@ -146,20 +147,20 @@ def _blocked(ctx: Context, item: str) -> str:
     return "open-questions"
 
 
-def _unclosed_fence(ctx: Context) -> Iterator[Problem]:
+def _unclosed_fence(ctx: Context) -> Iterator[Observation]:
     if ctx.doc.unclosed_fence is not None:
-        yield Problem(
+        yield Observation(
             ctx.doc.unclosed_fence,
             "code fence is never closed: everything after it is read as code; close it",
             ctx.concern_at(ctx.doc.unclosed_fence),
         )
 
 
-def _bad_suppressions(ctx: Context) -> Iterator[Problem]:
+def _bad_suppressions(ctx: Context) -> Iterator[Observation]:
     yield from ctx.bad_suppressions
 
 
-def _unknown_targets(ctx: Context) -> Iterator[Problem]:
+def _unknown_targets(ctx: Context) -> Iterator[Observation]:
     yield from ctx.unknown_targets
 
 
@@ -168,7 +169,7 @@ RULES = (
         code="PRD001",
         name="missing-section",
         concern=ANY_CONCERN,
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="A required concern has no section and no content that covers it.",
         why="A spec that leaves out a required concern silently ships without deciding it; "
         "reviewers cannot see what is not there.",
@@ -182,7 +183,7 @@ RULES = (
         code="PRD002",
         name="hollow-section",
         concern=ANY_CONCERN,
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="A section is there but says nothing: a placeholder, template guidance, only an "
         "HTML comment, only open questions, or N/A with no reason.",
         why="A hollow heading looks like coverage in a table of contents and hides the gap.",
@@ -196,7 +197,7 @@ RULES = (
         code="PRD003",
         name="partial-section",
         concern=ANY_CONCERN,
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="A required concern is only touched on: a few words, placeholders mixed in, or "
         "mentioned in passing with no section of its own.",
         why="A one-line answer rarely decides anything a team can build or test.",
@@ -210,7 +211,7 @@ RULES = (
         code="PRD004",
         name="missing-recommended-section",
         concern=ANY_CONCERN,
-        severity=INFO,
+        severity=Severity.INFO,
         summary="A recommended concern (privacy and approvals, open questions) has no section.",
         why="Recommended sections are where reviewers look for sign-off and unresolved decisions.",
         anchor="Atlassian requirements blueprint (Questions); NIST AI RMF MEASURE 2.10",
@@ -222,7 +223,7 @@ RULES = (
         code="PRD005",
         name="placeholder-text",
         concern=ANY_CONCERN,
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="Placeholder text is left in (TBD, TODO, [More Information Needed], {{ ... }}, "
         "or a draft's [!WARNING] gap alert).",
         why="A placeholder is a decision nobody made; it must look like a gap, not like content.",
@@ -236,7 +237,7 @@ RULES = (
         code="PRD006",
         name="open-blocker",
         concern=ANY_CONCERN,
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="A 'Blockers' list still has items: the draft names gaps it has not closed.",
         why="prd-forge drafts list what blocks review; a listed blocker is an open gap.",
         anchor="prd-forge render --draft",
@@ -248,7 +249,7 @@ RULES = (
         code="PRD007",
         name="unclosed-code-fence",
         concern=ANY_CONCERN,
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="A code fence is never closed, so the rest of the file reads as code.",
         why="Every section after an unclosed fence disappears from the document, and from lint.",
         anchor="CommonMark 0.31, fenced code blocks",
@@ -260,7 +261,7 @@ RULES = (
         code="PRD008",
         name="suppression-without-reason",
         concern=ANY_CONCERN,
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="An inline suppression comment gives no reason; it does not suppress anything.",
         why="A suppression is a decision to skip a concern; reviewers need to see why.",
         anchor="prd-forge suppression comments",
@@ -273,7 +274,7 @@ RULES = (
         code="PRD009",
         name="unknown-suppression-target",
         concern=ANY_CONCERN,
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="An inline suppression names no known rule code, rule name or concern id.",
         why="A misspelt suppression silently suppresses nothing.",
         anchor="prd-forge suppression comments",

@@ -19,7 +19,8 @@ from prd_forge import wording
 from prd_forge.lint import text as words
 from prd_forge.lint._re import LazyPattern, lazy
 from prd_forge.lint.document import Block, Section
-from prd_forge.lint.rules.base import ANY_CONCERN, ERROR, Context, Problem, Rule
+from prd_forge.lint.rules.base import ANY_CONCERN, Context, Observation, Rule
+from prd_forge.terms import Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +166,7 @@ def _places(ctx: Context, concern: str) -> Iterator[tuple[_Promise, _Place]]:
                 yield from _line_places(block, concern)
 
 
-def _broken(ctx: Context, kind: _Promise) -> Iterator[Problem]:
+def _broken(ctx: Context, kind: _Promise) -> Iterator[Observation]:
     """Every value in a place that holds `kind`'s promise and breaks it, once (a section
     about two concerns, "Data and privacy", is read for each)."""
     seen: set[tuple[int, str]] = set()
@@ -182,20 +183,20 @@ def _broken(ctx: Context, kind: _Promise) -> Iterator[Problem]:
             if reason is not None and (place.line, place.label) not in seen:
                 seen.add((place.line, place.label))
                 label = _shown(place.label)
-                yield Problem(
+                yield Observation(
                     place.line, f"{label}: {reason}", concern, many=kind.many, subject=value
                 )
 
 
-def _vague_owner(ctx: Context) -> Iterator[Problem]:
+def _vague_owner(ctx: Context) -> Iterator[Observation]:
     return _broken(ctx, _OWNER)
 
 
-def _not_a_duration(ctx: Context) -> Iterator[Problem]:
+def _not_a_duration(ctx: Context) -> Iterator[Observation]:
     return _broken(ctx, _DURATION)
 
 
-def _pending_approval(ctx: Context) -> Iterator[Problem]:
+def _pending_approval(ctx: Context) -> Iterator[Observation]:
     return _broken(ctx, _APPROVAL)
 
 
@@ -204,7 +205,7 @@ RULES = (
         code="PRD191",
         name="owner-names-nobody",
         concern=ANY_CONCERN,
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="An owner, reviewer or sign-off names nobody: 'the team', 'us', 'someone'.",
         why="An alert, a review or a kill switch owned by 'the team' is owned by no one in "
         "particular; when it fires, nobody is sure it is theirs.",
@@ -219,7 +220,7 @@ RULES = (
         code="PRD192",
         name="window-not-a-duration",
         concern=ANY_CONCERN,
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="A review SLA or a metric's window is not a duration: 'soon', 'ASAP'.",
         why="A review promised 'soon' cannot be staffed, measured or missed; a window without "
         "a length makes the metric's number incomparable.",
@@ -234,7 +235,7 @@ RULES = (
         code="PRD193",
         name="approval-still-pending",
         concern=ANY_CONCERN,
-        severity=ERROR,
+        severity=Severity.ERROR,
         summary="At stage review or launch, a data approval or a sign-off is still pending.",
         why="A PRD under review or launched on a pending approval is launched without it; "
         "either the approval is recorded or the document is still a draft.",
