@@ -16,21 +16,22 @@ import click
 
 from prd_forge.commands._common import InputError
 from prd_forge.lint.config import ConfigError
-from prd_forge.spec.report import FileReport, Finding, Level, check_file, worst
+from prd_forge.spec.report import SpecFinding, SpecReport, check_file, worst
+from prd_forge.terms import STAGES, Severity, Stage
 
 JSON_VERSION = 1
 """Bumped only when the JSON shape changes incompatibly (README, "check --format json")."""
 
 
-def _advice(finding: Finding) -> str:
+def _advice(finding: SpecFinding) -> str:
     """The message, then the fix and why a gap is only a warning, in parentheses."""
     advice = "; ".join(part for part in (finding.fix, finding.note) if part)
     return f"{finding.message} ({advice})" if advice else finding.message
 
 
-def _line(report: FileReport, finding: Finding) -> str:
+def _line(report: SpecReport, finding: SpecFinding) -> str:
     place = f"{report.file}:{finding.line}" if finding.line else report.file
-    tag = " warning:" if finding.level is Level.WARNING else ""
+    tag = " warning:" if finding.severity is Severity.WARNING else ""
     where = f" {finding.path}:" if finding.path else ""
     return f"{place}:{tag}{where} {_advice(finding)}"
 
@@ -39,16 +40,16 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _summary(report: FileReport) -> str:
+def _summary(report: SpecReport) -> str:
     status = f" ({report.status})" if report.status else ""
     counts = (
-        f"{_plural(report.count(Level.ERROR), 'error')}, "
-        f"{_plural(report.count(Level.WARNING), 'warning')}"
+        f"{_plural(report.count(Severity.ERROR), 'error')}, "
+        f"{_plural(report.count(Severity.WARNING), 'warning')}"
     )
     return f"{report.file}: {report.result.label}{status}: {counts}"
 
 
-def format_text(reports: list[FileReport]) -> str:
+def format_text(reports: list[SpecReport]) -> str:
     lines: list[str] = []
     for report in reports:
         lines.extend(_line(report, finding) for finding in report.findings)
@@ -56,9 +57,9 @@ def format_text(reports: list[FileReport]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _finding_record(finding: Finding) -> dict[str, Any]:
+def _finding_record(finding: SpecFinding) -> dict[str, Any]:
     return {
-        "level": finding.level.value,
+        "level": finding.severity.value,
         "line": finding.line,
         "path": finding.path,
         "concern": finding.concern,
@@ -68,7 +69,7 @@ def _finding_record(finding: Finding) -> dict[str, Any]:
     }
 
 
-def format_json(reports: list[FileReport]) -> str:
+def format_json(reports: list[SpecReport]) -> str:
     document = {
         "version": JSON_VERSION,
         "exit_code": int(worst(reports)),
@@ -77,8 +78,8 @@ def format_json(reports: list[FileReport]) -> str:
                 "file": report.file,
                 "result": report.result.label,
                 "status": report.status,
-                "errors": report.count(Level.ERROR),
-                "warnings": report.count(Level.WARNING),
+                "errors": report.count(Severity.ERROR),
+                "warnings": report.count(Severity.WARNING),
                 "findings": [_finding_record(finding) for finding in report.findings],
             }
             for report in reports
@@ -93,7 +94,7 @@ def _escape(value: str, *, in_property: bool = False) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if in_property else value
 
 
-def format_github(reports: list[FileReport]) -> str:
+def format_github(reports: list[SpecReport]) -> str:
     """Workflow annotations on the answers file, then the text summary line of each file."""
     lines: list[str] = []
     for report in reports:
@@ -103,14 +104,14 @@ def format_github(reports: list[FileReport]) -> str:
                 place += f",line={finding.line}"
             title = finding.path or "answers file"
             lines.append(
-                f"::{finding.level.value} {place},title={_escape(title, in_property=True)}"
+                f"::{finding.severity.value} {place},title={_escape(title, in_property=True)}"
                 f"::{_escape(_advice(finding))}"
             )
         lines.append(_summary(report))
     return "\n".join(lines) + "\n"
 
 
-FORMATS: dict[str, Callable[[list[FileReport]], str]] = {
+FORMATS: dict[str, Callable[[list[SpecReport]], str]] = {
     "text": format_text,
     "json": format_json,
     "github": format_github,
@@ -138,7 +139,7 @@ FORMATS: dict[str, Callable[[list[FileReport]], str]] = {
 )
 @click.option(
     "--stage",
-    type=click.Choice(("draft", "review", "launch")),
+    type=click.Choice(STAGES),
     default=None,
     help="launch also requires a current approval by each role a launch needs.",
 )
@@ -158,7 +159,8 @@ def check(
         if not specs:
             raise SystemExit(0)
     try:
-        reports = [check_file(path, stage) for path in specs]
+        chosen = Stage(stage) if stage else None
+        reports = [check_file(path, chosen) for path in specs]
     except ConfigError as error:
         raise InputError(str(error)) from None
     if output_format == "auto":

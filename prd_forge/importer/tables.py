@@ -54,7 +54,7 @@ def _failure(row: Row) -> dict[str, Any] | None:
         "id": ident,
         "description": description,
         "errs": cells.enum_value(_text(row, "errs"), model.ErrorDirection),
-        "severity": cells.enum_value(severity[0], model.Severity),
+        "severity": cells.enum_value(severity[0], model.FailureSeverity),
         "reversible": False
         if "irreversible" in severity[-1]
         else (True if severity[-1].strip() == "reversible" else None),

@@ -29,7 +29,7 @@ DESCRIPTIONS: Final[dict[str, dict[str, str]]] = {
         "explicit": "the user asks for it (a button, a command, a question)",
         "implicit": "the system decides when to show or act, unasked",
     },
-    "Severity": {
+    "FailureSeverity": {
         "annoying": "the user notices and works around it",
         "expensive": "it costs money, time or trust; a fallback is needed",
         "unacceptable": "harm that must not reach users; a human reviews",

@@ -18,13 +18,13 @@ from prd_forge.spec.model import (
     BaselineKind,
     DataSource,
     FailureMode,
+    FailureSeverity,
     Fallback,
     FallbackBehaviour,
     GenaiRisk,
     HumanOversight,
     Model,
     RiskStatus,
-    Severity,
 )
 
 Key = tuple[type[Model], str]
@@ -86,7 +86,7 @@ HUMAN_REVIEW_NOTE = "the 'human-review' UX state and the human oversight section
 
 
 def _unacceptable(value: Any) -> str | None:
-    if value == Severity.UNACCEPTABLE.value:
+    if value == FailureSeverity.UNACCEPTABLE.value:
         return f"  Unacceptable severity: {HUMAN_REVIEW_NOTE}."
     return None
 

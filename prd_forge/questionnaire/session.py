@@ -19,7 +19,7 @@ import yaml
 from prd_forge._io import write_atomic
 from prd_forge.questionnaire.answers import Answers
 from prd_forge.questionnaire.interrupt import TYPED
-from prd_forge.spec.load import Problem, SpecError, dump_yaml, parse, read_text, validate
+from prd_forge.spec.load import LoadProblem, SpecError, dump_yaml, parse, read_text, validate
 from prd_forge.spec.model import Spec
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
@@ -86,7 +86,7 @@ class DraftStore:
         """The saved answers; a SpecError when the draft cannot be read."""
         data, _ = parse(read_text(self.path), str(self.path))
         if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-            problem = Problem(str(self.path), None, "", "is not a prd-forge draft", "delete it")
+            problem = LoadProblem(str(self.path), None, "", "is not a prd-forge draft", "delete it")
             raise SpecError([problem])
         typing = data.get("typing")
         if isinstance(typing, dict) and {"question", "text"} <= typing.keys():

@@ -18,11 +18,11 @@ from prd_forge.spec.completeness import human_review_required, required_ux_state
 from prd_forge.spec.model import (
     FailureMode,
     FailureModes,
+    FailureSeverity,
     Fallback,
     Metric,
     Model,
     OpenQuestion,
-    Severity,
     Spec,
     Threshold,
     UxState,
@@ -103,7 +103,7 @@ def pick_fallbacks(interview: Interview, item: Question, path: Path) -> None:
 
 def _needs(answers: Answers, path: Path) -> bool:
     severity = answers.get((*path[:-1], "severity"))
-    return severity in (Severity.EXPENSIVE.value, Severity.UNACCEPTABLE.value)
+    return severity in (FailureSeverity.EXPENSIVE.value, FailureSeverity.UNACCEPTABLE.value)
 
 
 def _mode_and_way(interview: Interview, mode_path: Path) -> tuple[str, dict[str, str] | None]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import yaml
 
-from prd_forge.spec.problems import Problem, SpecError
+from prd_forge.spec.problems import LoadProblem, SpecError
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -45,9 +45,9 @@ def check(root: yaml.Node, name: str, limit: int) -> None:
         stack.extend((child, False) for child in reversed(_children(node)))
 
 
-def _recursive(name: str, node: yaml.Node) -> Problem:
+def _recursive(name: str, node: yaml.Node) -> LoadProblem:
     line = node.start_mark.line + 1 if node.start_mark else None
-    return Problem(
+    return LoadProblem(
         name,
         line,
         "",
@@ -56,8 +56,8 @@ def _recursive(name: str, node: yaml.Node) -> Problem:
     )
 
 
-def _bomb(name: str, limit: int) -> Problem:
-    return Problem(
+def _bomb(name: str, limit: int) -> LoadProblem:
+    return LoadProblem(
         name,
         None,
         "",

@@ -19,11 +19,11 @@ from prd_forge.spec import genai, wording
 from prd_forge.spec.model import (
     REQUIRED_UX_STATES,
     BaselineKind,
+    FailureSeverity,
     FallbackBehaviour,
     FallbackTrigger,
     MetricKind,
     Model,
-    Severity,
     Spec,
     Status,
     UxStateName,
@@ -127,7 +127,10 @@ def _failure_modes(spec: Spec) -> Iterator[Gap]:
     for index, mode in enumerate(section.modes):
         prefix = f"failure_modes.modes[{index}]"
         yield from _missing(mode, fields, prefix, "error-cost")
-        if mode.severity in (Severity.EXPENSIVE, Severity.UNACCEPTABLE) and not mode.fallbacks:
+        if (
+            mode.severity in (FailureSeverity.EXPENSIVE, FailureSeverity.UNACCEPTABLE)
+            and not mode.fallbacks
+        ):
             yield Gap(
                 f"{prefix}.fallbacks",
                 "fallbacks",
@@ -243,7 +246,7 @@ def _fallbacks(spec: Spec) -> Iterator[Gap]:
 
 def human_review_required(spec: Spec) -> bool:
     """Whether stakes make the human-review state and human oversight mandatory."""
-    unacceptable = any(m.severity is Severity.UNACCEPTABLE for m in spec.failure_modes.modes)
+    unacceptable = any(m.severity is FailureSeverity.UNACCEPTABLE for m in spec.failure_modes.modes)
     to_human = any(f.behaviour is FallbackBehaviour.ROUTE_TO_HUMAN for f in spec.fallbacks)
     return unacceptable or to_human
 

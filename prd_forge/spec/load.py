@@ -1,6 +1,6 @@
 """Reading answers files (YAML or JSON) into a Spec, with a line for every field path.
 
-Every way a file can be unreadable or malformed becomes a `SpecError` holding one `Problem` per
+Every way a file can be unreadable or malformed becomes a `SpecError` holding one `LoadProblem` per
 issue (file, line where known, field path, message, fix); no traceback reaches the user.
 """
 
@@ -16,14 +16,14 @@ from pydantic import ValidationError
 from prd_forge._io import MEGABYTE, ReadError, read_regular
 from prd_forge.spec import messages, syntax
 from prd_forge.spec.model import Spec
-from prd_forge.spec.problems import Problem, SpecError
+from prd_forge.spec.problems import LoadProblem, SpecError
 from prd_forge.spec.yaml12 import SafeDumper12
 
 __all__ = [
     "SCHEMA_COMMENT",
     "SCHEMA_URL",
+    "LoadProblem",
     "LoadedSpec",
-    "Problem",
     "SpecError",
     "dump_yaml",
     "format_location",
@@ -67,11 +67,11 @@ def read_text(path: Path) -> str:
     """The file's text, or a SpecError saying why it cannot be read."""
     name = str(path)
     if not path.exists() and not path.is_symlink():
-        raise SpecError([Problem(name, None, "", "no such file", "check the path")])
+        raise SpecError([LoadProblem(name, None, "", "no such file", "check the path")])
     if path.is_dir():
         raise SpecError(
             [
-                Problem(
+                LoadProblem(
                     name,
                     None,
                     "",
@@ -84,7 +84,7 @@ def read_text(path: Path) -> str:
         data = read_regular(path, MAX_BYTES, fix="an answers file is tens of KB: check the path")
     except ReadError as error:
         message, _, fix = error.reason.partition("; ")
-        raise SpecError([Problem(name, None, "", message, fix)]) from None
+        raise SpecError([LoadProblem(name, None, "", message, fix)]) from None
     try:
         # utf-8-sig: a byte-order mark (Windows editors add one) is not content.
         return data.decode("utf-8-sig")
@@ -92,14 +92,14 @@ def read_text(path: Path) -> str:
         line = data[: error.start].count(b"\n") + 1
         byte = data[error.start]
         message = f"is not UTF-8 text (byte 0x{byte:02x})"
-        raise SpecError([Problem(name, line, "", message, "save the file as UTF-8")]) from None
+        raise SpecError([LoadProblem(name, line, "", message, "save the file as UTF-8")]) from None
 
 
 def parse(text: str, name: str) -> tuple[Any, dict[str, int]]:
     """The data in `text` (JSON for a .json file, else YAML) and the line of each field path."""
     empty = SpecError(
         [
-            Problem(
+            LoadProblem(
                 name, None, "", "is empty", "start from a sample in samples/ or run `prd-forge new`"
             )
         ]
@@ -124,14 +124,14 @@ def format_location(location: tuple[int | str, ...]) -> str:
     return out
 
 
-def _problems(error: ValidationError, name: str, lines: dict[str, int]) -> list[Problem]:
+def _problems(error: ValidationError, name: str, lines: dict[str, int]) -> list[LoadProblem]:
     loaded = LoadedSpec(Spec.model_construct(), name, lines)
     problems = []
     for item in error.errors(include_url=False):
         location = messages.location_of(item)
         if not location and item["type"] != "invalid_key":
             problems.append(
-                Problem(
+                LoadProblem(
                     name,
                     1,
                     "",
@@ -142,7 +142,7 @@ def _problems(error: ValidationError, name: str, lines: dict[str, int]) -> list[
             continue
         path = format_location(location)
         message, fix = messages.reword(item)
-        problems.append(Problem(name, loaded.line_of(path), path, message, fix))
+        problems.append(LoadProblem(name, loaded.line_of(path), path, message, fix))
     return sorted(problems, key=lambda problem: problem.line or 0)
 
 
@@ -161,7 +161,7 @@ def load_spec(path: Path) -> LoadedSpec:
     name = str(path)
     if path.suffix.lower() in _MARKDOWN:
         fix = "lint a PRD with `prd-forge lint`; check reads .yaml and .json answers files"
-        raise SpecError([Problem(name, None, "", "is Markdown, not an answers file", fix)])
+        raise SpecError([LoadProblem(name, None, "", "is Markdown, not an answers file", fix)])
     data, lines = parse(read_text(path), name)
     return validate(data, name, lines)
 

@@ -135,7 +135,9 @@ class ErrorDirection(StrEnum):
     LATENCY_OR_OUTAGE = "latency-or-outage"
 
 
-class Severity(StrEnum):
+class FailureSeverity(StrEnum):
+    """How bad one failure mode is for the people it reaches."""
+
     ANNOYING = "annoying"
     EXPENSIVE = "expensive"
     UNACCEPTABLE = "unacceptable"
@@ -408,7 +410,7 @@ class FailureMode(Model):
         help="False positive, false negative, plausible but incorrect, unsafe output...",
         example="plausible-but-incorrect",
     )
-    severity: Severity | None = ask(
+    severity: FailureSeverity | None = ask(
         "How bad is it?",
         help="annoying, expensive or unacceptable; expensive and unacceptable need a fallback.",
         example="expensive",

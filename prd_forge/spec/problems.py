@@ -1,4 +1,4 @@
-"""A problem with an answers file, and the error that carries them: shared by the readers."""
+"""What stops an answers file from loading (a LoadProblem), and the error that carries them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, order=True)
-class Problem:
+class LoadProblem:
     """One problem with an answers file, as `check` prints it."""
 
     file: str
@@ -25,6 +25,6 @@ class Problem:
 class SpecError(Exception):
     """The file could not be read as an answers file."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[LoadProblem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems

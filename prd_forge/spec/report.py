@@ -7,16 +7,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum, StrEnum
+from enum import IntEnum
 from pathlib import Path
 
 from prd_forge.spec.completeness import Gap, blocking, deferring_question, find_gaps
 from prd_forge.spec.load import LoadedSpec, SpecError, load_spec
-
-
-class Level(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
+from prd_forge.terms import Severity, Stage
 
 
 class Result(IntEnum):
@@ -32,11 +28,11 @@ class Result(IntEnum):
 
 
 @dataclass(frozen=True)
-class Finding:
+class SpecFinding:
     """One problem in one file.
 
     Attributes:
-        level: error (blocks the spec at its status, or makes it unreadable) or warning.
+        severity: error (blocks the spec at its status, or makes it unreadable) or warning.
         line: 1-based line where the file spells out the field (or its nearest ancestor).
         path: the field path, e.g. `failure_modes.modes[2].fallbacks`; empty for the whole file.
         concern: the catalogue concern of a completeness gap; None for a load problem.
@@ -45,7 +41,7 @@ class Finding:
         note: why a gap is only a warning (recorded as an open question, or recommended).
     """
 
-    level: Level
+    severity: Severity
     line: int | None
     path: str
     concern: str | None
@@ -55,42 +51,43 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class FileReport:
+class SpecReport:
     file: str
     result: Result
     status: str | None
-    findings: tuple[Finding, ...]
+    findings: tuple[SpecFinding, ...]
 
-    def count(self, level: Level) -> int:
-        return sum(1 for finding in self.findings if finding.level is level)
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity is severity)
 
 
-def check_file(path: Path, stage: str | None = None) -> FileReport:
+def check_file(path: Path, stage: Stage | None = None) -> SpecReport:
     """Load `path` and report every problem: load problems, then gaps in catalogue order,
     then stale approvals (and, at `stage` launch, the approvals a launch lacks)."""
     try:
         loaded = load_spec(path)
     except SpecError as error:
         findings = tuple(
-            Finding(Level.ERROR, p.line, p.path, None, p.message, p.fix) for p in error.problems
+            SpecFinding(Severity.ERROR, p.line, p.path, None, p.message, p.fix)
+            for p in error.problems
         )
-        return FileReport(str(path), Result.INVALID, None, findings)
+        return SpecReport(str(path), Result.INVALID, None, findings)
     report = _gap_report(loaded)
     extra = _approval_findings(loaded, stage)
     if not extra:
         return report
-    return FileReport(report.file, Result.INCOMPLETE, report.status, report.findings + extra)
+    return SpecReport(report.file, Result.INCOMPLETE, report.status, report.findings + extra)
 
 
-def _approval_findings(loaded: LoadedSpec, stage: str | None) -> tuple[Finding, ...]:
-    if not loaded.spec.approvals and stage != "launch":
+def _approval_findings(loaded: LoadedSpec, stage: Stage | None) -> tuple[SpecFinding, ...]:
+    if not loaded.spec.approvals and stage is not Stage.LAUNCH:
         return ()
     from prd_forge.approvals import record, settings
 
     spec, file = loaded.spec, loaded.file
     found = [
-        Finding(
-            Level.ERROR,
+        SpecFinding(
+            Severity.ERROR,
             loaded.line_of(f"approvals[{item.index}].digest"),
             f"approvals[{item.index}]",
             item.changed[0],
@@ -101,11 +98,11 @@ def _approval_findings(loaded: LoadedSpec, stage: str | None) -> tuple[Finding, 
         )
         for item in record.stale(spec)
     ]
-    if stage == "launch":
+    if stage is Stage.LAUNCH:
         configured = settings.for_file(Path(file)).launch_roles
         found += [
-            Finding(
-                Level.ERROR,
+            SpecFinding(
+                Severity.ERROR,
                 loaded.line_of("approvals"),
                 "approvals",
                 None,
@@ -117,13 +114,13 @@ def _approval_findings(loaded: LoadedSpec, stage: str | None) -> tuple[Finding, 
     return tuple(found)
 
 
-def _gap_report(loaded: LoadedSpec) -> FileReport:
+def _gap_report(loaded: LoadedSpec) -> SpecReport:
     spec = loaded.spec
     gaps = find_gaps(spec)
     blockers = set(blocking(spec, gaps))
     findings = tuple(
-        Finding(
-            Level.ERROR if gap in blockers else Level.WARNING,
+        SpecFinding(
+            Severity.ERROR if gap in blockers else Severity.WARNING,
             loaded.line_of(gap.path),
             gap.path,
             gap.concern,
@@ -134,7 +131,7 @@ def _gap_report(loaded: LoadedSpec) -> FileReport:
         for gap in gaps
     )
     result = Result.INCOMPLETE if blockers else Result.OK
-    return FileReport(loaded.file, result, spec.feature.status.value, findings)
+    return SpecReport(loaded.file, result, spec.feature.status.value, findings)
 
 
 def _why_not_blocking(loaded: LoadedSpec, gap: Gap) -> str:
@@ -146,6 +143,6 @@ def _why_not_blocking(loaded: LoadedSpec, gap: Gap) -> str:
     return f"recorded as open_questions[{index}] while the spec is a draft"
 
 
-def worst(reports: list[FileReport]) -> Result:
+def worst(reports: list[SpecReport]) -> Result:
     """The verdict over several files: the worst of theirs."""
     return max((report.result for report in reports), default=Result.OK)

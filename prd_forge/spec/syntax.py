@@ -13,7 +13,7 @@ from typing import Any, Final
 import yaml
 
 from prd_forge.spec import aliases
-from prd_forge.spec.problems import Problem, SpecError
+from prd_forge.spec.problems import LoadProblem, SpecError
 from prd_forge.spec.yaml12 import FastLoader12, SafeLoader12
 
 # PyYAML's problem text -> what the author most likely has to do.
@@ -31,7 +31,7 @@ def parse_json(text: str, name: str) -> tuple[Any, dict[str, int]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        problem = Problem(
+        problem = LoadProblem(
             name,
             error.lineno,
             "",
@@ -85,7 +85,7 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[str, int]]:
     if duplicates:
         raise SpecError(
             [
-                Problem(
+                LoadProblem(
                     name, line, path, f"repeats the key from line {first}", "keep one of the two"
                 )
                 for path, line, first in duplicates
@@ -102,7 +102,7 @@ def _compose_or_explain(text: str, name: str) -> tuple[yaml.Node | None, Any]:
     except yaml.MarkedYAMLError as error:
         raise SpecError([_yaml_problem(error, name)]) from None
     except yaml.YAMLError as error:
-        raise SpecError([Problem(name, None, "", f"malformed YAML: {error}")]) from None
+        raise SpecError([LoadProblem(name, None, "", f"malformed YAML: {error}")]) from None
     except ValueError as error:
         # PyYAML builds dates itself: 2026-13-45 reads as a date and then fails.
         raise SpecError([_bad_value(error, name)]) from None
@@ -110,29 +110,29 @@ def _compose_or_explain(text: str, name: str) -> tuple[yaml.Node | None, Any]:
         raise SpecError([_too_deep(name)]) from None
 
 
-def _yaml_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
+def _yaml_problem(error: yaml.MarkedYAMLError, name: str) -> LoadProblem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else None
     column = f" at column {mark.column + 1}" if mark else ""
     reason = error.problem or error.context or "syntax error"
     fix = next((fix for text, fix in _YAML_FIXES.items() if reason.startswith(text)), "")
-    return Problem(name, line, "", f"malformed YAML{column}: {reason}", fix)
+    return LoadProblem(name, line, "", f"malformed YAML{column}: {reason}", fix)
 
 
-def _control_character(error: yaml.reader.ReaderError, text: str, name: str) -> Problem:
+def _control_character(error: yaml.reader.ReaderError, text: str, name: str) -> LoadProblem:
     line = text[: error.position].count("\n") + 1
     message = f"holds a control character (0x{error.character:02x}) that YAML does not allow"
-    return Problem(name, line, "", message, "delete it")
+    return LoadProblem(name, line, "", message, "delete it")
 
 
-def _bad_value(error: ValueError, name: str) -> Problem:
-    return Problem(
+def _bad_value(error: ValueError, name: str) -> LoadProblem:
+    return LoadProblem(
         name, None, "", f"holds a value YAML cannot read: {error}", "quote dates and times"
     )
 
 
-def _too_deep(name: str) -> Problem:
-    return Problem(name, None, "", "is nested too deeply to read", "flatten the structure")
+def _too_deep(name: str) -> LoadProblem:
+    return LoadProblem(name, None, "", "is nested too deeply to read", "flatten the structure")
 
 
 def _child(path: str, key: yaml.Node) -> str:

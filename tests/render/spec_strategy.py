@@ -28,10 +28,10 @@ from prd_forge.spec.completeness import find_gaps, human_review_required
 from prd_forge.spec.load import SpecError, validate
 from prd_forge.spec.model import (
     REQUIRED_UX_STATES,
+    FailureSeverity,
     FallbackTrigger,
     MetricKind,
     Model,
-    Severity,
     Spec,
     UxStateName,
 )
@@ -113,7 +113,10 @@ def _linked(draw: Draw, data: dict[str, Any]) -> dict[str, Any]:
     coherent = data.pop("coherent", False)
     fallback_ids = [fallback["id"] for fallback in data["fallbacks"]]
     for mode in data["failure_modes"]["modes"]:
-        needed = coherent and mode["severity"] in (Severity.EXPENSIVE, Severity.UNACCEPTABLE)
+        needed = coherent and mode["severity"] in (
+            FailureSeverity.EXPENSIVE,
+            FailureSeverity.UNACCEPTABLE,
+        )
         ids = st.lists(st.sampled_from(fallback_ids), unique=True, min_size=needed, max_size=2)
         mode["fallbacks"] = draw(ids)
     optional = [name for name in UxStateName if name not in REQUIRED_UX_STATES]
