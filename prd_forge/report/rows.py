@@ -111,7 +111,7 @@ def stale(text: str) -> tuple[str, ...]:
 
 
 def _row(report: FileReport, today: datetime.date, trend: tuple[float, ...]) -> Row:
-    counts = dict.fromkeys(SEVERITIES, 0)
+    counts = {severity.value: 0 for severity in SEVERITIES}
     for finding in report.findings:
         counts[finding.severity] = counts.get(finding.severity, 0) + 1
     decoded = read(report.path)
