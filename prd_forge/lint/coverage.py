@@ -18,6 +18,7 @@ from typing import Final
 
 from prd_forge import concerns as registry
 from prd_forge.concerns import Concern, TableSign
+from prd_forge.lint import phrases
 from prd_forge.lint import text as words
 from prd_forge.lint._re import LazyPattern, lazy
 from prd_forge.lint.document import Block, Document, Table
@@ -57,78 +58,12 @@ class Coverage:
     detail: str = ""
 
 
-_META: Final = frozenset("\\()[]?*+{}|.^$")
-
-
-def _literal_prefix(alternative: str) -> str:
-    """The plain text an alternative must start with ("fall" for "fall(?:s|ing)? ?back")."""
-    prefix = ""
-    for char in alternative:
-        if char in _META:
-            if char in "?*" and prefix:
-                prefix = prefix[:-1]  # the quantifier makes the last letter optional
-            break
-        prefix += char
-    return prefix.lower()
-
-
-def _literal_prefixes(alternative: str) -> frozenset[str]:
-    """The plain texts one of which an alternative must start with: {"can", "must"} for
-    "(?:can|must) edit"; {""} (no cheap test) when a branch starts with a pattern."""
-    if not alternative.startswith("(?:"):
-        return frozenset({_literal_prefix(alternative)})
-    depth = 0
-    branches: list[str] = []
-    start = 3
-    for index in range(3, len(alternative)):
-        char = alternative[index]
-        if char == "\\":
-            continue
-        if char == "(" and alternative[index - 1] != "\\":
-            depth += 1
-        elif char == ")" and alternative[index - 1] != "\\":
-            if depth == 0:
-                branches.append(alternative[start:index])
-                optional = alternative[index + 1 : index + 2] in ("?", "*", "{")
-                if optional:
-                    return frozenset({""})
-                return frozenset(p for branch in branches for p in _literal_prefixes(branch))
-            depth -= 1
-        elif char == "|" and depth == 0 and alternative[index - 1] != "\\":
-            branches.append(alternative[start:index])
-            start = index + 1
-    return frozenset({""})
-
-
-_Phrases = tuple[str, tuple[str, ...], LazyPattern]
-
-
 @cache
-def _phrases(registry: tuple[Concern, ...]) -> tuple[_Phrases, ...]:
-    """Per concern: the literal prefixes of its evidence (a cheap substring test first) and
-    the real pattern, compiled on first use."""
-    return tuple(
-        (
-            concern.id,
-            tuple({p for alternative in concern.evidence for p in _literal_prefixes(alternative)}),
-            # matched against the lower-cased text: faster than re.IGNORECASE
-            lazy(r"\b(?:" + "|".join(concern.evidence) + r")\b"),
-        )
-        for concern in registry
-        if concern.evidence
+def _phrases(registry: tuple[Concern, ...]) -> phrases.Scanner:
+    """Every concern's evidence pattern and where it can match (lint/phrases.py)."""
+    return phrases.Scanner(
+        phrases.evidence(concern.id, concern.evidence) for concern in registry if concern.evidence
     )
-
-
-def _phrase_concerns(
-    text: str, phrases: Iterable[tuple[str, tuple[str, ...], LazyPattern]]
-) -> Iterator[tuple[str, list[str]]]:
-    """The concerns whose phrases occur in `text`, with the phrases found."""
-    lowered = text.lower().replace("\n", " ")
-    for concern, prefixes, pattern in phrases:
-        if any(prefix in lowered for prefix in prefixes):
-            found = pattern.findall(lowered)
-            if found:
-                yield concern, found
 
 
 _TEXT_HITS: Final = 1  # blocks (or different phrases) before prose alone makes a concern partial
@@ -276,13 +211,12 @@ def _subtree_blocks(doc: Document, index: int) -> Iterator[Block]:
 
 def _says(text: str, concern: str) -> bool:
     """Whether prose shows the concern's evidence."""
-    phrases = [entry for entry in _phrases(registry.current()) if entry[0] == concern]
-    return any(True for _ in _phrase_concerns(text, phrases))
+    return any(True for _ in _phrases(registry.current()).scan(text, (concern,)))
 
 
 def _shows(doc: Document, index: int, concern: str) -> bool:
     """Whether the section at `index` or its subsections show the concern's evidence."""
-    phrases = [entry for entry in _phrases(registry.current()) if entry[0] == concern]
+    scanner = _phrases(registry.current())
     signs = [sign for c in registry.current() if c.id == concern for sign in c.tables]
     for section in doc.subtree(index):
         for block in section.blocks:
@@ -291,7 +225,7 @@ def _shows(doc: Document, index: int, concern: str) -> bool:
                     return True
             elif _unsaid(block.text):
                 continue
-            elif any(True for _ in _phrase_concerns(_said(block.text), phrases)):
+            elif any(True for _ in scanner.scan(_said(block.text), (concern,))):
                 return True
     return False
 
@@ -482,7 +416,7 @@ def _evidence(doc: Document, zone: frozenset[int], wanted: frozenset[str]) -> _E
         return _Evidence(hits, tables, measured, {})
     known = registry.current()
     signs = [(c.id, sign) for c in known if c.id in wanted for sign in c.tables]
-    phrases = [entry for entry in _phrases(known) if entry[0] in wanted]
+    scanner = _phrases(known)
     for i, section in enumerate(doc.sections):
         if i in zone:
             continue
@@ -493,7 +427,7 @@ def _evidence(doc: Document, zone: frozenset[int], wanted: frozenset[str]) -> _E
                     if found is not None:
                         tables[concern] = _best(tables.get(concern), found) or found
             elif block.kind in _PROSE and not _unsaid(block.text):
-                for concern, phrases_found in _phrase_concerns(_said(block.text), phrases):
+                for concern, phrases_found in scanner.scan(_said(block.text), wanted):
                     hits.setdefault(concern, []).append(block.line)
                     said.setdefault(concern, set()).update(p.lower() for p in phrases_found)
                     if words.has_number(block.text):
