@@ -31,6 +31,8 @@ _PLACEHOLDER: Final = lazy(
     r"|\{[a-z][^{}\n\"]{0,200}\s[^{}\n\"]{0,200}\}"
     r"|^[ \t*_]*pending\b"
     r"|\[[a-z][a-z ,/&'-]{1,60}\](?![(\[:])"
+    # a link still to add: "Figma: (link)", "Jira epic: *(link)*"
+    r"|\((?:link|url|links)\)"
 )
 _PLACEHOLDER_NEEDLES: Final = (
     "tb",
@@ -46,6 +48,9 @@ _PLACEHOLDER_NEEDLES: Final = (
     "missing",
     "{",
     "pending",
+    "to come",
+    "(link",
+    "(url",
 )
 _MARKER_NEEDLES: Final = ("TODO", "FIXME", "XXX")
 
@@ -54,7 +59,10 @@ _GUIDANCE: Final = lazy(
     r"^[ \t]*[_*]{1,2}(?:describe|explain|list|outline|summari[sz]e|add|insert|write|document"
     r"|specify|state|provide|include|enter|define|note)\b[^\n]{0,400}[_*][ \t]*$"
     r"|^[ \t]*(?:describe|explain|list|outline|summari[sz]e|insert|specify|provide|define)\b"
-    r"[^\n]{0,200}\b(?:here|below|in this section)\b[ \t]*[.:]?[ \t]*$",
+    r"[^\n]{0,200}\b(?:here|below|in this section)\b[ \t]*[.:]?[ \t]*$"
+    # "Add mockups, diagrams or visual designs relating to these requirements.", "Link Figma"
+    r"|^[ \t*_]*(?:add|attach|link|insert|embed|paste)(?: the| your| any)? (?:mockups?|designs?"
+    r"|diagrams?|wireframes?|screenshots?|figma|visuals?|sketches)\b",
     re.IGNORECASE,
 )
 _NOT_APPLICABLE: Final = lazy(
@@ -138,8 +146,18 @@ def is_guidance(text: str) -> bool:
         return True
     if len(stripped) > 2 and stripped[0] in "*_" and stripped[-1] == stripped[0]:
         inner = stripped.strip("*_ \t")
-        return "?" in inner or _ITALIC_GUIDANCE.match(inner) is not None
+        return "?" in inner or _ITALIC_GUIDANCE.match(inner) is not None or _names_only(inner)
     return False
+
+
+_LIST_SEPARATOR: Final = lazy(r"[,;\u00b7]")
+
+
+def _names_only(inner: str) -> bool:
+    """An aside in italics that only lists names ("*Loading, low confidence, fallback, error,
+    empty.*"): the template's list of what to cover, not a statement about any of it."""
+    items = _LIST_SEPARATOR.compiled.split(inner, maxsplit=4)
+    return len(items) >= 4 and all(word_count(item, 4) <= 3 for item in items[:3])
 
 
 def not_applicable(text: str) -> tuple[bool, str]:

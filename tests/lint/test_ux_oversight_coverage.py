@@ -1,0 +1,74 @@
+"""UX states and human oversight found the way a reader finds them, in the words specs use."""
+
+from __future__ import annotations
+
+import pytest
+
+from prd_forge.lint import Config, lint_text
+
+AI = Config(ai=True)
+
+
+def _state(text: str, concern: str) -> str:
+    return lint_text(text, config=AI).coverage[concern]
+
+
+@pytest.mark.parametrize(
+    ("body", "state"),
+    [
+        # quoted screen copy, each state its own: covered without a UX heading
+        (
+            '## Requirements\n\n1. WHILE learning THE SYSTEM SHALL show "Learning your routine".\n'
+            '2. IF the service is down THE SYSTEM SHALL show "Scheduled" with no time.\n'
+            "3. WHEN confidence is low the chip reads **Adjuster decision needed**.\n",
+            "present",
+        ),
+        # a state table whose column says what the clerk sees
+        (
+            "## Clerk screen states\n\n| State | What the clerk sees |\n|---|---|\n"
+            '| Processing | "Extracting..." with a spinner |\n'
+            '| Failed | "Couldn\'t read this invoice" |\n',
+            "present",
+        ),
+        # a UX section with only the happy path is thin
+        (
+            "## User experience\n\nScore column in the account list, sortable; the account page "
+            "shows score, trend and the top three drivers for each account.\n",
+            "partial",
+        ),
+        # the template's list of states, in italics, and a link still to add
+        (
+            "## UX states\n\n*Loading, low confidence, fallback, error, empty, review pending.*\n\n"
+            "Figma: (link)\n",
+            "hollow",
+        ),
+        ("## User interaction and design\n\nAdd mockups, diagrams or visual designs.\n", "hollow"),
+        ("## What players see\n\nSee Figma (link to come).\n", "hollow"),
+    ],
+    ids=["quoted-copy", "state-table", "happy-path-only", "italic-list", "atlassian", "to-come"],
+)
+def test_ux_states(body: str, state: str) -> None:
+    assert _state(f"# Feature\n\n{body}", "ux-states") == state
+
+
+@pytest.mark.parametrize(
+    ("body", "state"),
+    [
+        (
+            "## Adjuster workflow\n\nThe adjuster confirms or changes the path; a change needs a "
+            "reason. The recommendation is always a suggestion; the adjuster owns the route. "
+            "Release over $50k needs AP manager approval.\n",
+            "present",
+        ),
+        (
+            "## How it works\n\nThe GM reviews, edits, and posts it. Drafts wait in a review "
+            "queue, and the instructor gets a notification and can\ncorrect any line.\n",
+            "present",
+        ),
+        ("## Summary\n\nSeller keeps full control of the price.\n", "partial"),
+        ("## Summary\n\nThe model ranks tickets by urgency.\n", "missing"),
+    ],
+    ids=["adjuster", "wrapped-line", "one-line", "none"],
+)
+def test_human_oversight(body: str, state: str) -> None:
+    assert _state(f"# Feature\n\n{body}", "human-oversight") == state
