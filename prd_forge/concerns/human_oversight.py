@@ -27,7 +27,8 @@ _ACTS: Final = (
 _CONTROLS: Final = (
     r"(?:edit|approve|reject|override|snooze|dismiss|confirm|correct|accept|undo|regenerate"
     r"|review|hide|flag|pin|exclude|veto|recategori[sz]e|reclassify|relabel|reassign|appeal"
-    r"|contest|dispute|decline|discard|rewrite|revert|report|opt out|turn (?:it |\w+ )?off)"
+    r"|contest|dispute|decline|discard|rewrite|revert|report|re-?route|reassign|split|move"
+    r"|opt out|turn (?:\w+ ){0,2}off)"
 )
 
 CONCERN = Concern(
@@ -79,8 +80,6 @@ CONCERN = Concern(
         "controls",
         "review",
         "reviewer",
-        "approval",
-        "approvals",
         "accountability",
     ),
     evidence=(
@@ -92,7 +91,7 @@ CONCERN = Concern(
         ),
         r"only one who can",
         r"never (?:published|sent|filed|posted|applied|accepted|acted on) automatically",
-        r"(?:can|must|may|will) (?:\w+,? (?:and |or )?){0,2}" + _CONTROLS + r"s?",
+        r"(?:can|must|may|will) (?:\w+,? (?:and |or )?){0,3}" + _CONTROLS + r"s?",
         r"review (?:window|first|queue)",
         (
             r"without (?:the |a |an )?(?:\w+(?:'s)? ){0,2}(?:signature|approval|acceptance"
@@ -129,7 +128,7 @@ CONCERN = Concern(
         r"manual review",
         r"second (?:look|reviewer|opinion)",
         _ROLE + r" (?:\w+ ){0,2}(?:checks?|reviews?|approves?|confirms?|signs? off|verif(?:y|ies)"
-        r"|decides?|owns? the|edits?|accepts?|rejects?|overrides?|corrects?)",
+        r"|decides?|owns? the|edits?|accepts?|rejects?|overrides?|corrects?|moves?)",
         # two acts of a person on one output: "confirm or change", "reviews, edits, and posts"
         _ACTS + r"(?:,? (?:and|or|and/or) |, | ?/ )" + _ACTS,
         r"(?:review|hold|triage|manual|human|exception|approval|moderation|escalation) queues?",
@@ -149,6 +148,12 @@ CONCERN = Concern(
         r"final (?:say|decision|call|word)",
         r"owns? the (?:\w+ )?(?:decision|call|route|outcome)",
         r"four[- ]eyes",
+        r"(?:keeps?|stays?) (?:\w+ )?in control",
+        r"(?:goes|go|passes|pass) through (?:a|an|the) " + _ROLE,
+        (
+            r"(?:message|handed|hands|handoff|escalated|sent|routed|goes) to "
+            r"(?:the )?(?:staff|a person|a human)"
+        ),
         r"thumbs[- ]?(?:up|down)",
     ),
 )

@@ -96,14 +96,20 @@ def first_placeholder(text: str) -> str | None:
     """The first placeholder in `text` ("TBD", "[More Information Needed]", ...), as written
     (cached: several rules ask about the same block)."""
     if any(needle in text for needle in _MARKER_NEEDLES):
-        upper = _UPPER_MARKERS.search(text)
+        upper = _UPPER_MARKERS.search(_unemphasised(text))
         if upper is not None:
-            return upper.group()
-    lowered = text.lower()
+            return text[upper.start() : upper.end()]
+    lowered = _unemphasised(text.lower())
     if not any(needle in lowered for needle in _PLACEHOLDER_NEEDLES):
         return None
     match = _PLACEHOLDER.search(lowered)
     return None if match is None else text[match.start() : match.end()]
+
+
+def _unemphasised(text: str) -> str:
+    """`text` with underscores read as spaces, same length: "_To be completed_" is italics, and
+    a word boundary must see "To" as a word's start."""
+    return text.replace("_", " ") if "_" in text else text
 
 
 def opens_with_placeholder(text: str) -> bool:
@@ -118,8 +124,8 @@ def without_placeholders(text: str) -> str:
     if first_placeholder(text) is None:
         return text
     spans = sorted(
-        [m.span() for m in _UPPER_MARKERS.finditer(text)]
-        + [m.span() for m in _PLACEHOLDER.finditer(text.lower())]
+        [m.span() for m in _UPPER_MARKERS.finditer(_unemphasised(text))]
+        + [m.span() for m in _PLACEHOLDER.finditer(_unemphasised(text.lower()))]
     )
     parts: list[str] = []
     position = 0

@@ -72,3 +72,28 @@ def test_ux_states(body: str, state: str) -> None:
 )
 def test_human_oversight(body: str, state: str) -> None:
     assert _state(f"# Feature\n\n{body}", "human-oversight") == state
+
+
+@pytest.mark.parametrize(
+    ("body", "state"),
+    [
+        # underscore italics do not hide a placeholder from the word boundary
+        ("## Human oversight\n\n_To be completed by Onboarding Ops._\n", "hollow"),
+        # the template's questions, and a slot
+        (
+            "## Human review\n\n> Who reviews outputs? How can users correct or appeal?\n\n{{...}}\n",
+            "hollow",
+        ),
+        # a sign-off checklist under "approvals" is about the document, not the model
+        ("## Privacy & approvals\n\n- [ ] Legal: not started\n- [ ] Privacy: done\n", "missing"),
+        (
+            "## Editorial guardrails\n\nThe duty editor can pin an article or exclude one; "
+            "the deputy editor can turn the model off; agents must be able to re-route a "
+            "ticket, and money questions go to staff.\n",
+            "present",
+        ),
+    ],
+    ids=["underscore-italics", "template-questions", "approvals-checklist", "controls"],
+)
+def test_human_oversight_template_forms(body: str, state: str) -> None:
+    assert _state(f"# Feature\n\n{body}", "human-oversight") == state
