@@ -81,7 +81,7 @@ def test_human_oversight(body: str, state: str) -> None:
         ("## Human oversight\n\n_To be completed by Onboarding Ops._\n", "hollow"),
         # the template's questions, and a slot
         (
-            "## Human review\n\n> Who reviews outputs? How can users correct or appeal?\n\n{{...}}\n",
+            "## Human review\n\n> Who reviews outputs? How can users correct?\n\n{{...}}\n",
             "hollow",
         ),
         # a sign-off checklist under "approvals" is about the document, not the model
