@@ -1,14 +1,24 @@
-"""`prd-forge template check`: prove a PRD template cannot drop a required concern."""
+"""`prd-forge template check`: prove a PRD template cannot drop a required concern, and that a
+team's export views still list what the answers cannot supply."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
-from prd_forge.commands._common import EXIT_FINDINGS, InputError
+from prd_forge.commands._common import EXIT_FINDINGS, EXIT_INPUT, InputError
+from prd_forge.export import view_check
+from prd_forge.export.registry import VIEWS
+from prd_forge.export.view import View
+from prd_forge.export.view_check import lists_missing
 from prd_forge.render import api, template_check
-from prd_forge.spec.load import SpecError
+from prd_forge.spec.load import LoadedSpec, SpecError
+
+# A template to check: the view it is (None for a PRD template) and its file.
+Target = tuple[View | None, Path]
 
 
 @click.group()
@@ -26,23 +36,62 @@ def template() -> None:
     help="A complete answers file to render (repeatable; default: the shipped samples).",
 )
 @click.option(
+    "--view",
+    "view_name",
+    type=click.Choice(sorted(VIEWS)),
+    default=None,
+    help="Check the template file PATH as this export view (default: from its file name).",
+)
+@click.option(
     "--format",
     "output_format",
     type=click.Choice(("text", "json", "sarif", "github", "junit")),
     default="text",
     show_default=True,
     help="json, sarif, github and junit are lint's formats, so a template change in a pull "
-    "request gets the same annotations and alerts as a PRD.",
+    "request gets the same annotations and alerts as a PRD (the PRD template's concerns; "
+    "view problems go to standard error).",
 )
 @click.pass_context
-def check(ctx: click.Context, path: Path, specs: tuple[Path, ...], output_format: str) -> None:
+def check(
+    ctx: click.Context,
+    path: Path,
+    specs: tuple[Path, ...],
+    view_name: str | None,
+    output_format: str,
+) -> None:
     """Render complete specs through the template at PATH; report each required concern it
-    drops or leaves hollow.
+    drops or leaves hollow and, for an export view, each item the answers cannot supply that
+    it does not list (and output that is not the view's format).
 
-    PATH is a template file, or a folder holding prd.md.j2. Exit 0 when the template renders
-    every required concern, 1 when it drops one, 2 when it cannot be used.
+    PATH is a template file (a view when named like one, see --view), or a template folder:
+    its prd.md.j2 and every view in its views/. Exit 0 when every template passes, 1 when one
+    has a problem, 2 when one cannot be used.
     """
-    template_path = api.template_file(path)
+    targets = _targets(path, view_name)
+    if output_format != "text" and all(view is not None for view, _ in targets):
+        raise InputError(
+            f"--format {output_format} reports a PRD template's concerns; check views with "
+            "--format text"
+        )
+    loaded = _load(specs)
+    failed, errors = False, []
+    for view, file in targets:
+        try:
+            if view is None:
+                failed |= _check_prd(ctx, file, loaded, output_format)
+            else:
+                failed |= _check_view(view, file, loaded, output_format)
+        except api.TemplateError as error:
+            errors.append(str(error))
+    if errors and len(targets) == 1:
+        raise InputError(errors[0])
+    for message in errors:
+        click.echo(f"prd-forge: error: {message}", err=True)
+    ctx.exit(EXIT_INPUT if errors else EXIT_FINDINGS if failed else 0)
+
+
+def _load(specs: tuple[Path, ...]) -> list[LoadedSpec]:
     try:
         loaded = template_check.complete(specs or template_check.shipped_samples())
     except SpecError as error:
@@ -51,22 +100,61 @@ def check(ctx: click.Context, path: Path, specs: tuple[Path, ...], output_format
         raise InputError(str(error)) from None
     if not loaded:
         raise InputError("no spec to render; pass a complete one with --spec FILE")
-    try:
-        dropped = template_check.check_template(template_path, loaded)
-    except api.TemplateError as error:
-        raise InputError(str(error)) from None
-    if output_format != "text":
+    return loaded
+
+
+def _targets(path: Path, view_name: str | None) -> list[Target]:
+    """The templates PATH names, each with its view (None: the PRD template)."""
+    if not path.is_dir():
+        return [(VIEWS[view_name] if view_name else view_check.view_named(path), path)]
+    if view_name:
+        raise InputError(f"--view needs a template file; {path} is a folder")
+    main = api.template_file(path)
+    views = view_check.view_templates(path)
+    unknown = [file for view, file in views if view is None]
+    if unknown:
+        raise InputError(
+            f"{unknown[0]}: no view has this template name; name it after the view it "
+            f"replaces ({view_check.known_names()})"
+        )
+    prd: list[Target] = [(None, main)] if main.exists() or not views else []
+    return prd + list(views)
+
+
+def _check_prd(ctx: click.Context, file: Path, loaded: list[LoadedSpec], form: str) -> bool:
+    dropped = template_check.check_template(file, loaded)
+    if form != "text":
         from prd_forge.lint.formats import Options, get
         from prd_forge.workflow.template_report import to_run_result
 
-        result = to_run_result(template_path, dropped, specs=len(loaded))
-        click.echo(get(output_format)(result, Options()), nl=False)
-        ctx.exit(EXIT_FINDINGS if dropped else 0)
-    for item in sorted(dropped):
-        click.echo(str(item))
+        result = to_run_result(file, dropped, specs=len(loaded))
+        click.echo(get(form)(result, Options()), nl=False)
+        return bool(dropped)
+    by_concern: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for item in dropped:
+        by_concern[(item.concern, str(item.state))].append(item.spec)
+    for (concern, state), names in sorted(by_concern.items()):
+        click.echo(f"{file}: does not render concern {concern} ({state}) for {_specs(names)}")
     if dropped:
-        click.echo(
-            f"{template_path}: drops or empties {len(dropped)} required concern(s)", err=True
-        )
-        ctx.exit(EXIT_FINDINGS)
-    click.echo(f"{template_path}: renders every required concern for {len(loaded)} spec(s)")
+        click.echo(f"{file}: drops or empties {len(by_concern)} required concern(s)", err=True)
+    else:
+        click.echo(f"{file}: renders every required concern for {len(loaded)} spec(s)")
+    return bool(dropped)
+
+
+def _check_view(view: View, file: Path, loaded: list[LoadedSpec], form: str) -> bool:
+    """A view's problems, on standard output in text (standard error beside a lint format)."""
+    problems = view_check.check_view(view, file, loaded)
+    for problem in problems:
+        click.echo(str(problem), err=form != "text")
+    if problems:
+        click.echo(f"{file}: view {view.name} has {len(problems)} problem(s)", err=True)
+    else:
+        what = ", listing what the answers cannot supply," if lists_missing(view, loaded[0]) else ""
+        done = f"{file}: view {view.name} renders{what} for {len(loaded)} spec(s)"
+        click.echo(done, err=form != "text")
+    return bool(problems)
+
+
+def _specs(names: Sequence[str]) -> str:
+    return ", ".join(sorted(names))

@@ -1,0 +1,133 @@
+"""`template check` on export views: a team's view template must still say what it cannot say.
+
+A view check renders the view's template over complete specs (the shipped samples, or the
+ones given) with the context the shipped view gets, and reports:
+
+- a template that cannot be used (syntax, an undefined value, the sandbox): a TemplateError
+  naming the file and line, as for a PRD template;
+- each item the answers cannot supply (the architecture, the declaration of conformity, a
+  draft's gaps...) that the output does not list with the role that must supply it: every view
+  lists them in a section of its own, so nothing is left silently blank;
+- output that is not the view's format (a model card that is not JSON, an evaluation config
+  that is not YAML), which the reader's tool would refuse.
+
+The result is plain records, one per problem, naming every spec it happened for.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from prd_forge.export.registry import VIEWS
+from prd_forge.export.view import VIEWS_FOLDER, View
+from prd_forge.render import api
+from prd_forge.spec.load import LoadedSpec
+
+_SHOWN = 3  # unlisted items a finding quotes before "and N more"
+
+
+@dataclass(frozen=True, order=True)
+class ViewProblem:
+    """One problem of a view template, and the specs it happened for."""
+
+    template: str
+    view: str
+    message: str
+    specs: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.template}: view {self.view} {self.message}, for {', '.join(self.specs)}"
+
+
+def view_named(template: Path) -> View | None:
+    """The view whose shipped template has `template`'s file name, if any."""
+    return next((view for view in VIEWS.values() if view.template == template.name), None)
+
+
+def view_templates(folder: Path) -> list[tuple[View | None, Path]]:
+    """Each template in a template folder's views/ with the view it replaces (None: unknown)."""
+    views = folder / VIEWS_FOLDER
+    if not views.is_dir():
+        return []
+    return [(view_named(path), path) for path in sorted(views.glob("*.j2"))]
+
+
+def _unlisted(view: View, loaded: LoadedSpec, text: str) -> list[str]:
+    missing = view.context(loaded.spec, loaded.file).get("missing", [])
+    return [
+        f"'{gap['item']}' ({gap['role']})"
+        for gap in missing
+        if not (_shown(str(gap["item"]), text) and _shown(str(gap["role"]), text))
+    ]
+
+
+def _shown(value: str, text: str) -> bool:
+    """Whether `value` is in `text`, as written or escaped inside a JSON string."""
+    return value in text or json.dumps(value, ensure_ascii=False)[1:-1] in text
+
+
+def _format_error(view: View, text: str) -> str | None:
+    """Why `text` is not what the view's reader takes, or None."""
+    if view.suffix == ".json":
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as error:
+            return f"writes invalid JSON (line {error.lineno}: {error.msg})"
+    elif view.suffix == ".yaml":
+        import yaml
+
+        try:
+            yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f"line {mark.line + 1}: " if mark is not None else ""
+            return f"writes invalid YAML ({where}{getattr(error, 'problem', None) or error})"
+    return None
+
+
+def _problems(view: View, template: Path, loaded: LoadedSpec) -> Iterator[tuple[str, str]]:
+    """(kind, message) for each problem of one render: the kind groups them across specs."""
+    text = api.fill(template, view.context(loaded.spec, loaded.file))
+    unlisted = _unlisted(view, loaded, text)
+    if unlisted:
+        shown = ", ".join(unlisted[:_SHOWN])
+        more = f" and {len(unlisted) - _SHOWN} more" if len(unlisted) > _SHOWN else ""
+        message = (
+            f"does not list {len(unlisted)} item(s) the answers cannot supply with who must "
+            f"supply them ({shown}{more}); list each of `missing` in a section of its own"
+        )
+        yield "unlisted", message
+    invalid = _format_error(view, text)
+    if invalid:
+        yield "format", invalid
+
+
+def check_view(view: View, template: Path, specs: Sequence[LoadedSpec]) -> list[ViewProblem]:
+    """Each problem of `template` as `view`, once, with the specs it happened for (the
+    message is the first spec's).
+
+    A TemplateError (syntax, sandbox, undefined value) propagates: the template cannot be used.
+    """
+    messages: dict[str, str] = {}
+    names: dict[str, list[str]] = {}
+    for loaded in specs:
+        for kind, message in _problems(view, template, loaded):
+            messages.setdefault(kind, message)
+            names.setdefault(kind, []).append(loaded.file)
+    return sorted(
+        ViewProblem(str(template), view.name, messages[kind], tuple(names[kind]))
+        for kind in messages
+    )
+
+
+def lists_missing(view: View, loaded: LoadedSpec) -> bool:
+    """Whether the view has items the answers cannot supply to list (its context's `missing`)."""
+    return "missing" in view.context(loaded.spec, loaded.file)
+
+
+def known_names() -> str:
+    """The file names a view template in views/ may have."""
+    return ", ".join(sorted(view.template for view in VIEWS.values()))
