@@ -61,8 +61,29 @@ def _fed(block: Block, concern: str) -> bool:
     )
 
 
+def _baseline_column(facts: Facts, doc: Document) -> None:
+    """A metrics table with a baseline column ("| Metric | Baseline | Target |") states what
+    each metric is today: the baseline, when nothing else in the document gives it."""
+    if _has(facts, "baseline"):
+        return
+    for block, _ in _blocks(doc).values():
+        table = block.table
+        if table is None or not any(path == "metrics" for path, _, _ in tables.items_of(table)):
+            continue
+        header = [cell.casefold() for cell in table.header]
+        if any(word in cell for cell in header[1:] for word in _COLUMNS["baseline"]):
+            rows = [cells.plain(text) for text, _ in _cells(block, "baseline")]
+            facts.put("baseline", "baseline.measured_value", "; ".join(rows), block.line)
+            return
+
+
 def add(facts: Facts, doc: Document, analysis: Analysis) -> None:
     """Place the block lint found each still-unfilled concern in."""
+    _place(facts, doc, analysis)
+    _baseline_column(facts, doc)
+
+
+def _place(facts: Facts, doc: Document, analysis: Analysis) -> None:
     blocks = _blocks(doc)
     for concern, found in analysis.coverage.items():
         if found.state not in (PRESENT, PARTIAL) or found.via not in ("text", "table"):

@@ -149,6 +149,20 @@ def line_field(concern: str, line: str) -> tuple[str, str] | None:
     return None if path is None else (path, found[1])
 
 
+_SEPARATOR: Final = re.compile(r"[ \t]+[·|\u2014\u2013][ \t]+")  # a middle dot, bar, em or en dash
+
+
+def segments(concern: str, line: str) -> list[str]:
+    """A line of labels side by side ("**ID:** X · **Owner:** Dana · **Status:** draft") as the
+    labels of `concern` in it; any other line whole. What precedes the first label is dropped
+    with the labels the concern does not know: it is the line's metadata, not an answer."""
+    parts = _SEPARATOR.split(line)
+    if len(parts) < 2 or not all(split(part) for part in parts[1:]):
+        return [line]
+    known = [part for part in parts if line_field(concern, part)]
+    return known or [line]
+
+
 def front_matter(text: str, keys: dict[str, str]) -> list[tuple[str, str, int]]:
     """(field, value, line) for each front-matter key that labels a feature field.
 

@@ -49,12 +49,50 @@ def _fallback(text: str, title: str) -> Made:
 _STATES: Final = sorted((s.value for s in UxStateName), key=len, reverse=True)
 
 
+# How people describe a state without naming it, most telling first (matched on lower-cased
+# words): "below 0.6 confidence" is low confidence before it is anything else.
+_STATE_WORDS: Final = (
+    (
+        "low-confidence",
+        r"\b(?:low|lower|below|under|less than)\b.{0,40}\bconfiden|"
+        r"\bconfiden\w* (?:is )?(?:low|below|under)|\bnot (?:sure|confident)\b|\bunsure\b|"
+        r"\buncertain",
+    ),
+    (
+        "human-review",
+        r"\b(?:needs?|awaiting|pending|for) (?:a )?(?:human |manual )?review\b|"
+        r"\breview queue\b|\b(?:sent|routed|handed) to (?:a )?(?:human|person|reviewer)",
+    ),
+    (
+        "error",
+        r"\b(?:fails?|failed|unavailable|outage|is down|times? out|timed out|"
+        r"(?:can ?not|can t|couldn t|could not) (?:be )?(?:read|load|reach|connect|process)\w*)\b",
+    ),
+    (
+        "loading",
+        r"\b(?:while (?:\w+ ){0,3}(?:processing|analy[sz]ing|generating|loading|"
+        r"transcribing|running|thinking)|progress bar|spinner|typing indicator|in progress|"
+        r"skeleton)\b",
+    ),
+    (
+        "empty",
+        r"\b(?:no (?:results?|matches|suggestions?|chapters?|items?)|nothing (?:to show|"
+        r"found))\b",
+    ),
+    ("refusal", r"\b(?:declines?|refuses?|won t answer|can t help)\b"),
+    ("stale", r"\b(?:out of date|outdated|last updated)\b"),
+    ("first-run", r"\b(?:first (?:time|run|use|visit)|onboarding)\b"),
+)
+
+
 def _ux_state(text: str, title: str) -> Made:
-    said = " ".join(re.findall(r"[a-z]+", text.casefold()))
-    for state in _STATES:
-        if re.search(rf"\b{state.replace('-', ' ')}\b", said):
-            return "ux_states", {"state": state, "user_sees": text}
-    return None
+    """A state the text names ("loading"), or describes in the words people use for it
+    ("while the episode is processing"); none otherwise (nothing is guessed)."""
+    said = " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
+    named = [s for s in _STATES if re.search(rf"\b{s.replace('-', ' ')}\b", said)]
+    described = [state for state, words in _STATE_WORDS if re.search(words, said)]
+    state = (named or described or [None])[0]
+    return None if state is None else ("ux_states", {"state": state, "user_sees": text})
 
 
 def _question(text: str, title: str) -> Made:

@@ -210,10 +210,10 @@ SHAPES: Final = (
     ),
     Shape(
         "metrics",
-        ("metric", "kpi"),
+        ("metric", "kpi", "measure"),
         ("target", "goal", "baseline"),
         (
-            ("name", ("metric", "kpi")),
+            ("name", ("metric", "kpi", "measure")),
             ("kind", ("kind", "type")),
             ("progress", ("→",)),
             ("baseline", ("baseline", "today", "current")),
@@ -391,8 +391,22 @@ def _eval_sets(table: Table, columns: dict[int, str]) -> list[tuple[dict[str, An
     return list(sets.values())
 
 
+_HEADER_WORDS = 4
+
+
+def headed(table: Table) -> Table:
+    """A table whose header row is empty and whose first row is the header (some editors
+    export a table so) as the table it is."""
+    if any(cell.strip() for cell in table.header) or len(table.rows) < 2:
+        return table
+    if any(len(cell.split()) > _HEADER_WORDS for cell in table.rows[0]):
+        return table  # a first row of sentences is content, not a header
+    return Table(table.rows[0], table.rows[1:], table.row_lines[1:])
+
+
 def items_of(table: Table) -> list[tuple[str, dict[str, Any], int]]:
     """The list items a table holds, as (answers path, item, line)."""
+    table = headed(table)
     columns = _eval_columns(table.header)
     if columns is not None:
         return [

@@ -9,7 +9,7 @@ from typing import Any, Final
 
 from prd_forge.importer import labels, prose, tables
 from prd_forge.importer import text as cells
-from prd_forge.lint.coverage import HOLLOW, Analysis
+from prd_forge.lint.coverage import HOLLOW, Analysis, Coverage
 from prd_forge.lint.document import Block, Document, Section
 from prd_forge.spec import model
 
@@ -96,7 +96,18 @@ def _same(path: str, value: Any, present: list[Any]) -> dict[str, Any] | None:
     return next((item for item in present if item.get(key) == value[key]), None)
 
 
-def owners(doc: Document, matches: Mapping[int, tuple[str, ...]]) -> list[str | None]:
+def _pick(own: tuple[str, ...], index: int, coverage: Mapping[str, Coverage]) -> str:
+    """Of the concerns a heading names, the one no other heading names ("Why a learned model"
+    names the problem too, which has a section of its own); else the first."""
+    sole = [c for c in own if c in coverage and coverage[c].sections == (index,)]
+    return (sole or list(own))[0]
+
+
+def owners(
+    doc: Document,
+    matches: Mapping[int, tuple[str, ...]],
+    coverage: Mapping[str, Coverage] | None = None,
+) -> list[str | None]:
     """The concern each section's text belongs to (a bold label belongs to its heading's)."""
     result: list[str | None] = []
     stack: list[tuple[int, str | None]] = []
@@ -114,7 +125,8 @@ def owners(doc: Document, matches: Mapping[int, tuple[str, ...]]) -> list[str | 
             loose = inherited in (FEATURE, OPEN_QUESTIONS)
             concern = own[0] if loose and own else inherited
         else:
-            concern = own[0] if own else (inherited if inherited != FEATURE else None)
+            fallback = inherited if inherited != FEATURE else None
+            concern = _pick(own, index, coverage or {}) if own else fallback
         result.append(concern)
         stack.append((section.level, concern))
     return result
@@ -235,13 +247,18 @@ def _section(facts: Facts, doc: Document, index: int, concern: str, zone: bool) 
 
 
 def _label_lines(concern: str, block: Block) -> list[Block]:
-    """A paragraph of label lines ("Owner: Dana" then "Users: agents") as one block a line;
-    any other block whole."""
-    lines = block.text.split("\n")
-    if len(lines) < 2 or not any(labels.line_field(concern, line) for line in lines):
+    """A paragraph of label lines ("Owner: Dana" then "Users: agents", or "Owner: Dana ·
+    Status: draft" on one line) as one block a label; any other block whole."""
+    lines = [
+        (number, segment)
+        for number, line in enumerate(block.text.split("\n"))
+        for segment in labels.segments(concern, line)
+    ]
+    whole = [line for _, line in lines] == [block.text]
+    if whole or not any(labels.line_field(concern, line) for _, line in lines):
         return [block]
     parts: list[Block] = []
-    for number, line in enumerate(lines):
+    for number, line in lines:
         here = block.line + number
         if parts and not labels.line_field(concern, line) and not _labelled(concern, parts[-1]):
             parts[-1] = replace(parts[-1], text=f"{parts[-1].text}\n{line}", end_line=here)
@@ -261,7 +278,7 @@ def collect(doc: Document, analysis: Analysis) -> Facts:
     for path, value, line in labels.front_matter(doc.text, doc.front_matter):
         facts.put(FEATURE, path, _convert(path, value), line)
     hollow = {c for c, found in analysis.coverage.items() if found.state == HOLLOW}
-    for index, concern in enumerate(owners(doc, analysis.matches)):
+    for index, concern in enumerate(owners(doc, analysis.matches, analysis.coverage)):
         if index in analysis.zone and concern != "open-questions":
             concern = "open-questions"
         if concern is None:

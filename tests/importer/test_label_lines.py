@@ -41,6 +41,8 @@ OWNER_LINES = {
     "another word for it": "Product manager: Dana Kim",
     "a qualified label": "Owner (PM): Dana Kim",
     "under an unrelated heading": "## Document properties\n\n| Owner | Dana Kim |\n|---|---|",
+    "labels side by side": "**ID:** EXP-7 · **Owner:** Dana Kim · **Status:** draft",
+    "after a dash": "Owner: Dana Kim — Reviewed by: Control room operations",
 }
 
 
