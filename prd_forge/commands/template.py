@@ -75,13 +75,14 @@ def check(
             "--format text"
         )
     loaded = _load(specs)
+    drafts = [] if specs else view_check.shipped_drafts()
     failed, errors = False, []
     for view, file in targets:
         try:
             if view is None:
                 failed |= _check_prd(ctx, file, loaded, output_format)
             else:
-                failed |= _check_view(view, file, loaded, output_format)
+                failed |= _check_view(view, file, loaded + drafts, output_format)
         except api.TemplateError as error:
             errors.append(str(error))
     if errors and len(targets) == 1:

@@ -1,7 +1,8 @@
 """`template check` on export views: a team's view template must still say what it cannot say.
 
 A view check renders the view's template over complete specs (the shipped samples, or the
-ones given) with the context the shipped view gets, and reports:
+ones given) and, without given specs, the incomplete samples as `export --draft` would, with
+the context the shipped view gets, and reports:
 
 - a template that cannot be used (syntax, an undefined value, the sandbox): a TemplateError
   naming the file and line, as for a PRD template;
@@ -17,14 +18,16 @@ The result is plain records, one per problem, naming every spec it happened for.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from prd_forge import _resources
 from prd_forge.export.registry import VIEWS
 from prd_forge.export.view import VIEWS_FOLDER, View
 from prd_forge.render import api
-from prd_forge.spec.load import LoadedSpec
+from prd_forge.spec.load import LoadedSpec, load_spec
 
 _SHOWN = 3  # unlisted items a finding quotes before "and N more"
 
@@ -42,6 +45,11 @@ class ViewProblem:
         return f"{self.template}: view {self.view} {self.message}, for {', '.join(self.specs)}"
 
 
+def shipped_drafts() -> list[LoadedSpec]:
+    """The incomplete samples, as `export --draft` takes them: their gaps must be listed too."""
+    return [load_spec(path) for path in sorted(_resources.data_dir("samples").glob("*/*.yaml"))]
+
+
 def view_named(template: Path) -> View | None:
     """The view whose shipped template has `template`'s file name, if any."""
     return next((view for view in VIEWS.values() if view.template == template.name), None)
@@ -55,8 +63,18 @@ def view_templates(folder: Path) -> list[tuple[View | None, Path]]:
     return [(view_named(path), path) for path in sorted(views.glob("*.j2"))]
 
 
-def _unlisted(view: View, loaded: LoadedSpec, text: str) -> list[str]:
+# A Markdown escape (`modes\[0\]` for `modes[0]`), undone before looking for an item.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _readable(text: str) -> str:
+    """The output as its reader sees it: escapes undone, whitespace runs as single spaces."""
+    return " ".join(_ESCAPE.sub(r"\1", text).split())
+
+
+def _unlisted(view: View, loaded: LoadedSpec, output: str) -> list[str]:
     missing = view.context(loaded.spec, loaded.file).get("missing", [])
+    text = output if view.suffix == ".json" else _readable(output)
     return [
         f"'{gap['item']}' ({gap['role']})"
         for gap in missing
@@ -66,6 +84,7 @@ def _unlisted(view: View, loaded: LoadedSpec, text: str) -> list[str]:
 
 def _shown(value: str, text: str) -> bool:
     """Whether `value` is in `text`, as written or escaped inside a JSON string."""
+    value = " ".join(value.split())
     return value in text or json.dumps(value, ensure_ascii=False)[1:-1] in text
 
 

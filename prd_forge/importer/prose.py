@@ -91,8 +91,8 @@ def _ux_state(text: str, title: str) -> Made:
     said = " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
     named = [s for s in _STATES if re.search(rf"\b{s.replace('-', ' ')}\b", said)]
     described = [state for state, words in _STATE_WORDS if re.search(words, said)]
-    state = (named or described or [None])[0]
-    return None if state is None else ("ux_states", {"state": state, "user_sees": text})
+    states = named or described
+    return ("ux_states", {"state": states[0], "user_sees": text}) if states else None
 
 
 def _question(text: str, title: str) -> Made:

@@ -15,6 +15,7 @@ from tests.render.helpers import COMPLETE
 SHIPPED = api.default_template().parent
 VIEWS = SHIPPED / "views"
 SAMPLES = ", ".join(str(path) for path in template_check.shipped_samples())
+DRAFTS = ", ".join(sorted(str(path) for path in (SHIPPED.parent / "samples").glob("*/*.yaml")))
 
 
 def check(*args: str) -> tuple[int, str, str]:
@@ -63,13 +64,14 @@ def test_a_view_that_drops_its_not_supplied_section_fails(team: Path) -> None:
 
 
 def test_one_finding_names_every_spec_it_happened_for(team: Path) -> None:
+    """Without --spec, views are rendered over the complete samples and the incomplete ones."""
     card = team / "views" / "model-card.json.j2"
     edit(card, '"schema_version"', "schema_version")
     code, stdout, stderr = check(str(card))
     assert code == 1
     assert stdout == (
         f"{card}: view model-card writes invalid JSON (line 2: Expecting property name enclosed "
-        f"in double quotes), for {SAMPLES}\n"
+        f"in double quotes), for {SAMPLES}, {DRAFTS}\n"
     )
     assert stderr == f"{card}: view model-card has 1 problem(s)\n"
 
@@ -132,3 +134,17 @@ def test_a_prd_template_dropping_a_concern_is_one_line_for_all_samples(tmp_path:
     assert code == 1
     assert stdout == f"{main}: does not render concern fallbacks (missing) for {SAMPLES}\n"
     assert stderr == f"{main}: drops or empties 1 required concern(s)\n"
+
+
+def test_a_view_that_lists_only_its_fixed_items_fails_on_a_draft(team: Path) -> None:
+    """A draft's own gaps are items the answers cannot supply yet: a view must list them too."""
+    card = team / "views" / "hf-card.md.j2"
+    edit(
+        card,
+        "{% for gap in missing %}",
+        "{% for gap in missing if not gap.role.startswith('the spec owner') %}",
+    )
+    code, stdout, _ = check(str(card))
+    assert code == 1
+    assert stdout.startswith(f"{card}: view hf-card does not list ")
+    assert stdout.endswith(f"; list each of `missing` in a section of its own, for {DRAFTS}\n")
