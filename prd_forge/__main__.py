@@ -1,4 +1,4 @@
-from prd_forge.cli import main
+from prd_forge.entry import main
 
 if __name__ == "__main__":
     main()

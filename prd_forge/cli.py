@@ -6,28 +6,22 @@ never pays for questionary, jinja2 or pydantic (see DESIGN.md, "The lint path mu
 
 from __future__ import annotations
 
-import errno
 import importlib
-import os
 import sys
 from typing import Any
 
 import click
 
 from prd_forge import __version__
-from prd_forge.commands._common import EXIT_INPUT, InputError
-
-# Errors of a write to standard output that the user can fix and should hear about.
-OUTPUT_ERRNOS = frozenset(
-    {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EIO, errno.EFBIG, errno.EROFS}
-)
+from prd_forge._exits import drop_stdout, flush_stdout, is_output_failure, output_failure
+from prd_forge.commands._common import InputError
 
 
 class OutputFailed(InputError):
     """Standard output could not be written: one line naming why, exit 2."""
 
     def __init__(self, error: OSError) -> None:
-        super().__init__(f"cannot write to standard output: {error.strerror or error}")
+        super().__init__(output_failure(error))
 
 
 # name -> "module:attribute" of a click.Command. Adding a command is adding a row.
@@ -69,8 +63,8 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except OSError as error:
-            if error.filename is None and error.errno in OUTPUT_ERRNOS:
-                _drop_stdout()
+            if is_output_failure(error):
+                drop_stdout()
                 raise OutputFailed(error) from None
             raise
 
@@ -93,24 +87,4 @@ def main(argv: list[str] | None = None) -> Any:
         click.echo("\ninterrupted", err=True)
         sys.exit(130)
     finally:
-        _flush_stdout()
-
-
-def _flush_stdout() -> None:
-    """Flush now, so a failure is our one line, not Python's "Exception ignored" at exit."""
-    try:
-        sys.stdout.flush()
-    except OSError as error:
-        _drop_stdout()
-        click.echo(f"prd-forge: error: {OutputFailed(error).message}", err=True)
-        sys.exit(EXIT_INPUT)
-
-
-def _drop_stdout() -> None:
-    """Whatever is still buffered can never be written: point standard output at nothing."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):  # no real stdout (a test runner's buffer)
-        pass
+        flush_stdout()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1  # findings at or above the fail level, incomplete spec, refused render
-EXIT_INPUT = 2  # usage or input error
-EXIT_INTERRUPTED = 130
+from prd_forge._exits import EXIT_FINDINGS as EXIT_FINDINGS
+from prd_forge._exits import EXIT_INPUT as EXIT_INPUT
+from prd_forge._exits import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from prd_forge._exits import EXIT_OK as EXIT_OK
 
 
 class InputError(click.ClickException):
