@@ -41,7 +41,7 @@ def _fast_lint(args: list[str]) -> None:
         return  # nothing read or written yet: click words it
     try:
         lint_main.execute(plan)
-    except lint_main.Failed as error:
+    except lint_main.LintInputError as error:
         _fail(str(error))
     except OSError as error:
         if not _exits.is_output_failure(error):

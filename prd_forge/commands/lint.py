@@ -64,7 +64,7 @@ def _lint(paths: tuple[str, ...], **settings: Any) -> None:
         raise click.UsageError(error.message) from None
     try:
         lint_main.execute(plan)
-    except lint_main.Failed as error:
+    except lint_main.LintInputError as error:
         raise InputError(str(error)) from None
 
 

@@ -35,7 +35,7 @@ class Usage(Exception):
         self.option = option
 
 
-class Failed(Exception):
+class LintInputError(Exception):
     """An input error: one line, exit 2 (click's InputError)."""
 
 
@@ -165,7 +165,8 @@ def _step_summary(result: RunResult) -> None:
                 handle.write(coverage_markdown(result))
         except OSError as error:
             reason = error.strerror or str(error)
-            raise Failed(f"GITHUB_STEP_SUMMARY {target}: cannot be written: {reason}") from None
+            message = f"GITHUB_STEP_SUMMARY {target}: cannot be written: {reason}"
+            raise LintInputError(message) from None
 
 
 def _problems(result: RunResult) -> None:
@@ -201,7 +202,7 @@ def _run(plan: Plan, stdin: bytes | None) -> RunResult:
             cache=_cache(s["no_cache"], s["cache_dir"]),
         )
     except ConfigError as error:
-        raise Failed(str(error)) from None
+        raise LintInputError(str(error)) from None
 
 
 def _cache(off: bool, folder: str | None) -> cache.Cache | None:
@@ -219,6 +220,6 @@ def _emit(report: str, output_file: str | None, color: bool) -> None:
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
         write_atomic(Path(output_file), report, force=True)
     except OutputExistsError as error:  # a device, a FIFO: never replaced
-        raise Failed(str(error)) from None
+        raise LintInputError(str(error)) from None
     except OSError as error:
-        raise Failed(f"{output_file}: cannot write the report ({error.strerror})") from None
+        raise LintInputError(f"{output_file}: cannot write the report ({error.strerror})") from None
