@@ -53,10 +53,22 @@ CONCERN = Concern(
         "model",
     ),
     weak=(),
+    settles=True,
     evidence=(
         "why (?:ai|ml|a model)",
         "rules?[- ]based",
         "keyword rules?",
         "heuristics? (?:can|could|would|fail)",
+        r"(?:rules?|heuristics?|formulas?|keyword (?:search|lists?|matching)|regex(?:es)?"
+        r"|lookup tables?|templates?)[^.\n]{0,60}"
+        r"(?:can(?:not|'t)|could(?:n't| not)|fails?|failed|ignores?|misses|miss"
+        r"|do(?:es)?(?:n't| not)|won't|would(?:n't| not)|no measurable|too (?:brittle|rigid|many))",
+        r"(?:a |the )?(?:model|classifier|llm) (?:can|could|would|will) "
+        r"(?:learn|generali[sz]e|handle|pick up|capture|read|cope)",
+        r"(?:only|where) (?:a |the )?(?:model|llm|ml|ai) (?:can|adds?)",
+        r"(?:was|were|we) (?:considered|tried|rejected)",
+        r"(?:augment(?:s|ation)?|assist(?:s|ance)?),? not (?:automat\w*|replac\w*)",
+        r"(?:language|vision|prediction|ranking|classification|extraction) (?:task|problem)",
+        r"why (?:an? )?(?:llm|language model|classifier|ml model)",
     ),
 )

@@ -48,6 +48,8 @@ class Concern:
         placeholders: template slots known to be left unfilled for it; lint reads them as
             placeholders, never as content.
         measured: a sentence of evidence that also gives a figure settles the concern.
+        settles: one sentence of evidence settles the concern, figure or not: its evidence
+            is the reasoning itself ("keyword rules miss paraphrases; a model can learn them").
         referenced: other sections name its entries by id (a failure table's Fallback
             column): while any such id is defined nowhere, passing mentions elsewhere do not
             cover it.
@@ -70,6 +72,7 @@ class Concern:
     tables: tuple[TableSign, ...] = ()
     placeholders: tuple[str, ...] = ()
     measured: bool = False
+    settles: bool = False
     complete: tuple[str, ...] = ()
     referenced: bool = False
 

@@ -76,4 +76,10 @@ CONCERN = Concern(
     tables=(
         TableSign((("source", "dataset", "data set"), ("pii", "owner", "licen", "provenance"))),
     ),
+    # sources named with nothing on whose data it is or what may be done with it are half
+    complete=(
+        r"pii|personal|consent|licen[cs]|retention|retain|anonymi[sz]|pseudonymi[sz]|de-?identif"
+        r"|owner|owned|owns|provenance|rights|copyright|terms|gdpr|hipaa|ccpa|privacy|sensitive"
+        r"|redact|scrub|hash|permission|access|agreement|dpa|contract|no (?:customer|user) data",
+    ),
 )

@@ -43,6 +43,11 @@ CONCERN = Concern(
         "harm",
         "mistake",
         "failure",
+        "pre-mortem",
+        "premortem",
+        "rabbit holes",
+        "what worries us",
+        "things that worry us",
     ),
     weak=(
         "risks",
@@ -76,5 +81,13 @@ CONCERN = Concern(
         TableSign(
             (("failure", "risk", "error", "harm"), ("severity", "impact", "likelihood", "cost"))
         ),
+    ),
+    # failures listed without saying what each costs, or which is worse, are half the answer
+    complete=(
+        r"worse|worst|cost|expensive|cheap|\$\d|\u20ac\d|\u00a3\d|sever|critical|serious"
+        r"|high[- ]stakes|harm|impact|damag|danger|unsafe|tolerat|acceptable|precision|recall"
+        r"|prioriti|matters? (?:more|most)|the (?:bigger|larger|main) risk|legal|liabil|breach"
+        r"|exposure|embarrass|mislead|refund|lost|lose|trust",
+        r"\b(?:high|medium|low)\W*$",
     ),
 )

@@ -36,6 +36,11 @@ CONCERN = Concern(
         "benchmarking",
         "golden set",
         "red teaming",
+        "how we'll evaluate",
+        "how will we evaluate it",
+        "backtest",
+        "backtesting",
+        "how good is it",
     ),
     weak=(
         "testing",

@@ -80,6 +80,24 @@ CONCERN = Concern(
         ),
         r"manual (?:flow|process|path|form)",
         r"instead",
+        r"(?:confidence|score|probability)[^.\n]{0,25}(?:<|\u2264|below|under|less than) ?0?\.\d+",
+        (
+            r"(?:if|when) [^.\n]{0,50}(?:can(?:no|')t (?:\w+)|fails?|failed|times? out"
+            r"|returns? an error|errors|is (?:unavailable|down|unusable|unreadable))"
+        ),
+        r"(?:isn't|is not|not) (?:sure|confident|available)",
+        r"unavailable",
+        (
+            r"(?:map|read|code|review|enter|handle|check|inspect|process|route)(?:s|ed)? "
+            r"(?:\w+ )?manually"
+        ),
+        r"manual (?:review|mapping|inspection|entry|check|look|triage|queue)",
+        r"retried",
+        r"skipped",
+        (
+            r"no (?:suggestion|answer|draft|recommendation|prediction|score|label|chip|estimate)s? "
+            r"(?:is|are) (?:shown|sent|made|given|displayed)"
+        ),
     ),
     tables=(TableSign((("mitigation", "fallback", "recovery", "contingency"),)),),
     referenced=True,

@@ -34,6 +34,9 @@ CONCERN = Concern(
         "north star",
         "north star metric",
         "done look like",
+        "how we'll know it worked",
+        "how do we know it worked",
+        "how will we know it worked",
     ),
     weak=(
         "impact",

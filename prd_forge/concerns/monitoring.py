@@ -56,4 +56,10 @@ CONCERN = Concern(
         r"in production",
     ),
     tables=(TableSign((("alert", "page", "on-call", "oncall", "signal", "monitor"),)),),
+    # watching without a number that calls for action is half a plan
+    complete=(
+        r"(?:alert|pag(?:e|ed|es)|notif|flag|trigger|threshold|above|below|exceed|drop|fall|rise"
+        r"|over|under|more than|less than|>|<|\u2265|\u2264)[^.\n]{0,40}\d",
+        r"\d[^.\n]{0,30}(?:triggers?|alerts?|pages?)",
+    ),
 )

@@ -49,5 +49,10 @@ CONCERN = Concern(
         r"(?:due|decide|decision|answer|resolve)[ds]? (?:by|before)",
         r"by (?:end of|next|mon|tue|wed|thu|fri|the)",
         r"(?:\u2014|\u2013|-|:|\() ?[A-Z][a-z]+(?: [A-Z][a-z]*\.?)?\)?$",
+        r"(?:\u2014|\u2013| -) ?@?[a-z]+(?:[,.]| \(|$)",
+        r"\(@?[a-z][\w.]*(?: [+&] [a-z]+)?(?:,| \u2014| -)",
+        r"\b(?:before|by) (?:the )?(?:launch|ga|beta|release|pilot|go-?live|rollout|sign-?off"
+        r"|kick-?off|dogfood|step|phase|\d)",
+        r"\bdecide (?:at|in|before|by)\b",
     ),
 )

@@ -51,10 +51,40 @@ CONCERN = Concern(
         r"hipaa",
         r"pii",
         r"personal data",
-        r"retention",
+        r"(?:data |record |transcript |log |image )retention",
+        r"retention (?:period|policy|policies|window|schedule|rules?)",
+        r"retain(?:ed|s)?",
+        (
+            r"(?:stored|kept|retained|deleted|purged)[^.\n]{0,40}\b\d+ "
+            r"(?:hours|days|weeks|months|years?)"
+        ),
+        r"personal (?:and \w+ )?(?:data|information)",
+        r"consent\w*",
+        r"privacy notice",
+        r"dpo",
+        r"data protection",
+        r"anonymi[sz]\w*",
+        r"pseudonymi[sz]\w*",
+        r"de-?identif\w*",
+        r"redact\w*",
+        r"blur(?:s|red|ring)?",
+        r"scrub\w*",
+        r"(?:approved|signed off|reviewed) by (?:the )?(?:dpo|legal|security|privacy|compliance)",
+        (
+            r"(?:legal|security|privacy|compliance|dpo) (?:has |have )?"
+            r"(?:approved|signed off|reviewed)"
+        ),
         r"dpia",
         r"encrypt\w*",
         r"sign[- ]off",
         r"legal review",
+    ),
+    # a privacy section must say how data is handled or who approved it, not only that it matters
+    complete=(
+        r"retention|retain|delet|purg|kept|stored?|consent|anonymi[sz]|pseudonymi[sz]|de-?identif"
+        r"|redact|scrub|blur|encrypt|hash|access|permission|no (?:new )?(?:personal|customer|user)"
+        r" data|approv|sign(?:ed)?[- ]off|dpia|dpo|dpa|reviewed|audit log|expir|no new data"
+        r"|third[- ]part|in-house|on-prem|\d+ (?:hours|days|weeks|months|years)|drop(?:s|ped)?"
+        r"|no training|terms",
     ),
 )

@@ -55,6 +55,9 @@ CONCERN = Concern(
         "for whom",
         "who is it for",
         "customer need",
+        "introduction",
+        "the situation",
+        "what's broken",
     ),
     weak=(),
     evidence=(

@@ -171,9 +171,17 @@ def _completion(known: tuple[Concern, ...], concern: str) -> LazyPattern | None:
 
 
 def _complete(concern: str, blocks: Sequence[Block]) -> bool:
-    """Whether the section shows what the concern needs to be complete, if it says."""
+    """Whether the section shows what the concern needs to be complete, if it says. Open
+    questions in a list need an owner or a date on at least half their entries: a list most
+    of whose questions nobody owns is a to-do list, not a plan."""
     pattern = _completion(registry.current(), concern)
-    return pattern is None or any(pattern.search(block.text) for block in blocks)
+    if pattern is None:
+        return True
+    entries = [block for block in blocks if block.kind == "item"]
+    if entries and concern == OPEN_QUESTIONS:
+        shown = sum(1 for block in entries if pattern.search(block.text))
+        return 2 * shown >= len(entries)
+    return any(pattern.search(block.text) for block in blocks)
 
 
 def _strongly(
@@ -184,9 +192,15 @@ def _strongly(
 
 
 def _unsaid(text: str) -> bool:
-    """A question, template guidance or an aside wholly in italics (a template's note to its
-    reader): none is evidence of anything."""
-    return words.is_question(text) or words.is_guidance(text) or _italic(text)
+    """A question, template guidance, an aside wholly in italics (a template's note to its
+    reader) or a note that opens with a placeholder ("TBD: check with the DPO"): none is
+    evidence of anything."""
+    return (
+        words.is_question(text)
+        or words.is_guidance(text)
+        or _italic(text)
+        or words.opens_with_placeholder(text)
+    )
 
 
 def _italic(text: str) -> bool:
@@ -446,6 +460,9 @@ def _by_content(concern: str, evidence: _Evidence, needed: int) -> Coverage | No
         # "Today analysts review 9,000 payments a day": the current state with its figure
         found = Coverage(concern, PRESENT, measured[0], (), "text")
         return _best(best, found)
+    if hits and concern in _settled(registry.current()):
+        # "Keyword rules miss paraphrases; a model can learn them": the reasoning itself
+        return _best(best, Coverage(concern, PRESENT, hits[0], (), "text"))
     distinct = evidence.distinct.get(concern, 0)
     if distinct >= _TEXT_PRESENT:
         # several different phrases for it: discussed with substance, if not in its own section
@@ -455,6 +472,12 @@ def _by_content(concern: str, evidence: _Evidence, needed: int) -> Coverage | No
     ):
         best = Coverage(concern, PARTIAL, hits[0], (), "text", "mentioned only in passing")
     return best
+
+
+@cache
+def _settled(known: tuple[Concern, ...]) -> frozenset[str]:
+    """Concerns one sentence of evidence settles, wherever it stands."""
+    return frozenset(concern.id for concern in known if concern.settles)
 
 
 @cache

@@ -35,6 +35,7 @@ LABELS: Final = HERE / "labels.yaml"
 STATES: Final = ("present", "partial", "hollow", "missing")
 KINDS: Final = ("thorough", "partial", "hollow", "plain")
 _FIELDS: Final = frozenset({"ai", "kind", "style", "coverage", "notes"})
+_BLIND_MARK: Final = "# Blind batch"  # the comment in labels.yaml before the last batch
 
 
 class LabelError(Exception):
@@ -134,6 +135,20 @@ def load_labels(path: Path = LABELS) -> dict[str, DocLabel]:
     return parse_labels(raw, source=str(path))
 
 
+def blind_batch(path: Path = LABELS) -> frozenset[str]:
+    """The documents labelled after the blind-batch comment: written and labelled by someone
+    who had read neither lint nor the labels, and scored once before tuning."""
+    names: set[str] = set()
+    started = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        started = started or line.strip().startswith(_BLIND_MARK)
+        if started and line.startswith("  ") and not line.startswith("   "):
+            name = line.strip()
+            if name.endswith(".md:"):
+                names.add(name[:-1])
+    return frozenset(names)
+
+
 def parse_labels(raw: object, *, source: str = "labels") -> dict[str, DocLabel]:
     """Labels from the loaded YAML; LabelError names the document and field at fault."""
     if not isinstance(raw, dict) or not isinstance(raw.get("docs"), dict) or not raw["docs"]:
@@ -187,7 +202,7 @@ def lint_corpus(labels: Mapping[str, DocLabel], docs: Path = DOCS) -> dict[str, 
 def report(scores: Scores, *, verbose: bool = False) -> str:
     """The agreement figures as plain text."""
     return "\n".join([*_summary(scores), *_matrix(scores), *_breakdowns(scores)]) + (
-        "\n" + "\n".join(_disagreements(scores)) if verbose else ""
+        "\n" + "\n".join([*_concern_matrices(scores), *_disagreements(scores)]) if verbose else ""
     )
 
 
@@ -252,6 +267,18 @@ def _breakdowns(scores: Scores) -> list[str]:
     return lines
 
 
+def _concern_matrices(scores: Scores) -> list[str]:
+    """Per concern, the reader's state by lint's: where each concern's errors lie."""
+    lines = ["", "per concern (reader -> lint: count, for each disagreement)"]
+    for concern in catalogue.IDS:
+        wrong = Counter(
+            (p.reader, p.lint) for p in scores.pairs if p.concern == concern and not _exact(p)
+        )
+        cells = ", ".join(f"{r}->{li} {n}" for (r, li), n in sorted(wrong.items()))
+        lines.append(f"  {concern:<16} {cells or 'none'}")
+    return lines
+
+
 def _disagreements(scores: Scores) -> list[str]:
     lines = ["", "disagreements (reader -> lint)"]
     for name, label in sorted(scores.labels.items()):
@@ -272,6 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
     parser.add_argument("--labels", type=Path, default=LABELS, help="labels file (YAML)")
     parser.add_argument("--docs", type=Path, default=DOCS, help="directory of the documents")
+    parser.add_argument(
+        "--blind", action="store_true", help="only the blind batch (the last 40 documents)"
+    )
     args = parser.parse_args(argv)
     try:
         labels = load_labels(args.labels)
@@ -282,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     except LabelError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.blind:
+        batch = blind_batch(args.labels)
+        labels = {name: label for name, label in labels.items() if name in batch}
     text = report(compare(labels, lint_corpus(labels, args.docs)), verbose=args.verbose)
     try:
         print(text, flush=True)

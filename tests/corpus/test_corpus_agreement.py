@@ -19,7 +19,7 @@ from prd_forge import catalogue
 HERE = Path(__file__).resolve().parent
 FLOOR_AI = 0.99
 FLOOR_EXACT = 0.75
-FLOOR_COVERED = 0.84
+FLOOR_COVERED = 0.86
 
 
 def _load_scorer() -> ModuleType:
