@@ -48,6 +48,8 @@ class Concern:
         placeholders: template slots known to be left unfilled for it; lint reads them as
             placeholders, never as content.
         measured: a sentence of evidence that also gives a figure settles the concern.
+        current: the concern is the state today: a figure in a sentence that sets a target
+            ("at least 70%") does not settle it.
         settles: one sentence of evidence settles the concern, figure or not: its evidence
             is the reasoning itself ("keyword rules miss paraphrases; a model can learn them").
         referenced: other sections name its entries by id (a failure table's Fallback
@@ -73,6 +75,7 @@ class Concern:
     placeholders: tuple[str, ...] = ()
     measured: bool = False
     settles: bool = False
+    current: bool = False
     complete: tuple[str, ...] = ()
     referenced: bool = False
 

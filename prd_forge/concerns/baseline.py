@@ -60,4 +60,5 @@ CONCERN = Concern(
     ),
     tables=(TableSign((("baseline", "today", "current", "as-is", "status quo"),)),),
     measured=True,
+    current=True,
 )

@@ -76,6 +76,11 @@ CONCERN = Concern(
         ),
         r"harms?",
         r"severity",
+        r"risks? (?:of|that|is|are)",
+        r"(?:could|may|might|would) (?:cause|lead to|result in|mislead|embarrass|expose)",
+        r"leak(?:s|ed|age)?",
+        r"inappropriate",
+        r"unsafe",
     ),
     tables=(
         TableSign(

@@ -38,6 +38,7 @@ CONCERN = Concern(
         "how do we know it worked",
         "how will we know it worked",
     ),
+    measured=True,
     weak=(
         "impact",
         "measure",
@@ -46,6 +47,7 @@ CONCERN = Concern(
     ),
     evidence=(
         r"from \S+ (?:\w+ )?(?:to|→) ",
+        r"from \S+ (?:\w+ )?(?:to|→) ?(?:[\u2265\u2264<>~]|at least|under|below)? ?\d",
         r"→",
         r"median time",
         r"success metrics?",
@@ -59,6 +61,8 @@ CONCERN = Concern(
         r"(?:conversion|retention|adoption|churn|engagement|csat|nps|resolution|deflection) rate",
         r"measured (?:by|as|with)",
         r"(?:goal|aim) is to",
+        r"(?:down|up) (?:by )?\d+(?:\.\d+)? ?(?:%|percent|points?|pts)",
+        r"(?:success (?:for|of|is|means|looks like)|we(?:'ll| will) know)",
     ),
     tables=(TableSign((("target", "goal"), ("metric", "kpi", "measure", "indicator"))),),
 )

@@ -29,6 +29,7 @@ CONCERN = Concern(
         "unknown",
         "still open",
         "open issue",
+        "open qs",
     ),
     weak=(),
     evidence=(

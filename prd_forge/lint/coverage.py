@@ -193,13 +193,14 @@ def _strongly(
 
 def _unsaid(text: str) -> bool:
     """A question, template guidance, an aside wholly in italics (a template's note to its
-    reader) or a note that opens with a placeholder ("TBD: check with the DPO"): none is
-    evidence of anything."""
+    reader), a note that opens with a placeholder ("TBD: check with the DPO") or an empty slot
+    ("[ ] Privacy review"): none is evidence of anything."""
     return (
         words.is_question(text)
         or words.is_guidance(text)
         or _italic(text)
         or words.opens_with_placeholder(text)
+        or _slot(text, checklist=False)
     )
 
 
@@ -309,9 +310,13 @@ def _by_label(doc: Document, index: AliasIndex, zone: frozenset[int]) -> dict[st
             for title, body, line in _labels(block):
                 strong, weak = index.match_strength(title)
                 for concern in (*strong, *weak):
-                    if concern == OPEN_QUESTIONS or not (concern in strong or _says(body, concern)):
+                    if not (concern in strong or _says(body, concern)):
                         continue
-                    state, detail = assess([Block("paragraph", body, line, line)])
+                    asked = concern == OPEN_QUESTIONS
+                    said = [Block("paragraph", body, line, line)]
+                    state, detail = assess(said, questions_count=asked)
+                    if state is PRESENT and not _complete(concern, said):
+                        state, detail = PARTIAL, "a key part is missing"
                     label = Coverage(concern, state, line, (), "label", detail)
                     found[concern] = _best(found.get(concern), label) or label
     return found
@@ -356,54 +361,135 @@ def assess(blocks: Iterable[Block], *, questions_count: bool = False) -> tuple[C
 
     Questions are not answers, except in the open-questions section itself.
     """
-    content = marked = questions = comments = 0
-    unreasoned_na = False
+    blocks = tuple(blocks)
+    # in a checklist with ticked items, an unticked one is a decision ("[ ] Non-English: later")
+    checklist = any(b.kind == "item" and b.text.lstrip().lower().startswith("[x]") for b in blocks)
+    tally = _Tally()
     for block in blocks:
-        kind = block.kind
-        if kind == "comment":
-            comments += 1
-            continue
-        if kind == "alert":
-            marked += 1
-            continue
-        if kind == "code":
-            content += HOLLOW_WORDS
-            continue
-        body = _table_body(block.table) if block.table else words.strip_comments(block.text)
-        if words.first_placeholder(body):
-            marked += 1
-            if kind != "table" and words.opens_with_placeholder(body):
-                continue
-            body = words.without_placeholders(body)
-            if kind != "table" and words.word_count(body, _LABEL_WORDS + 1) <= _LABEL_WORDS:
-                continue  # "- [ ] Owner: TBD": a label beside a placeholder says nothing
-        if words.is_guidance(body):
-            marked += 1
-            continue
-        na, reason = words.not_applicable(body)
-        if na:
-            if words.word_count(reason, words.NA_REASON_WORDS) >= words.NA_REASON_WORDS:
-                content += MIN_WORDS
-            else:
-                unreasoned_na = True
-            continue
-        if kind != "table" and not questions_count and words.is_question(body):
-            questions += 1
-            continue
-        content += words.word_count(body, MIN_WORDS)  # more than MIN_WORDS changes nothing
-    if content < HOLLOW_WORDS:
-        if unreasoned_na:
-            return HOLLOW, "N/A without a reason"
-        if marked:
-            return HOLLOW, "only a placeholder"
-        if questions:
-            return HOLLOW, "only open questions"
-        return HOLLOW, "only an HTML comment" if comments else "empty"
-    if marked:
-        return PARTIAL, "placeholders left in"
-    if content < MIN_WORDS:
-        return PARTIAL, "too thin to act on"
-    return PRESENT, ""
+        _count(tally, block, questions_count=questions_count, checklist=checklist)
+    return tally.verdict()
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What a body is made of: words of substance and everything that is not."""
+
+    content: int = 0
+    marked: int = 0  # placeholders, guidance, empty slots
+    questions: int = 0
+    comments: int = 0
+    asides: int = 0  # quotes and italics: a template's note, or real content
+    unreasoned_na: bool = False
+
+    def verdict(self) -> tuple[CoverageState, str]:
+        content = self.content
+        if not (self.marked and content < HOLLOW_WORDS):
+            content += self.asides  # beside real content (or no placeholder), a quote is content
+        if content < HOLLOW_WORDS:
+            if self.unreasoned_na:
+                return HOLLOW, "N/A without a reason"
+            if self.marked:
+                return HOLLOW, "only a placeholder"
+            if self.questions:
+                return HOLLOW, "only open questions"
+            return HOLLOW, "only an HTML comment" if self.comments else "empty"
+        if self.marked:
+            return PARTIAL, "placeholders left in"
+        if content < MIN_WORDS:
+            return PARTIAL, "too thin to act on"
+        return PRESENT, ""
+
+
+def _count(tally: _Tally, block: Block, *, questions_count: bool, checklist: bool) -> None:
+    """Add one block to the tally."""
+    kind = block.kind
+    if kind in ("comment", "alert", "code"):
+        tally.comments += kind == "comment"
+        tally.marked += kind == "alert"
+        tally.content += HOLLOW_WORDS if kind == "code" else 0
+        return
+    if block.table is not None and not questions_count and _unfilled(block.table):
+        tally.marked += 1  # "| Test set | TODO |": a form nobody filled in
+        return
+    if block.table is not None and not questions_count and _empty_column(block.table):
+        tally.marked += 1  # a Target or Owner column left blank: the table is unfinished
+    body = _table_body(block.table) if block.table else words.strip_comments(block.text)
+    italic = _italic(body)
+    if italic and not words.is_guidance(body):
+        body = body.strip()[1:-1]  # "_To be completed by PM._" is a placeholder
+    if words.first_placeholder(body):
+        tally.marked += 1
+        if kind != "table" and words.opens_with_placeholder(body):
+            return
+        body = words.without_placeholders(body)
+        if kind != "table" and words.word_count(body, _LABEL_WORDS + 1) <= _LABEL_WORDS:
+            return  # "- [ ] Owner: TBD": a label beside a placeholder says nothing
+    if words.is_guidance(body) or (kind == "item" and _slot(body, checklist)):
+        tally.marked += 1
+    elif kind == "quote" or italic:
+        tally.asides += words.word_count(body, MIN_WORDS)
+    else:
+        _count_answer(tally, body, asks=kind != "table" and not questions_count)
+
+
+def _count_answer(tally: _Tally, body: str, *, asks: bool) -> None:
+    na, reason = words.not_applicable(body)
+    if na:
+        if words.word_count(reason, words.NA_REASON_WORDS) >= words.NA_REASON_WORDS:
+            tally.content += MIN_WORDS
+        else:
+            tally.unreasoned_na = True
+    elif asks and words.is_question(body):
+        tally.questions += 1
+    else:
+        tally.content += words.word_count(body, MIN_WORDS)  # past MIN_WORDS changes nothing
+
+
+def _slot(item: str, checklist: bool) -> bool:
+    """An empty slot in a list: a label with nothing after it ("Phase 1:"), or, in a list
+    nothing of which is ticked, a short unticked to-do ("[ ] Privacy review"): work named,
+    not done."""
+    stripped = item.strip()
+    if stripped.endswith(":"):
+        return words.word_count(stripped, _LABEL_WORDS + 1) <= _LABEL_WORDS
+    if not checklist and stripped.startswith(_UNTICKED):
+        return words.word_count(stripped, _TODO_WORDS + 2) <= _TODO_WORDS + 1
+    return False
+
+
+_UNTICKED: Final = ("[ ]", "\u2610")
+_TODO_WORDS: Final = 4  # an unticked item this short names a task, it does not answer
+
+
+def _unfilled(table: Table) -> bool:
+    """Whether every answer cell (all but the first column) is a placeholder or empty."""
+    answers = [cell for row in table.rows for cell in row[1:]]
+    return bool(answers) and not any(
+        _filled(cell) and cell.strip(" *_.").lower() not in _NOT_DONE for cell in answers
+    )
+
+
+_NOT_DONE: Final = frozenset({"not started", "pending", "to do", "todo", "open", "-", "?"})
+
+
+def _empty_column(table: Table) -> bool:
+    """Whether some column after the first is blank in every row (of two or more)."""
+    _, rows = _headed(table)
+    if len(rows) < 2:
+        return False
+    width = max(len(row) for row in rows)
+    return any(
+        all(column >= len(row) or not row[column].strip() for row in rows)
+        for column in range(1, width)
+    )
+
+
+def _headed(table: Table) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The header and the rows; a wiki export's blank header row gives way to the first row
+    ("|  |  |" then "| Metric | Target |")."""
+    if table.rows and not any(cell.strip() for cell in table.header):
+        return table.rows[0], table.rows[1:]
+    return table.header, table.rows
 
 
 def _table_body(table: Table) -> str:
@@ -416,7 +502,8 @@ class _Evidence:
 
     hits: Mapping[str, list[int]]
     tables: Mapping[str, Coverage]
-    measured: Mapping[str, list[int]]  # hits whose block also gives a number
+    measured: Mapping[str, list[tuple[int, bool]]]  # hits whose block gives a number: the
+    # line, and whether the block sets a target
     distinct: Mapping[str, int]  # how many different phrases were found
 
 
@@ -424,7 +511,7 @@ def _evidence(doc: Document, zone: frozenset[int], wanted: frozenset[str]) -> _E
     """Phrase hits and table coverage for the `wanted` concerns (those no heading settles)."""
     hits: dict[str, list[int]] = {}
     tables: dict[str, Coverage] = {}
-    measured: dict[str, list[int]] = {}
+    measured: dict[str, list[tuple[int, bool]]] = {}
     said: dict[str, set[str]] = {}
     if not wanted:
         return _Evidence(hits, tables, measured, {})
@@ -440,23 +527,48 @@ def _evidence(doc: Document, zone: frozenset[int], wanted: frozenset[str]) -> _E
                     found = _table_coverage(sign, block, concern, doc)
                     if found is not None:
                         tables[concern] = _best(tables.get(concern), found) or found
-            elif block.kind in _PROSE and not _unsaid(block.text):
-                for concern, phrases_found in scanner.scan(_said(block.text), wanted):
-                    hits.setdefault(concern, []).append(block.line)
-                    said.setdefault(concern, set()).update(p.lower() for p in phrases_found)
-                    if words.has_number(block.text):
-                        measured.setdefault(concern, []).append(block.line)
+            elif block.kind in _PROSE:
+                _prose_evidence(block, scanner, wanted, hits, said, measured)
     return _Evidence(hits, tables, measured, {c: len(p) for c, p in said.items()})
 
 
+def _prose_evidence(
+    block: Block,
+    scanner: phrases.Scanner,
+    wanted: frozenset[str],
+    hits: dict[str, list[int]],
+    said: dict[str, set[str]],
+    measured: dict[str, list[tuple[int, bool]]],
+) -> None:
+    """Add one paragraph's phrase hits (and whether it gives a figure, or a target)."""
+    if _MARKED_QUESTION in block.text.lower():
+        # "[NEEDS CLARIFICATION: who takes over?]": a question raised, owned by nobody
+        hits.setdefault(OPEN_QUESTIONS, []).append(block.line)
+    if _unsaid(block.text):
+        return
+    for concern, phrases_found in scanner.scan(_said(block.text), wanted):
+        hits.setdefault(concern, []).append(block.line)
+        said.setdefault(concern, set()).update(p.lower() for p in phrases_found)
+        if words.has_number(block.text):
+            aim = _TARGET.search(block.text) is not None
+            measured.setdefault(concern, []).append((block.line, aim))
+
+
 _PROSE: Final = frozenset({"paragraph", "item", "html", "quote"})
+_MARKED_QUESTION: Final = "[needs clarification"
+_TARGET: Final = lazy(r"\btargets?\b|\bgoals?\b|\u2265|>=|\bat least\b", re.IGNORECASE)
 
 
 def _by_content(concern: str, evidence: _Evidence, needed: int) -> Coverage | None:
     best = evidence.tables.get(concern)
     hits: Sequence[int] = evidence.hits.get(concern, ())
-    measured: Sequence[int] = evidence.measured.get(concern, ())
-    if measured and concern in _measured(registry.current()):
+    known = registry.current()
+    measured = [
+        line
+        for line, aim in evidence.measured.get(concern, ())
+        if not (aim and concern in _current(known))
+    ]
+    if measured and concern in _measured(known):
         # "Today analysts review 9,000 payments a day": the current state with its figure
         found = Coverage(concern, PRESENT, measured[0], (), "text")
         return _best(best, found)
@@ -481,6 +593,13 @@ def _settled(known: tuple[Concern, ...]) -> frozenset[str]:
 
 
 @cache
+def _current(known: tuple[Concern, ...]) -> frozenset[str]:
+    """Concerns about the state today: a figure in a sentence that sets a target is where we
+    want to be, and does not settle them."""
+    return frozenset(concern.id for concern in known if concern.current)
+
+
+@cache
 def _measured(known: tuple[Concern, ...]) -> frozenset[str]:
     """Concerns a sentence settles when it gives a figure, wherever it stands."""
     return frozenset(concern.id for concern in known if concern.measured)
@@ -491,7 +610,8 @@ def _table_coverage(
 ) -> Coverage | None:
     table = block.table
     assert table is not None
-    header = [cell.lower() for cell in table.header]
+    head, rows = _headed(table)
+    header = [cell.lower() for cell in head]
     if any(word in cell for cell in header for word in sign.unless):
         return None
     columns: list[int] = []
@@ -500,7 +620,7 @@ def _table_coverage(
         if column is None:
             return None
         columns.append(column)
-    cells = [row[columns[0]] if columns[0] < len(row) else "" for row in table.rows]
+    cells = [row[columns[0]] if columns[0] < len(row) else "" for row in rows]
     if doc is not None and columns[0] in reference_columns(table) and _all_dangling(cells, doc):
         return None  # every id the column names is defined nowhere: it covers nothing
     filled = sum(1 for cell in cells if _filled(cell))

@@ -1,0 +1,180 @@
+"""What makes a section hollow, partial or present: the rules a careful reader states."""
+
+from __future__ import annotations
+
+import pytest
+
+from prd_forge.lint import Config, lint_text
+
+AI = Config(ai=True)
+
+
+def _state(text: str, concern: str) -> str:
+    return str(lint_text(text, config=AI).coverage[concern])
+
+
+@pytest.mark.parametrize(
+    ("text", "concern", "state"),
+    [
+        # template guidance in a quote, then a placeholder: nobody wrote anything
+        (
+            "# PRD\n\n## Evaluation\n\n> *Named eval set, metrics, slices, thresholds.*\n\nTODO\n",
+            "evaluation",
+            "hollow",
+        ),
+        ("# PRD\n\n## Evaluation\n\n_To be completed by the ML lead._\n", "evaluation", "hollow"),
+        # a form whose every answer is a placeholder
+        (
+            "# PRD\n\n## Evaluation\n\n| Item | Status |\n|---|---|\n"
+            "| Test set | TODO |\n| Pass criteria | TBD |\n",
+            "evaluation",
+            "hollow",
+        ),
+        # labels with nothing after them, and unticked to-dos, are slots
+        ("# PRD\n\n## Rollout\n\n- Phase 1:\n- Phase 2:\n", "rollout", "hollow"),
+        (
+            "# PRD\n\n## Privacy\n\n- [ ] Privacy review\n- [ ] Legal review\n",
+            "privacy",
+            "hollow",
+        ),
+        # ... but in a checklist with ticked items, an unticked one is a decision
+        (
+            "# PRD\n\n## Scope\n\n- [x] English episodes only\n- [x] Episodes over 20 minutes\n"
+            "- [ ] Non-English episodes (later)\n",
+            "scope",
+            "present",
+        ),
+        # a Target column left blank (under a wiki export's empty header row) is unfinished
+        (
+            "# PRD\n\n## Success metrics\n\n|  |  |  |\n|---|---|---|\n"
+            "| Metric | Baseline | Target |\n| Share of users opted in | 23% | |\n"
+            "| Checkouts from the row per month | 0 | |\n",
+            "metrics",
+            "partial",
+        ),
+    ],
+)
+def test_placeholders_and_slots(text: str, concern: str, state: str) -> None:
+    assert _state(text, concern) == state
+
+
+FAILURES = "- The draft invents a fact.\n- The draft is in the wrong language.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "concern", "state"),
+    [
+        # failures listed without cost or severity
+        (f"# PRD\n\n## What could go wrong\n\n{FAILURES}", "error-cost", "partial"),
+        (
+            "# PRD\n\n## What could go wrong\n\n- The draft invents a fact: legal exposure. High.\n"
+            "- The draft is in the wrong language. Low.\n",
+            "error-cost",
+            "present",
+        ),
+        # data sources with nothing on whose data it is
+        (
+            "# PRD\n\n## Data sources\n\nTicket text and the final queue from the last 12 months "
+            "of the help desk export.\n",
+            "data",
+            "partial",
+        ),
+        (
+            "# PRD\n\n## Data sources\n\nTicket text from the help desk export, owned by Support "
+            "Ops; personal data is scrubbed before training.\n",
+            "data",
+            "present",
+        ),
+        # monitoring with no number that calls for action
+        (
+            "# PRD\n\n## Monitoring\n\nOwner: the ML team. A weekly dashboard of acceptance and "
+            "override rates.\n",
+            "monitoring",
+            "partial",
+        ),
+        (
+            "# PRD\n\n## Monitoring\n\nOwner: the ML team. Alert if the override rate exceeds "
+            "15% in a week.\n",
+            "monitoring",
+            "present",
+        ),
+    ],
+)
+def test_a_section_without_its_key_part_is_partial(text: str, concern: str, state: str) -> None:
+    assert _state(text, concern) == state
+
+
+@pytest.mark.parametrize(
+    ("items", "state"),
+    [
+        (
+            "- Do we keep drafts? — Femi, before launch.\n- Which model? (IT + Imaging, by beta)\n",
+            "present",
+        ),
+        ("- Do we keep drafts? — Femi, before launch.\n- Which model?\n", "present"),
+        ("- Do we keep drafts? — Femi.\n- Which model?\n- Who reviews?\n", "partial"),
+    ],
+)
+def test_open_questions_need_an_owner_or_date_on_half_their_entries(items: str, state: str) -> None:
+    assert _state(f"# PRD\n\n## Open questions\n\n{items}", "open-questions") == state
+
+
+def test_an_inline_clarification_marker_is_an_unowned_open_question() -> None:
+    text = (
+        "# PRD\n\n## Requirements\n\nThe crew takes over when the order stalls "
+        "[NEEDS CLARIFICATION: after how many seconds?].\n"
+    )
+    assert _state(text, "open-questions") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "state"),
+    [
+        # the reasoning itself settles why a model, wherever it stands
+        (
+            "The planning formula cannot account for congestion or weather; a model trained on "
+            "arrival times can learn those delays.",
+            "present",
+        ),
+        ("We will use a model.", "missing"),
+    ],
+)
+def test_one_sentence_of_reasoning_settles_ai_fit(sentence: str, state: str) -> None:
+    text = f"# PRD\n\n## Overview\n\nETAs for deliveries. {sentence}\n"
+    assert _state(text, "ai-fit") == state
+
+
+def test_a_wrapped_phrase_is_still_one_phrase() -> None:
+    text = (
+        "# PRD\n\n## Overview\n\nInputs are substation readings. IT Security has\n"
+        "approved the read-only link; no personal data is used; logs are deleted after\n"
+        "30 days.\n"
+    )
+    assert _state(text, "privacy") == "present"
+
+
+def test_a_note_opening_with_a_placeholder_is_no_evidence() -> None:
+    text = (
+        "# PRD\n\n## Privacy\n\nTBD — check with the DPO whether the privacy notice covers "
+        "purchase history and consent.\n"
+    )
+    assert _state(text, "privacy") == "hollow"
+
+
+@pytest.mark.parametrize(
+    "rollout",
+    [
+        "Internal accounts, then 20% for a week, then everyone. If export errors exceed 2% we "
+        "turn the flag off.",
+        "Two cities, then all nine over 4 weeks. Ops can switch a city\nback to slot display "
+        "if hit-rate falls below 70% for a day.",
+        "Beta with 20 accounts, then all. Rollback: turn off the flag; the page hides.",
+    ],
+)
+def test_a_rollback_the_team_can_pull_covers_rollout(rollout: str) -> None:
+    assert _state(f"# PRD\n\n## Rollout\n\n{rollout}\n", "rollout") == "present"
+
+
+def test_a_rollout_without_any_rollback_is_partial() -> None:
+    text = "# PRD\n\n## Rollout\n\nPilot with 6 recruiters for 6 weeks, then all US requisitions.\n"
+    assert _state(text, "rollout") == "partial"
