@@ -447,12 +447,12 @@ def _count_answer(tally: _Tally, body: str, *, asks: bool) -> None:
 
 def _slot(item: str, checklist: bool) -> bool:
     """An empty slot in a list: a label with nothing after it ("Phase 1:"), or, in a list
-    nothing of which is ticked, a short unticked to-do ("[ ] Privacy review"): work named,
-    not done."""
+    nothing of which is ticked, a short unticked to-do with no figure ("[ ] Privacy review",
+    but not "[ ] harmful replies <= 0.5%"): work named, not done."""
     stripped = item.strip()
     if stripped.endswith(":"):
         return words.word_count(stripped, _LABEL_WORDS + 1) <= _LABEL_WORDS
-    if not checklist and stripped.startswith(_UNTICKED):
+    if not checklist and stripped.startswith(_UNTICKED) and not words.has_number(stripped):
         return words.word_count(stripped, _TODO_WORDS + 2) <= _TODO_WORDS + 1
     return False
 
