@@ -8,17 +8,19 @@ paths and small reports cross process boundaries.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Final, TypeVar
 
 from prd_forge.lint import config as config_files
-from prd_forge.lint.cache import Cache
+from prd_forge.lint.cache import Cache, digest
+from prd_forge.lint.cache_entry import Entry
 from prd_forge.lint.config import Config, ConfigError
 from prd_forge.lint.files import STDIN, Decoded, InputProblem, discover, read, skip_special
 from prd_forge.lint.pathmatch import PathRules
-from prd_forge.lint.results import FileReport, Finding, fails
+from prd_forge.lint.results import FileReport, fails
 
 PARALLEL_MIN: Final = 48
 
@@ -165,43 +167,72 @@ def _in_parallel(
 
 
 def _cached(plan: Sequence[_Job], jobs: int | None, cache: Cache) -> list[Outcome]:
-    """Read every file here, answer unchanged ones from the cache, lint only the rest."""
+    """Answer files whose stat, else whose text, is unchanged from the cache; lint the rest."""
     outcomes: list[Outcome | None] = []
-    misses: list[tuple[int, _Job, Decoded, str]] = []
+    misses: list[tuple[int, _Job, Decoded, str, os.stat_result | None, str]] = []
+    settings_of: dict[tuple[int, str | None], str] = {}
     for job in plan:
-        decoded = read(job.path, None)
-        if isinstance(decoded, InputProblem):
-            outcomes.append(decoded)
-            continue
-        settings = repr((job.config, job.stage))
-        data = decoded.text.encode("utf-8", "surrogatepass")
-        key = cache.key(data, path=job.path, settings=settings)
-        hit = _report_from(cache.get(key))
+        settings = _settings(job, settings_of)
+        info = _regular(job.path)
+        hit = _revive(cache, cache.fresh(job.path, settings, info) if info else None, job.path)
         if hit is None:
-            misses.append((len(outcomes), job, decoded, key))
-        outcomes.append(_warned(hit, decoded.warning) if hit is not None else None)
-    fresh = _in_parallel(_lint_text, [(job, decoded) for _, job, decoded, _ in misses], jobs)
-    for (at, _, _, key), outcome in zip(misses, fresh, strict=True):
+            decoded = read(job.path, None)
+            if isinstance(decoded, InputProblem):
+                outcomes.append(decoded)
+                continue
+            sha = digest(decoded.text)
+            entry = cache.matching(job.path, settings, info, sha) if info else None
+            hit = _revive(cache, entry, job.path)
+            if hit is None:
+                misses.append((len(outcomes), job, decoded, settings, info, sha))
+        outcomes.append(hit)
+    fresh = _in_parallel(_lint_text, [(miss[1], miss[2]) for miss in misses], jobs)
+    for (at, job, _, settings, info, sha), outcome in zip(misses, fresh, strict=True):
         outcomes[at] = outcome
-        report = outcome.report if isinstance(outcome, _Warned) else outcome
-        if isinstance(report, FileReport):
-            cache.put(key, asdict(report))
+        if info is not None and not isinstance(outcome, InputProblem):
+            made = (
+                (outcome.report, outcome.warning.message)
+                if isinstance(outcome, _Warned)
+                else (outcome, None)
+            )
+            cache.store(job.path, settings, info, sha, made)
+    cache.save()
     return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _settings(job: _Job, known: dict[tuple[int, str | None], str]) -> str:
+    """What besides the text decides a file's report (one repr per config, not per file)."""
+    key = (id(job.config), job.stage)
+    if key not in known:
+        known[key] = repr((job.config, job.stage))
+    return known[key]
+
+
+def _made(outcome: FileReport | _Warned) -> tuple[FileReport, str | None]:
+    if isinstance(outcome, _Warned):
+        return outcome.report, outcome.warning.message
+    return outcome, None
+
+
+def _regular(path: str) -> os.stat_result | None:
+    """The file's stat if it is a regular file (only those are answered from the cache)."""
+    try:
+        info = Path(path).stat()
+    except OSError:
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
+
+
+def _revive(cache: Cache, entry: Entry | None, path: str) -> Outcome | None:
+    """The outcome a cache entry holds, or None when there is none (or it is damaged)."""
+    report = cache.report(entry) if entry is not None else None
+    if entry is None or report is None or report.path != path:
+        return None
+    return _warned(report, InputProblem(path, entry.warning) if entry.warning else None)
 
 
 def _warned(report: FileReport, warning: InputProblem | None) -> Outcome:
     return report if warning is None else _Warned(report, warning)
-
-
-def _report_from(entry: dict[str, Any] | None) -> FileReport | None:
-    """A cached report, or None when the entry is not one (corrupt, or from other code)."""
-    if entry is None or not isinstance(entry.get("findings"), list):
-        return None
-    try:
-        findings = tuple(Finding.from_record(finding) for finding in entry["findings"])
-        return FileReport(**{**entry, "findings": findings})
-    except (TypeError, KeyError, ValueError):  # a field missing, unknown or not a mapping
-        return None
 
 
 def _lint_text(item: tuple[_Job, Decoded]) -> Outcome:

@@ -19,8 +19,9 @@ from prd_forge.lint import cache as cache_module
 from prd_forge.lint import engine, run
 from prd_forge.lint.cache import Cache
 from prd_forge.lint.formats import NAMES, Options, get
-from prd_forge.lint.results import FileReport
+from prd_forge.lint.results import FileReport, Finding
 from prd_forge.lint.run import RunResult
+from prd_forge.terms import CoverageState
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "docs"
 
@@ -92,27 +93,86 @@ def test_other_settings_are_not_answered_from_the_cache(corpus: Path, tmp_path: 
     assert strict != run.run(target, jobs=1)
 
 
-def test_a_corrupt_entry_is_ignored_and_written_again(corpus: Path, tmp_path: Path) -> None:
+def _table(store: Cache) -> Path:
+    (table,) = store.folder.glob("*.json")
+    return table
+
+
+def _old(path: Path) -> None:
+    """Back-date a file, so its stat alone can answer for it (see cache.STAT_MARGIN_NS)."""
+    hour_ago = time.time() - 3600
+    os.utime(path, (hour_ago, hour_ago))
+
+
+def test_a_corrupt_table_or_entry_is_ignored_and_written_again(
+    corpus: Path, tmp_path: Path
+) -> None:
     store = Cache(tmp_path / "cache")
     target = [str(corpus / "meeting-recap.md")]
     fresh = run.run(target, jobs=1, cache=store)
-    (entry,) = store.folder.glob("*/*.json")
-    for damage in (b"{not json", b"[]", b'{"findings": [{"bogus": 1}]}', b""):
-        entry.write_bytes(damage)
-        assert run.run(target, jobs=1, cache=store) == fresh
-        assert json.loads(entry.read_bytes())["path"] == target[0]
+    table = _table(store)
+    row = json.loads(table.read_bytes())[target[0]]
+    damaged_rows = [[*row[:8], {"findings": [{"bogus": 1}]}], [*row[:8], [1, 2]], row[:3], "x"]
+    damages = [
+        b"{not json",
+        b"[]",
+        b"",
+        *(json.dumps({target[0]: r}).encode() for r in damaged_rows),
+    ]
+    for damage in damages:
+        table.write_bytes(damage)
+        assert run.run(target, jobs=1, cache=Cache(tmp_path / "cache")) == fresh
+        assert json.loads(table.read_bytes())[target[0]][8][0] == target[0]
 
 
-def test_a_fifo_in_place_of_an_entry_is_a_miss_not_a_hang(corpus: Path, tmp_path: Path) -> None:
+def test_a_fifo_in_place_of_a_table_is_a_miss_not_a_hang(corpus: Path, tmp_path: Path) -> None:
     store = Cache(tmp_path / "cache")
     target = [str(corpus / "meeting-recap.md")]
     fresh = run.run(target, jobs=1, cache=store)
-    (entry,) = store.folder.glob("*/*.json")
-    entry.unlink()
-    os.mkfifo(entry)
+    table = _table(store)
+    table.unlink()
+    os.mkfifo(table)
     start = time.monotonic()
     assert run.run(target, jobs=1, cache=Cache(tmp_path / "cache")) == fresh
     assert time.monotonic() - start < 10
+
+
+def test_an_unchanged_file_is_not_read_and_a_changed_one_always_is(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for file in corpus.glob("*.md"):
+        _old(file)
+    run.run([str(corpus)], jobs=1, cache=Cache(tmp_path / "cache"))
+    reads: list[str] = []
+    real = run.read
+    monkeypatch.setattr(run, "read", lambda path, data: reads.append(path) or real(path, data))
+    run.run([str(corpus)], jobs=1, cache=Cache(tmp_path / "cache"))
+    assert reads == []
+    # the same size and mtime, other text: the ctime still tells, and the text is hashed
+    changed = corpus / "meeting-recap.md"
+    info = changed.stat()
+    text = changed.read_bytes()
+    changed.write_bytes(text.replace(b"e", b"a", 1))
+    os.utime(changed, ns=(info.st_atime_ns, info.st_mtime_ns))
+    counter = _Counter(monkeypatch)
+    again = run.run([str(corpus)], jobs=1, cache=Cache(tmp_path / "cache"))
+    assert reads == [str(changed)]
+    assert counter.calls == [str(changed)]
+    assert again == run.run([str(corpus)], jobs=1)
+
+
+def test_a_file_changed_just_before_it_was_read_is_read_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = corpus / "meeting-recap.md"
+    target.write_bytes(target.read_bytes())  # written a moment ago
+    run.run([str(target)], jobs=1, cache=Cache(tmp_path / "cache"))
+    reads: list[str] = []
+    real = run.read
+    monkeypatch.setattr(run, "read", lambda path, data: reads.append(path) or real(path, data))
+    counter = _Counter(monkeypatch)
+    run.run([str(target)], jobs=1, cache=Cache(tmp_path / "cache"))
+    assert (reads, counter.calls) == ([str(target)], [])  # read and hashed, not linted
 
 
 def test_the_cache_folder_ignores_itself_and_no_cache_writes_nothing(
@@ -139,31 +199,48 @@ def test_the_environment_and_the_option_choose_the_folder(
     monkeypatch.setenv(cache_module.ENV_VAR, str(tmp_path / "from-env"))
     CliRunner().invoke(cli, ["lint", target])
     CliRunner().invoke(cli, ["lint", "--cache-dir", str(tmp_path / "from-option"), target])
-    assert list((tmp_path / "from-env").glob("*/*/*.json"))
-    assert list((tmp_path / "from-option").glob("*/*/*.json"))
+    assert list((tmp_path / "from-env").glob("*/*.json"))
+    assert list((tmp_path / "from-option").glob("*/*.json"))
     monkeypatch.setenv(cache_module.NO_CACHE_VAR, "1")
     CliRunner().invoke(cli, ["lint", "--cache-dir", str(tmp_path / "off"), target])
     assert not (tmp_path / "off").exists()
 
 
-def test_concurrent_writers_never_leave_half_an_entry(tmp_path: Path) -> None:
-    store = Cache(tmp_path / "cache")
-    key = store.key(b"text", path="a.md", settings="s")
-    entries = [{"path": "a.md", "n": n, "findings": ["x" * 5000] * 20} for n in range(8)]
-    seen: list[object] = []
+def _report(path: str, n: int) -> FileReport:
+    finding = Finding(path, n, 1, "PRD001", "missing-section", "metrics", "error", "x" * 500)
+    return FileReport(path, n % 2 == 0, {"metrics": CoverageState.MISSING}, (finding,) * 20)
 
-    def write(entry: dict[str, object]) -> None:
-        for _ in range(20):
-            store.put(key, entry)
-            seen.append(store.get(key))
 
-    threads = [threading.Thread(target=write, args=(entry,)) for entry in entries]
+def test_concurrent_runs_keep_every_entry_and_never_half_a_table(tmp_path: Path) -> None:
+    source = tmp_path / "a.md"
+    source.write_text("# A\n", "utf-8")
+    info = source.stat()
+    errors: list[BaseException] = []
+
+    def write(writer: int) -> None:
+        try:
+            for n in range(10):
+                store = Cache(tmp_path / "cache")
+                path = f"{writer}-{n}.md"
+                store.store(path, "s", info, "sha", (_report(path, n), None))
+                store.save()
+                seen = Cache(tmp_path / "cache").matching(path, "s", info, "sha")
+                assert seen is not None and store.report(seen) == _report(path, n)
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(writer,)) for writer in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert all(entry in entries for entry in seen)
-    assert not list(store.folder.glob("*/*.tmp"))
+    assert errors == []
+    store = Cache(tmp_path / "cache")
+    for writer in range(8):
+        for n in range(10):
+            entry = store.matching(f"{writer}-{n}.md", "s", info, "sha")
+            assert entry is not None and store.report(entry) == _report(f"{writer}-{n}.md", n)
+    assert not list(store.folder.glob("*.tmp")) and not list(store.folder.glob(".*.tmp"))
 
 
 def test_stale_entries_and_other_versions_are_pruned(tmp_path: Path) -> None:
@@ -171,16 +248,19 @@ def test_stale_entries_and_other_versions_are_pruned(tmp_path: Path) -> None:
     old_version = root / "0000000000000000" / "ab" / "ab12.json"
     old_version.parent.mkdir(parents=True)
     old_version.write_text("{}", "utf-8")
+    source = tmp_path / "a.md"
+    source.write_text("# A\n", "utf-8")
+    info = source.stat()
     store = Cache(root)
-    unused = store.folder / "cd" / "cd34.json"
-    unused.parent.mkdir(parents=True)
-    unused.write_text("{}", "utf-8")
-    month_ago = time.time() - (cache_module.MAX_AGE_DAYS + 1) * 86_400
-    os.utime(unused, (month_ago, month_ago))
-    store.put(store.key(b"x", path="x.md", settings=""), {"path": "x.md"})
-    assert not old_version.exists()
-    assert not unused.exists()
-    assert len(list(store.folder.glob("*/*.json"))) == 1
+    store.now_ns -= (cache_module.MAX_AGE_DAYS + 1) * 86_400 * 10**9  # written a month ago
+    store.store("unused.md", "s", info, "sha", (_report("unused.md", 1), None))
+    store.save()
+    (root / "last-pruned").unlink()
+    later = Cache(root)
+    later.store("used.md", "s", info, "sha", (_report("used.md", 2), None))
+    later.save()
+    assert not old_version.exists() and not old_version.parent.parent.exists()
+    assert list(json.loads(_table(later).read_bytes())) == ["used.md"]
 
 
 _MODULES_AFTER = """
