@@ -16,12 +16,12 @@ from click.testing import CliRunner
 
 from prd_forge.cli import cli
 from prd_forge.lint import cache as cache_module
-from prd_forge.lint import engine, run
+from prd_forge.lint import engine, files, run
 from prd_forge.lint.cache import Cache
 from prd_forge.lint.formats import NAMES, Options, get
 from prd_forge.lint.results import FileReport, Finding
 from prd_forge.lint.run import RunResult
-from prd_forge.terms import CoverageState
+from prd_forge.terms import CoverageState, Severity
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "docs"
 
@@ -93,6 +93,18 @@ def test_other_settings_are_not_answered_from_the_cache(corpus: Path, tmp_path: 
     assert strict != run.run(target, jobs=1)
 
 
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files a run reads from now on."""
+    reads: list[str] = []
+
+    def counting(path: str, data: bytes | None) -> files.Decoded | files.InputProblem:
+        reads.append(path)
+        return files.read(path, data)
+
+    monkeypatch.setattr(run, "read", counting)
+    return reads
+
+
 def _table(store: Cache) -> Path:
     (table,) = store.folder.glob("*.json")
     return table
@@ -143,9 +155,7 @@ def test_an_unchanged_file_is_not_read_and_a_changed_one_always_is(
     for file in corpus.glob("*.md"):
         _old(file)
     run.run([str(corpus)], jobs=1, cache=Cache(tmp_path / "cache"))
-    reads: list[str] = []
-    real = run.read
-    monkeypatch.setattr(run, "read", lambda path, data: reads.append(path) or real(path, data))
+    reads = _reads(monkeypatch)
     run.run([str(corpus)], jobs=1, cache=Cache(tmp_path / "cache"))
     assert reads == []
     # the same size and mtime, other text: the ctime still tells, and the text is hashed
@@ -167,9 +177,7 @@ def test_a_file_changed_just_before_it_was_read_is_read_again(
     target = corpus / "meeting-recap.md"
     target.write_bytes(target.read_bytes())  # written a moment ago
     run.run([str(target)], jobs=1, cache=Cache(tmp_path / "cache"))
-    reads: list[str] = []
-    real = run.read
-    monkeypatch.setattr(run, "read", lambda path, data: reads.append(path) or real(path, data))
+    reads = _reads(monkeypatch)
     counter = _Counter(monkeypatch)
     run.run([str(target)], jobs=1, cache=Cache(tmp_path / "cache"))
     assert (reads, counter.calls) == ([str(target)], [])  # read and hashed, not linted
@@ -207,7 +215,8 @@ def test_the_environment_and_the_option_choose_the_folder(
 
 
 def _report(path: str, n: int) -> FileReport:
-    finding = Finding(path, n, 1, "PRD001", "missing-section", "metrics", "error", "x" * 500)
+    error = Severity.ERROR
+    finding = Finding(path, n, 1, "PRD001", "missing-section", "metrics", error, "x" * 500)
     return FileReport(path, n % 2 == 0, {"metrics": CoverageState.MISSING}, (finding,) * 20)
 
 
