@@ -7,7 +7,7 @@ from typing import Final
 from prd_forge.concerns.base import Concern, Level, TableSign
 
 # the words a screen shows, when quoted after the phrase: each state's copy is its own evidence
-_COPY: Final = r"(?: [^\"\u201c*\n]{0,60}(?:[\"\u201c]|\*\*)\w+)?"
+_COPY: Final = r"(?: [^\"\u201c`*\n]{0,60}(?:[\"\u201c`]|\*\*)\w+(?:\W{1,2}\w+){0,2})?"
 
 CONCERN = Concern(
     id="ux-states",
@@ -53,6 +53,7 @@ CONCERN = Concern(
     ),
     evidence=(
         r"progress bar",
+        r"confidence (?:bars?|bands?|badges?|chips?|labels?|meters?)",
         r"(?:typing|loading|status) indicator",
         r"(?:panel|page|screen|card|list|view|tab|modal|dialog|chip|app) shows?" + _COPY,
         r"expandable",
@@ -82,7 +83,7 @@ CONCERN = Concern(
         (
             r"(?:shows?|showing|shown|sees?|display(?:s|ed|ing)?|labell?ed|reads|hears?|tells?"
             r"|telling|acknowledg\w+|toast|chip|button|badge|notice|placeholder)"
-            r"[^\"\u201c*\n]{0,60}(?:[\"\u201c]|\*\*)\w+"
+            r"[^\"\u201c`*\n]{0,60}(?:[\"\u201c`]|\*\*)\w+(?:\W{1,2}\w+){0,2}"
         ),
     ),
     # a section about UX states says what users meet when the model is unsure or fails
@@ -98,5 +99,7 @@ CONCERN = Concern(
                 ("behavio", "copy", "shows", "sees", "display", "message", "screen", "trigger"),
             )
         ),
+        # what users meet at each confidence: "| Confidence of top intent | Behaviour |"
+        TableSign((("behavio", "shows", "sees", "copy"), ("confidence",))),
     ),
 )

@@ -97,3 +97,21 @@ def test_human_oversight(body: str, state: str) -> None:
 )
 def test_human_oversight_template_forms(body: str, state: str) -> None:
     assert _state(f"# Feature\n\n{body}", "human-oversight") == state
+
+
+def test_a_table_of_what_users_meet_at_each_confidence_covers_ux_states() -> None:
+    table = (
+        "## Decision\n\n| Confidence of top intent | Behaviour |\n|---|---|\n"
+        '| >= 0.80 | Route directly: "I\'ll put you through to billing." |\n'
+        '| 0.50 - 0.80 | Confirm: "Is this about your bill?" |\n'
+        "| < 0.50 | Fall back to the touch-tone menu |\n"
+    )
+    assert _state(f"# Feature\n\n{table}", "ux-states") == "present"
+
+
+def test_copy_in_backticks_is_screen_copy() -> None:
+    body = (
+        "## Guide\n\nWhile it works the PR shows `review-assistant: running`; when done the check "
+        "shows `review-assistant: 3 suggestions`; if it fails the check reads `skipped (error)`.\n"
+    )
+    assert _state(f"# Feature\n\n{body}", "ux-states") == "present"
