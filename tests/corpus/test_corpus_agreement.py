@@ -18,8 +18,8 @@ from prd_forge import catalogue
 
 HERE = Path(__file__).resolve().parent
 FLOOR_AI = 0.99
-FLOOR_EXACT = 0.78
-FLOOR_COVERED = 0.87
+FLOOR_EXACT = 0.81
+FLOOR_COVERED = 0.89
 
 
 def _load_scorer() -> ModuleType:
