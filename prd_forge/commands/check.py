@@ -23,17 +23,11 @@ JSON_VERSION = 1
 """Bumped only when the JSON shape changes incompatibly (README, "check --format json")."""
 
 
-def _advice(finding: SpecFinding) -> str:
-    """The message, then the fix and why a gap is only a warning, in parentheses."""
-    advice = "; ".join(part for part in (finding.fix, finding.note) if part)
-    return f"{finding.message} ({advice})" if advice else finding.message
-
-
 def _line(report: SpecReport, finding: SpecFinding) -> str:
     place = f"{report.file}:{finding.line}" if finding.line else report.file
     tag = " warning:" if finding.severity is Severity.WARNING else ""
     where = f" {finding.path}:" if finding.path else ""
-    return f"{place}:{tag}{where} {_advice(finding)}"
+    return f"{place}:{tag}{where} {finding.advice}"
 
 
 def _plural(count: int, word: str) -> str:
@@ -88,33 +82,22 @@ def format_json(reports: list[SpecReport]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _escape(value: str, *, in_property: bool = False) -> str:
-    # GitHub's workflow-command escaping; properties also escape ':' and ','.
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return value.replace(":", "%3A").replace(",", "%2C") if in_property else value
+def _through_lint(name: str) -> Callable[[list[SpecReport]], str]:
+    """Lint's formatter `name`, fed check's findings (workflow/check_report.py)."""
 
+    def render(reports: list[SpecReport]) -> str:
+        from prd_forge.lint.formats import Options, get
+        from prd_forge.workflow.check_report import CHECK_RULES, to_run_result
 
-def format_github(reports: list[SpecReport]) -> str:
-    """Workflow annotations on the answers file, then the text summary line of each file."""
-    lines: list[str] = []
-    for report in reports:
-        for finding in report.findings:
-            place = f"file={_escape(report.file, in_property=True)}"
-            if finding.line:
-                place += f",line={finding.line}"
-            title = finding.path or "answers file"
-            lines.append(
-                f"::{finding.severity.value} {place},title={_escape(title, in_property=True)}"
-                f"::{_escape(_advice(finding))}"
-            )
-        lines.append(_summary(report))
-    return "\n".join(lines) + "\n"
+        return get(name)(to_run_result(reports), Options(rules=CHECK_RULES))
+
+    return render
 
 
 FORMATS: dict[str, Callable[[list[SpecReport]], str]] = {
     "text": format_text,
     "json": format_json,
-    "github": format_github,
+    **{name: _through_lint(name) for name in ("github", "junit", "sarif")},
 }
 
 
@@ -128,8 +111,8 @@ FORMATS: dict[str, Callable[[list[SpecReport]], str]] = {
     type=click.Choice(("auto", *sorted(FORMATS))),
     default="auto",
     show_default=True,
-    help="text: one line per problem; json: one document for all files; github: workflow "
-    "annotations; auto: github under GitHub Actions, else text.",
+    help="text: one line per problem; json: one document for all files; github, sarif and "
+    "junit: lint's formats, on the answers file; auto: github under GitHub Actions, else text.",
 )
 @click.option(
     "--answers-only",

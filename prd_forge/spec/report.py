@@ -9,10 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
+from typing import Final
 
 from prd_forge.spec.completeness import Gap, blocking, deferring_question, find_gaps
 from prd_forge.spec.load import LoadedSpec, SpecError, load_spec
 from prd_forge.terms import Severity, Stage
+
+# A rule-like code for each kind of finding (SARIF's ruleId; workflow/check_report.py describes
+# them): not a valid answers file, a completeness gap, a stale approval, an approval a launch lacks.
+INVALID: Final = "SPEC001"
+GAP: Final = "SPEC002"
+STALE_APPROVAL: Final = "SPEC003"
+MISSING_APPROVAL: Final = "SPEC004"
 
 
 class Result(IntEnum):
@@ -32,6 +40,7 @@ class SpecFinding:
     """One problem in one file.
 
     Attributes:
+        code: what kind of finding it is (INVALID, GAP, STALE_APPROVAL, MISSING_APPROVAL).
         severity: error (blocks the spec at its status, or makes it unreadable) or warning.
         line: 1-based line where the file spells out the field (or its nearest ancestor).
         path: the field path, e.g. `failure_modes.modes[2].fallbacks`; empty for the whole file.
@@ -41,6 +50,7 @@ class SpecFinding:
         note: why a gap is only a warning (recorded as an open question, or recommended).
     """
 
+    code: str
     severity: Severity
     line: int | None
     path: str
@@ -48,6 +58,12 @@ class SpecFinding:
     message: str
     fix: str
     note: str = ""
+
+    @property
+    def advice(self) -> str:
+        """The message, then the fix and why a gap is only a warning, in parentheses."""
+        advice = "; ".join(part for part in (self.fix, self.note) if part)
+        return f"{self.message} ({advice})" if advice else self.message
 
 
 @dataclass(frozen=True)
@@ -68,7 +84,7 @@ def check_file(path: Path, stage: Stage | None = None) -> SpecReport:
         loaded = load_spec(path)
     except SpecError as error:
         findings = tuple(
-            SpecFinding(Severity.ERROR, p.line, p.path, None, p.message, p.fix)
+            SpecFinding(INVALID, Severity.ERROR, p.line, p.path, None, p.message, p.fix)
             for p in error.problems
         )
         return SpecReport(str(path), Result.INVALID, None, findings)
@@ -87,6 +103,7 @@ def _approval_findings(loaded: LoadedSpec, stage: Stage | None) -> tuple[SpecFin
     spec, file = loaded.spec, loaded.file
     found = [
         SpecFinding(
+            STALE_APPROVAL,
             Severity.ERROR,
             loaded.line_of(f"approvals[{item.index}].digest"),
             f"approvals[{item.index}]",
@@ -102,6 +119,7 @@ def _approval_findings(loaded: LoadedSpec, stage: Stage | None) -> tuple[SpecFin
         configured = settings.for_file(Path(file)).launch_roles
         found += [
             SpecFinding(
+                MISSING_APPROVAL,
                 Severity.ERROR,
                 loaded.line_of("approvals"),
                 "approvals",
@@ -120,6 +138,7 @@ def _gap_report(loaded: LoadedSpec) -> SpecReport:
     blockers = set(blocking(spec, gaps))
     findings = tuple(
         SpecFinding(
+            GAP,
             Severity.ERROR if gap in blockers else Severity.WARNING,
             loaded.line_of(gap.path),
             gap.path,

@@ -155,20 +155,22 @@ def test_recommended_concern_gaps_only_warn(
         assert {f["level"] for f in findings} == {"warning"}
 
 
-def test_github_format_annotates_the_answers_file(prd_forge: Invoke) -> None:
+def test_github_format_is_lints_annotations_on_the_answers_file(prd_forge: Invoke) -> None:
     result = prd_forge("check", "--format", "github", REVIEW_NO_FALLBACKS, "samples/missing.yaml")
     assert result.exit_code == 2
     lines = result.stdout.splitlines()
-    assert lines[3] == (
-        f"::error file={REVIEW_NO_FALLBACKS},line=46,title=failure_modes.modes[0].fallbacks"
-        "::names fallback 'retry-later', which is not defined "
+    assert lines[0] == "::error file=samples/missing.yaml::no such file (check the path)"
+    assert lines[1] == (
+        f"::error file={REVIEW_NO_FALLBACKS},line=1,col=1,title=SPEC002 spec-gap::"
+        "evaluation.confidence_threshold: is missing (answer: Below what model confidence is "
+        "the output not shown as-is (0 to 1)?)"
+    )
+    assert lines[5] == (
+        f"::error file={REVIEW_NO_FALLBACKS},line=46,col=1,title=SPEC002 spec-gap::"
+        "failure_modes.modes[0].fallbacks: names fallback 'retry-later', which is not defined "
         "(define a fallback with id 'retry-later' under fallbacks)"
     )
-    assert lines[6] == f"{REVIEW_NO_FALLBACKS}: incomplete (review): 6 errors, 0 warnings"
-    assert lines[7:] == [
-        "::error file=samples/missing.yaml,title=answers file::no such file (check the path)",
-        "samples/missing.yaml: invalid: 1 error, 0 warnings",
-    ]
+    assert lines[-1] == "prd-forge: 6 findings in 1 files."
 
 
 def test_github_format_escapes_what_workflow_commands_reserve(
@@ -179,8 +181,8 @@ def test_github_format_escapes_what_workflow_commands_reserve(
     line = prd_forge("check", "--format", "github", str(spec)).stdout.splitlines()[0]
     folder = str(tmp_path).replace(":", "%3A").replace(",", "%2C")
     assert line == (
-        f"::error file={folder}/a%2Cb%3A 100%25.yaml,line=2,title=feature.nmae"
-        "::unknown field (did you mean 'name'?)"
+        f"::error file={folder}/a%2Cb%3A 100%25.yaml,line=2,col=1,"
+        "title=SPEC001 invalid-answers-file::feature.nmae: unknown field (did you mean 'name'?)"
     )
 
 

@@ -13,6 +13,23 @@ from types import MappingProxyType
 from typing import Final
 
 from prd_forge.lint.run import RunResult
+from prd_forge.terms import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What SARIF tells code scanning about one rule: lint's, or a code of another command
+    that reports through these formats (`check`'s SPEC001-SPEC004)."""
+
+    code: str
+    name: str
+    summary: str
+    why: str
+    anchor: str
+    severity: Severity
+    tags: tuple[str, ...]
+    help_uri: str
+    help_markdown: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +40,7 @@ class Options:
     statistics: bool = False  # text: counts by rule instead of the findings
     sarif_category: str | None = None  # SARIF automationDetails.id; none: the uploader's
     base_path: str | None = None  # SARIF and gitlab paths are relative to it (default: git root)
+    rules: tuple[RuleInfo, ...] = ()  # SARIF's rule table; empty: lint's rules
 
 
 Formatter = Callable[[RunResult, Options], str]

@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 from prd_forge import __version__
 from prd_forge.lint.docs import rule_markdown
-from prd_forge.lint.formats import Options
+from prd_forge.lint.formats import Options, RuleInfo
 from prd_forge.lint.results import Finding
 from prd_forge.lint.rules import REGISTRY, help_uri
 from prd_forge.lint.run import RunResult
@@ -39,7 +39,6 @@ FINGERPRINT: Final = "prdForgeFinding/v1"
 SRCROOT: Final = "%SRCROOT%"
 _LEVEL: Final = {"error": "error", "warning": "warning", "info": "note"}
 _RANK: Final = {"error": 0, "warning": 1, "info": 2}
-_INDEX: Final = {rule.code: index for index, rule in enumerate(REGISTRY)}
 
 
 def repository_root(start: Path) -> Path:
@@ -55,20 +54,35 @@ def _uri(path: str, base: Path) -> dict[str, str]:
     return {"uri": absolute.as_uri()}
 
 
-def _rules() -> list[dict[str, Any]]:
-    return [
-        {
-            "id": rule.code,
-            "name": rule.name,
-            "shortDescription": {"text": rule.summary},
-            "fullDescription": {"text": rule.why},
-            "helpUri": help_uri(rule),
-            "help": {"text": f"{rule.why} ({rule.anchor})", "markdown": rule_markdown(rule)},
-            "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-            "properties": {"tags": ["prd", rule.concern if rule.concern != "*" else "structure"]},
-        }
+def lint_rules() -> tuple[RuleInfo, ...]:
+    """Lint's rules, as SARIF describes them."""
+    return tuple(
+        RuleInfo(
+            rule.code,
+            rule.name,
+            rule.summary,
+            rule.why,
+            rule.anchor,
+            rule.severity,
+            ("prd", rule.concern if rule.concern != "*" else "structure"),
+            help_uri(rule),
+            rule_markdown(rule),
+        )
         for rule in REGISTRY
-    ]
+    )
+
+
+def _rule(rule: RuleInfo) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.why},
+        "helpUri": rule.help_uri,
+        "help": {"text": f"{rule.why} ({rule.anchor})", "markdown": rule.help_markdown},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"tags": list(rule.tags)},
+    }
 
 
 def source_lines(path: str, result: RunResult) -> list[str]:
@@ -96,10 +110,10 @@ def fingerprints(findings: Iterable[Finding], lines: list[str]) -> list[str]:
     return [hashlib.sha256(key.encode()).hexdigest()[:32] for key in found]
 
 
-def _result(f: Finding, fingerprint: str, base: Path) -> dict[str, Any]:
+def _result(f: Finding, fingerprint: str, base: Path, index: int) -> dict[str, Any]:
     return {
         "ruleId": f.code,
-        "ruleIndex": _INDEX[f.code],
+        "ruleIndex": index,
         "level": _LEVEL[f.severity],
         "message": {"text": f.message},
         "locations": [
@@ -115,11 +129,16 @@ def _result(f: Finding, fingerprint: str, base: Path) -> dict[str, Any]:
     }
 
 
-def _results(result: RunResult, base: Path) -> list[tuple[Finding, dict[str, Any]]]:
+def _results(
+    result: RunResult, base: Path, index: dict[str, int]
+) -> list[tuple[Finding, dict[str, Any]]]:
     pairs: list[tuple[Finding, dict[str, Any]]] = []
     for report in result.reports:
         prints = fingerprints(report.findings, source_lines(report.path, result))
-        pairs.extend((f, _result(f, p, base)) for f, p in zip(report.findings, prints, strict=True))
+        pairs.extend(
+            (f, _result(f, p, base, index[f.code]))
+            for f, p in zip(report.findings, prints, strict=True)
+        )
     return sorted(pairs, key=lambda pair: (_RANK[pair[0].severity], pair[0]))
 
 
@@ -144,7 +163,8 @@ def _notifications(result: RunResult, base: Path, left_out: int) -> list[dict[st
 
 def render(result: RunResult, options: Options) -> str:
     base = Path(options.base_path).resolve() if options.base_path else repository_root(Path())
-    results = _results(result, base)
+    rules = options.rules or lint_rules()
+    results = _results(result, base, {rule.code: number for number, rule in enumerate(rules)})
     left_out = max(0, len(results) - MAX_RESULTS)
     run: dict[str, Any] = {
         "tool": {
@@ -152,7 +172,7 @@ def render(result: RunResult, options: Options) -> str:
                 "name": "prd-forge",
                 "version": __version__,
                 "informationUri": INFORMATION_URI,
-                "rules": _rules(),
+                "rules": [_rule(rule) for rule in rules],
             }
         },
         "originalUriBaseIds": {SRCROOT: {"uri": base.as_uri().rstrip("/") + "/"}},
