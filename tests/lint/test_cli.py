@@ -171,8 +171,9 @@ def test_statistics_counts_by_rule() -> None:
         "3  PRD004  missing-recommended-section  info",
         "1  PRD001  missing-section  error",
     ]
-    assert lines[-1] == "11 findings (5 error, 3 warning, 3 info) in 2 files."
-    assert sum(int(line.split()[0]) for line in lines[:-1]) == 11
+    assert lines[-2] == "1  PRD211  genai-risks-unaddressed  warning"
+    assert lines[-1] == "12 findings (5 error, 4 warning, 3 info) in 2 files."
+    assert sum(int(line.split()[0]) for line in lines[:-1]) == 12
 
 
 def test_statistics_and_quiet_go_with_text_only() -> None:

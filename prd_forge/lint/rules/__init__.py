@@ -8,6 +8,7 @@ from typing import Final
 from prd_forge.lint.rules import (
     approvals,
     failure,
+    generative,
     operations,
     quality,
     references,
@@ -32,6 +33,7 @@ REGISTRY: Final[tuple[Rule, ...]] = tuple(
             *operations.RULES,
             *wording.RULES,
             *approvals.RULES,
+            *generative.RULES,
         ),
         key=lambda rule: rule.code,
     )
