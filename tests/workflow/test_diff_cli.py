@@ -57,7 +57,7 @@ def test_only_gains_exit_zero() -> None:
     code, out, _ = run("before.md", "good.md")
     assert code == 0
     assert out.splitlines()[-1] == (
-        "1 PRD compared: 0 concerns lost, 1 gained; 0 findings added, 3 resolved; "
+        "1 PRD compared: 0 concerns lost, 1 gained; 0 findings added, 4 resolved; "
         "coverage did not regress"
     )
 
