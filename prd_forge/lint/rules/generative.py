@@ -19,7 +19,8 @@ from prd_forge.concerns import genai_risks
 from prd_forge.lint import text as words
 from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Block, Document, Section
-from prd_forge.lint.rules.base import WARNING, Context, Problem, Rule
+from prd_forge.lint.rules.base import Context, Observation, Rule
+from prd_forge.terms import Severity
 
 _GENERATIVE: Final = lazy(
     r"\b(?:llms?|(?:large )?language models?|generative|gen ?ai|gpt-?[\w.]*|chat ?gpt"
@@ -89,7 +90,7 @@ def _anchor(ctx: Context) -> int:
     return ctx.doc.sections[titled].line if titled is not None else 1
 
 
-def _genai_risks(ctx: Context) -> Iterator[Problem]:
+def _genai_risks(ctx: Context) -> Iterator[Observation]:
     index = profile_section(ctx.doc)
     if index is not None:
         body, line = _text(ctx.doc.subtree(index)), ctx.doc.sections[index].line
@@ -100,7 +101,7 @@ def _genai_risks(ctx: Context) -> Iterator[Problem]:
         line = _anchor(ctx)
     left = unaddressed(body)
     if left:
-        yield Problem(
+        yield Observation(
             line,
             f"a generative feature: {len(left)} of the {len(_MENTIONS)} NIST AI 600-1 risks "
             f"{'is' if len(left) == 1 else 'are'} not addressed: {'; '.join(left)}",
@@ -114,7 +115,7 @@ RULES = (
         code="PRD211",
         name="genai-risks-unaddressed",
         concern="privacy",
-        severity=WARNING,
+        severity=Severity.WARNING,
         summary="A generative feature's PRD does not address some of the NIST AI 600-1 risks.",
         why="A generative model fails in ways a classifier does not: it confabulates, can be "
         "steered by prompt injection, can write harmful or infringing content. AI 600-1 lists "
