@@ -33,7 +33,8 @@ def template() -> None:
     "specs",
     multiple=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="A complete answers file to render (repeatable; default: the shipped samples).",
+    help="A complete answers file to render (repeatable; default: the shipped samples, and "
+    "for views the incomplete ones too).",
 )
 @click.option(
     "--view",
