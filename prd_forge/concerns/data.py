@@ -72,6 +72,10 @@ CONCERN = Concern(
         r"source of truth",
         r"data warehouse",
         r"snowflake|bigquery|s3",
+        r"(?:sent|passed|given|fed) to the (?:model|llm|provider|vendor|classifier)",
+        r"(?:no|not used for) training",
+        r"inputs? (?:are|is|include|includes)",
+        r"(?:message|event|call|chat|search|query|click|access) logs",
     ),
     tables=(
         TableSign((("source", "dataset", "data set"), ("pii", "owner", "licen", "provenance"))),

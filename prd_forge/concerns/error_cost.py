@@ -80,6 +80,8 @@ CONCERN = Concern(
         r"(?:could|may|might|would) (?:cause|lead to|result in|mislead|embarrass|expose)",
         r"leak(?:s|ed|age)?",
         r"inappropriate",
+        r"(?:is|are|be|not) (?:far |much )?worse",
+        r"(?:loses?|lost|losing|costs?) (?:\w+ )?(?:money|revenue|sales|customers|trust|time)",
         r"unsafe",
     ),
     tables=(

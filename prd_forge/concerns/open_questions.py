@@ -19,7 +19,6 @@ CONCERN = Concern(
         "open issues",
         "unresolved questions",
         "outstanding questions",
-        "faq",
         "unknowns",
         "decisions needed",
         "parking lot",

@@ -38,8 +38,6 @@ CONCERN = Concern(
         "assumptions and limitations",
         "capability bounds",
         "not in this phase",
-        "assumption",
-        "constraint",
         "what we are building",
         "limit",
         "not included",
@@ -51,7 +49,10 @@ CONCERN = Concern(
         "what it doesn't do",
         "what doesn't it do",
     ),
-    weak=(),
+    weak=(
+        "assumption",
+        "constraint",
+    ),
     evidence=(
         (
             r"(?:does not|doesn't|cannot|can't|will not|won't|"

@@ -408,7 +408,8 @@ def _count(tally: _Tally, block: Block, *, questions_count: bool, checklist: boo
         tally.marked += kind == "alert"
         tally.content += HOLLOW_WORDS if kind == "code" else 0
         return
-    if block.table is not None and not questions_count and _unfilled(block.table):
+    table = block.table
+    if table is not None and (_blank(table) or (not questions_count and _unfilled(table))):
         tally.marked += 1  # "| Test set | TODO |": a form nobody filled in
         return
     if block.table is not None and not questions_count and _empty_column(block.table):
@@ -459,6 +460,11 @@ def _slot(item: str, checklist: bool) -> bool:
 
 _UNTICKED: Final = ("[ ]", "\u2610")
 _TODO_WORDS: Final = 4  # an unticked item this short names a task, it does not answer
+
+
+def _blank(table: Table) -> bool:
+    """Whether no cell below the header holds anything: a form nobody started."""
+    return not any(cell.strip() for row in _headed(table)[1] for cell in row)
 
 
 def _unfilled(table: Table) -> bool:

@@ -18,10 +18,11 @@ _UPPER_MARKERS: Final = lazy(r"\b(?:TODO|FIXME|XXX)\b")
 # the regex engine's literal-prefix search, so `first_placeholder` tests cheap substrings first.
 _PLACEHOLDER: Final = lazy(
     r"\btb[dca]\b|\?\?\?|\[more information needed\]|\blorem ipsum\b"
-    r"|\{\{[^{}\n]{0,200}\}\}"
+    r"|\{\{[^{}\n]{0,400}\}\}"
     r"|\[(?:insert|add|describe|todo|tbd|placeholder|your|enter)\b[^\]\n]{0,200}\]"
     r"|<(?:insert|add|describe|placeholder|your|enter)\b[^>\n]{0,200}>"
-    r"|\bto be (?:determined|decided|defined|confirmed|added|written|filled|completed|provided"
+    r"|(?<!has )(?<!have )(?<!had )(?<!needs )(?<!need )(?<!needed )"  # "rules have to be written"
+    r"\bto be (?:determined|decided|defined|confirmed|added|written|filled|completed|provided"
     r"|agreed)\b"
     r"|\bcoming soon\b|\bto come\b|\bfill (?:this |me )?in\b|(?:\*\*|__)missing(?:\*\*|__)"
     # spec-kit and template slots: [NEEDS CLARIFICATION: ...], [What is the target?],

@@ -178,3 +178,41 @@ def test_a_rollback_the_team_can_pull_covers_rollout(rollout: str) -> None:
 def test_a_rollout_without_any_rollback_is_partial() -> None:
     text = "# PRD\n\n## Rollout\n\nPilot with 6 recruiters for 6 weeks, then all US requisitions.\n"
     assert _state(text, "rollout") == "partial"
+
+
+def test_an_faq_answers_questions_it_does_not_leave_them_open() -> None:
+    text = "# PRD\n\n## FAQ\n\n**Why now?** Half our learners live abroad.\n"
+    assert _state(text, "open-questions") == "missing"
+
+
+def test_a_blank_form_is_hollow_even_for_open_questions() -> None:
+    text = (
+        "# PRD\n\n## Open questions\n\n> List unresolved questions with an owner and a due date."
+        "\n\n| Question | Owner | Due |\n|---|---|---|\n| | | |\n"
+    )
+    assert _state(text, "open-questions") == "hollow"
+
+
+def test_have_to_be_written_is_a_statement_not_a_placeholder() -> None:
+    text = (
+        "# PRD\n\n## Why a model\n\nRules have to be written per supplier; we measured 3 "
+        "engineer-days per template. A layout model generalises across unseen suppliers.\n"
+    )
+    assert _state(text, "ai-fit") == "present"
+
+
+def test_technical_assumptions_are_not_scope_without_its_evidence() -> None:
+    text = "# PRD\n\n## Technical Assumptions\n\nMonorepo, Python services, Postgres for storage.\n"
+    assert _state(text, "scope") == "partial"
+
+
+@pytest.mark.parametrize(
+    "evaluation",
+    [
+        "Held-out set: 3,000 returns coded by analysts. Top-1 accuracy must be at least 80%.",
+        "Before launch, on the 200 reference articles: COMET score of 0.82 or better.",
+        "Out-of-time test on accounts active in H1. Target: top-decile recall of 45% or more.",
+    ],
+)
+def test_an_evaluation_names_its_data_in_many_ways(evaluation: str) -> None:
+    assert _state(f"# PRD\n\n## Evaluation\n\n{evaluation}\n", "evaluation") == "present"

@@ -18,11 +18,15 @@ _NUMBER_WORDS: Final = lazy(
     re.IGNORECASE,
 )
 _DATASET: Final = lazy(
-    r"\b(?:data ?sets?|test ?sets?|eval(?:uation)? sets?|golden(?: set)?|hold[- ]?out|benchmarks?"
+    r"\b(?:data ?sets?|test ?sets?|eval(?:uation)? sets?|gold(?:en)?(?: set)?|hold[- ]?out"
+    r"|held[- ]out|out[- ]of[- ]time|benchmarks?|reference (?:set|articles|translations)"
     r"|samples?|sampled|labell?ed|annotated|examples|raters?|judges?|a/b tests?|shadow|offline"
     r"|back-?test\w*|replay\w*|human (?:eval\w*|review|rating)|red[- ]team\w*|n ?= ?\d"
-    r"|\d[\d,]* (?:[a-z-]+ )?(?:examples|items|tickets|queries|cases|samples|conversations"
-    r"|images|documents|records|transactions|prompts|emails|calls|users|sessions))\b",
+    r"|(?:tested|evaluated|measured|scored) on"
+    r"|\d[\d,]* (?:[a-z-]+ ){0,2}(?:examples|items|tickets|queries|cases|samples|conversations"
+    r"|images|documents|records|transactions|prompts|emails|calls|users|sessions|articles"
+    r"|invoices|returns|accounts|reports|scans|photos|pages|contracts|claims|messages|reviews"
+    r"|episodes|listings|orders|studies))\b",
     re.IGNORECASE,
 )
 _COMPARATOR: Final = lazy(
