@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from prd_forge import concerns
 from prd_forge.cli import cli
 from prd_forge.concerns import Concern, Level, TableSign
-from prd_forge.lint import lint_text
+from prd_forge.lint import docs, lint_text
 from prd_forge.render import api, guard
 from prd_forge.spec.completeness import find_gaps
 from prd_forge.spec.model import Spec
@@ -118,3 +118,31 @@ def test_registering_an_existing_id_is_refused() -> None:
         concerns.registered(concerns.get("fallbacks")),
     ):
         pass
+
+
+def test_a_registered_concern_shows_in_rules_and_the_reference() -> None:
+    with concerns.registered(VENDOR):
+        explained = CliRunner().invoke(cli, ["rules", "vendor-exit"])
+        reference = docs.markdown()
+    assert explained.exit_code == 0
+    assert explained.stdout.splitlines()[:5] == [
+        "vendor-exit: Vendor exit plan",
+        "level: required | applies to: every PRD",
+        "",
+        f"Why: {VENDOR.why}",
+        f"Anchor: {VENDOR.anchor}",
+    ]
+    row = (
+        f"| vendor-exit | Vendor exit plan | required | every PRD | {VENDOR.why} "
+        f"({VENDOR.anchor}) |"
+    )
+    assert row in reference
+    assert row not in docs.markdown()
+
+
+@pytest.mark.parametrize("concern", concerns.current(), ids=lambda c: c.id)
+def test_every_concern_says_what_rules_and_the_questionnaire_read(concern: Concern) -> None:
+    assert all((concern.title, concern.why, concern.anchor, concern.fields, concern.strong))
+    explained = docs.explain_concern(concern)
+    assert f"{concern.id}: {concern.title}\n" in explained
+    assert f"Why: {concern.why}\n" in explained

@@ -11,7 +11,8 @@ from prd_forge.commands._common import InputError
 @click.argument("code", required=False)
 @click.option("--markdown", is_flag=True, help="Print the whole reference as docs/rules.md.")
 def rules(code: str | None, markdown: bool) -> None:
-    """List the lint rules, or explain the rule CODE (a code such as PRD101, or a name)."""
+    """List the lint rules, or explain the rule CODE (a code such as PRD101, or a name) or
+    the concern CODE (an id such as fallbacks)."""
     from prd_forge.lint import docs
     from prd_forge.lint.rules import find
 
@@ -22,6 +23,15 @@ def rules(code: str | None, markdown: bool) -> None:
         click.echo(docs.listing(), nl=False)
         return
     rule = find(code)
-    if rule is None:
-        raise InputError(f"no rule {code!r}; `prd-forge rules` lists every code and name")
-    click.echo(docs.explain(rule), nl=False)
+    if rule is not None:
+        click.echo(docs.explain(rule), nl=False)
+        return
+    from prd_forge import concerns
+
+    concern = concerns.by_id().get(code)
+    if concern is None:
+        raise InputError(
+            f"no rule {code!r} and no concern of that id; `prd-forge rules` lists every code "
+            "and name, docs/rules.md every concern"
+        )
+    click.echo(docs.explain_concern(concern), nl=False)

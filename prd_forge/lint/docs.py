@@ -1,7 +1,11 @@
-"""The rules reference, generated from the registry: `prd-forge rules` and docs/rules.md."""
+"""The rules reference, generated from the registries of rules and concerns: `prd-forge rules`
+and docs/rules.md. What a concern is (title, why, anchor, headings, fields) is read from its
+module in prd_forge/concerns/, never restated here."""
 
 from __future__ import annotations
 
+from prd_forge import concerns
+from prd_forge.concerns import Concern
 from prd_forge.lint.rules import ANY_CONCERN, REGISTRY, Rule
 
 _INTRO = """\
@@ -107,6 +111,39 @@ def explain(rule: Rule) -> str:
     )
 
 
+def _audience(concern: Concern) -> str:
+    return "AI features" if concern.ai_only else "every PRD"
+
+
+def explain_concern(concern: Concern) -> str:
+    """One concern as its module describes it, and the rules that judge its substance."""
+    guards = ", ".join(f"{r.code} {r.name}" for r in REGISTRY if r.concern == concern.id)
+    every = ", ".join(f"{r.code} {r.name}" for r in REGISTRY if r.concern == ANY_CONCERN)
+    return (
+        f"{concern.id}: {concern.title}\n"
+        f"level: {concern.level} | applies to: {_audience(concern)}\n\n"
+        f"Why: {concern.why}\n"
+        f"Anchor: {concern.anchor}\n"
+        f"Headings: {', '.join(concern.strong)}\n"
+        f"Answered by: {', '.join(concern.fields)}\n"
+        f"Rules: {guards or 'none of its own'}; for every concern: {every}\n"
+    )
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _concern_table() -> str:
+    rows = "".join(
+        f"| {c.id} | {c.title} | {c.level} | {_audience(c)} | "
+        f"{_cell(c.why)} ({_cell(c.anchor)}) |\n"
+        for c in concerns.current()
+    )
+    head = "\n## Concerns\n\n`prd-forge rules ID` explains one.\n\n"
+    return head + "| id | title | level | applies to | why |\n|---|---|---|---|---|\n" + rows
+
+
 def _indent(text: str) -> str:
     return "".join(f"    {line}\n" if line else "\n" for line in text.splitlines())
 
@@ -123,7 +160,11 @@ def listing() -> str:
 
 def markdown() -> str:
     """docs/rules.md."""
-    parts = [_INTRO, "\n## Rules\n\n| code | name | concern | severity | applies to |\n"]
+    parts = [
+        _INTRO,
+        _concern_table(),
+        "\n## Rules\n\n| code | name | concern | severity | applies to |\n",
+    ]
     parts.append("|---|---|---|---|---|\n")
     parts.extend(
         f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {_concern(r)} | {r.severity} "
