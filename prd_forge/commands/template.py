@@ -10,10 +10,10 @@ from pathlib import Path
 import click
 
 from prd_forge.commands._common import EXIT_FINDINGS, EXIT_INPUT, InputError
-from prd_forge.export import view_check
+from prd_forge.export import team, view_check
 from prd_forge.export.registry import VIEWS
-from prd_forge.export.view import View
-from prd_forge.export.view_check import lists_missing
+from prd_forge.export.view import VIEWS_FOLDER, View
+from prd_forge.export.view_check import passes_what
 from prd_forge.render import api, template_check
 from prd_forge.spec.load import LoadedSpec, SpecError
 
@@ -66,8 +66,9 @@ def check(
     it does not list (and output that is not the view's format).
 
     PATH is a template file (a view when named like one, see --view), or a template folder:
-    its prd.md.j2 and every view in its views/. Exit 0 when every template passes, 1 when one
-    has a problem, 2 when one cannot be used.
+    its prd.md.j2 and every view in its views/ (a shipped view's file name replaces that
+    view, any other <name>.<ext>.j2 is your own view <name>). Exit 0 when every template
+    passes, 1 when one has a problem, 2 when one cannot be used.
     """
     targets = _targets(path, view_name)
     if output_format != "text" and all(view is not None for view, _ in targets):
@@ -108,19 +109,28 @@ def _load(specs: tuple[Path, ...]) -> list[LoadedSpec]:
 def _targets(path: Path, view_name: str | None) -> list[Target]:
     """The templates PATH names, each with its view (None: the PRD template)."""
     if not path.is_dir():
-        return [(VIEWS[view_name] if view_name else view_check.view_named(path), path)]
+        return [(VIEWS[view_name] if view_name else _file_view(path), path)]
     if view_name:
         raise InputError(f"--view needs a template file; {path} is a folder")
     main = api.template_file(path)
-    views = view_check.view_templates(path)
-    unknown = [file for view, file in views if view is None]
-    if unknown:
-        raise InputError(
-            f"{unknown[0]}: no view has this template name; name it after the view it "
-            f"replaces ({view_check.known_names()})"
-        )
+    try:
+        views: list[Target] = list(view_check.view_templates(path))
+    except team.TeamViewError as error:
+        raise InputError(str(error)) from None
     prd: list[Target] = [(None, main)] if main.exists() or not views else []
-    return prd + list(views)
+    return prd + views
+
+
+def _file_view(path: Path) -> View | None:
+    """The view a template file is: a shipped view's by its name, a team's own when it sits in
+    a views/ folder, else None (a PRD template)."""
+    shipped = view_check.view_named(path)
+    if shipped is not None or path.parent.name != VIEWS_FOLDER:
+        return shipped
+    try:
+        return team.view_of(path)
+    except team.TeamViewError as error:
+        raise InputError(str(error)) from None
 
 
 def _check_prd(ctx: click.Context, file: Path, loaded: list[LoadedSpec], form: str) -> bool:
@@ -152,7 +162,7 @@ def _check_view(view: View, file: Path, loaded: list[LoadedSpec], form: str) -> 
     if problems:
         click.echo(f"{file}: view {view.name} has {len(problems)} problem(s)", err=True)
     else:
-        what = ", listing what the answers cannot supply," if lists_missing(view, loaded[0]) else ""
+        what = passes_what(view, loaded[0])
         done = f"{file}: view {view.name} renders{what} for {len(loaded)} spec(s)"
         click.echo(done, err=form != "text")
     return bool(problems)

@@ -25,6 +25,7 @@ class View:
     template: str
     context: Callable[[Spec, str], dict[str, Any]]
     suffix: str
+    shipped: bool = True  # False: a team's own view (export/team.py)
 
     def template_path(self) -> Path:
         """The shipped template of this view."""

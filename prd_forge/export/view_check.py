@@ -8,7 +8,9 @@ the context the shipped view gets, and reports:
   naming the file and line, as for a PRD template;
 - each item the answers cannot supply (the architecture, the declaration of conformity, a
   draft's gaps...) that the output does not list with the role that must supply it: every view
-  lists them in a section of its own, so nothing is left silently blank;
+  lists them in a section of its own, so nothing is left silently blank; a team's own view
+  (export/team.py) has no `missing`, so it must name the concern (its title) of each gap that
+  blocks the spec instead, which over the incomplete samples says what is missing;
 - output that is not the view's format (a model card that is not JSON, an evaluation config
   that is not YAML), which the reader's tool would refuse.
 
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prd_forge import _resources
+from prd_forge.export import team
 from prd_forge.export.registry import VIEWS
 from prd_forge.export.view import VIEWS_FOLDER, View
 from prd_forge.render import api
@@ -55,12 +58,13 @@ def view_named(template: Path) -> View | None:
     return next((view for view in VIEWS.values() if view.template == template.name), None)
 
 
-def view_templates(folder: Path) -> list[tuple[View | None, Path]]:
-    """Each template in a template folder's views/ with the view it replaces (None: unknown)."""
+def view_templates(folder: Path) -> list[tuple[View, Path]]:
+    """Each template in a template folder's views/ with its view: the shipped one it replaces,
+    or the team's own (team.TeamViewError for a shipped view's name under another file name)."""
     views = folder / VIEWS_FOLDER
     if not views.is_dir():
         return []
-    return [(view_named(path), path) for path in sorted(views.glob("*.j2"))]
+    return [(view_named(path) or team.view_of(path), path) for path in sorted(views.glob("*.j2"))]
 
 
 # A Markdown escape (`modes\[0\]` for `modes[0]`), undone before looking for an item.
@@ -73,8 +77,12 @@ def _readable(text: str) -> str:
 
 
 def _unlisted(view: View, loaded: LoadedSpec, output: str) -> list[str]:
-    missing = view.context(loaded.spec, loaded.file).get("missing", [])
+    values = view.context(loaded.spec, loaded.file)
     text = output if view.suffix == ".json" else _readable(output)
+    if not view.shipped:
+        titles = dict.fromkeys(str(gap["title"]) for gap in values["blockers"])
+        return [f"'{title}'" for title in titles if not _shown(title, text)]
+    missing = values.get("missing", [])
     return [
         f"'{gap['item']}' ({gap['role']})"
         for gap in missing
@@ -95,7 +103,7 @@ def _format_error(view: View, text: str) -> str | None:
             json.loads(text)
         except json.JSONDecodeError as error:
             return f"writes invalid JSON (line {error.lineno}: {error.msg})"
-    elif view.suffix == ".yaml":
+    elif view.suffix in (".yaml", ".yml"):
         import yaml
 
         try:
@@ -112,16 +120,24 @@ def _problems(view: View, template: Path, loaded: LoadedSpec) -> Iterator[tuple[
     text = api.fill(template, view.context(loaded.spec, loaded.file))
     unlisted = _unlisted(view, loaded, text)
     if unlisted:
-        shown = ", ".join(unlisted[:_SHOWN])
-        more = f" and {len(unlisted) - _SHOWN} more" if len(unlisted) > _SHOWN else ""
-        message = (
-            f"does not list {len(unlisted)} item(s) the answers cannot supply with who must "
-            f"supply them ({shown}{more}); list each of `missing` in a section of its own"
-        )
-        yield "unlisted", message
+        yield "unlisted", _unlisted_message(view, unlisted)
     invalid = _format_error(view, text)
     if invalid:
         yield "format", invalid
+
+
+def _unlisted_message(view: View, unlisted: list[str]) -> str:
+    shown = ", ".join(unlisted[:_SHOWN])
+    more = f" and {len(unlisted) - _SHOWN} more" if len(unlisted) > _SHOWN else ""
+    if not view.shipped:
+        return (
+            f"does not name the concern of {len(unlisted)} blocking gap(s) ({shown}{more}); "
+            "list each of `blockers` with its `title`"
+        )
+    return (
+        f"does not list {len(unlisted)} item(s) the answers cannot supply with who must "
+        f"supply them ({shown}{more}); list each of `missing` in a section of its own"
+    )
 
 
 def check_view(view: View, template: Path, specs: Sequence[LoadedSpec]) -> list[ViewProblem]:
@@ -142,11 +158,10 @@ def check_view(view: View, template: Path, specs: Sequence[LoadedSpec]) -> list[
     )
 
 
-def lists_missing(view: View, loaded: LoadedSpec) -> bool:
-    """Whether the view has items the answers cannot supply to list (its context's `missing`)."""
-    return "missing" in view.context(loaded.spec, loaded.file)
-
-
-def known_names() -> str:
-    """The file names a view template in views/ may have."""
-    return ", ".join(sorted(view.template for view in VIEWS.values()))
+def passes_what(view: View, loaded: LoadedSpec) -> str:
+    """What a passing view was checked to list, for its report line ("" when nothing)."""
+    if not view.shipped:
+        return ", naming the concern of each blocking gap,"
+    if "missing" in view.context(loaded.spec, loaded.file):
+        return ", listing what the answers cannot supply,"
+    return ""
