@@ -254,6 +254,7 @@ def test_an_interrupted_edit_of_one_section_resumes_in_that_section(
     type_steps(child, [("An unfinished edit exists", "y")])
     child.expect_exact("Section 12/15: Monitoring")
     assert "Section 1/15" not in (child.before or "")
+    child.expect_exact("Add a signal")  # the menu is up: Ctrl-C now reaches the prompt
     child.sendcontrol("c")
     assert finish(child) == 130
 
