@@ -162,7 +162,7 @@ def _check_view(view: View, file: Path, loaded: list[LoadedSpec], form: str) -> 
     if problems:
         click.echo(f"{file}: view {view.name} has {len(problems)} problem(s)", err=True)
     else:
-        what = passes_what(view, loaded[0])
+        what = passes_what(view, loaded)
         done = f"{file}: view {view.name} renders{what} for {len(loaded)} spec(s)"
         click.echo(done, err=form != "text")
     return bool(problems)

@@ -23,7 +23,7 @@ SUMMARY = "a team's own view"
 
 
 class TeamViewError(Exception):
-    """A team view file whose name is a shipped view's under another file name."""
+    """A team view file named like a shipped view's or another team view's."""
 
 
 def context(spec: Spec, source: str) -> dict[str, Any]:
@@ -62,5 +62,15 @@ def files(template: Path) -> list[Path]:
 
 
 def views(template: Path) -> dict[str, View]:
-    """The team views of a `--template` path, by name (TeamViewError for a misnamed file)."""
-    return {view.name: view for view in map(view_of, files(template))}
+    """The team views of a `--template` path, by name (TeamViewError for a misnamed file, or
+    two files of one name)."""
+    found: dict[str, View] = {}
+    for path in files(template):
+        view = view_of(path)
+        if view.name in found:
+            raise TeamViewError(
+                f"{path}: view {view.name} has another template, {found[view.name].template}; "
+                "keep one, or rename one"
+            )
+        found[view.name] = view
+    return found

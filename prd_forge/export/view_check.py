@@ -64,7 +64,8 @@ def view_templates(folder: Path) -> list[tuple[View, Path]]:
     views = folder / VIEWS_FOLDER
     if not views.is_dir():
         return []
-    return [(view_named(path) or team.view_of(path), path) for path in sorted(views.glob("*.j2"))]
+    own = {view.template: view for view in team.views(folder).values()}
+    return [(view_named(path) or own[path.name], path) for path in sorted(views.glob("*.j2"))]
 
 
 # A Markdown escape (`modes\[0\]` for `modes[0]`), undone before looking for an item.
@@ -158,10 +159,11 @@ def check_view(view: View, template: Path, specs: Sequence[LoadedSpec]) -> list[
     )
 
 
-def passes_what(view: View, loaded: LoadedSpec) -> str:
+def passes_what(view: View, specs: Sequence[LoadedSpec]) -> str:
     """What a passing view was checked to list, for its report line ("" when nothing)."""
     if not view.shipped:
-        return ", naming the concern of each blocking gap,"
-    if "missing" in view.context(loaded.spec, loaded.file):
+        blocked = any(view.context(item.spec, item.file)["blockers"] for item in specs)
+        return ", naming the concern of each blocking gap," if blocked else ""
+    if "missing" in view.context(specs[0].spec, specs[0].file):
         return ", listing what the answers cannot supply,"
     return ""

@@ -88,6 +88,24 @@ def test_a_shipped_views_name_under_another_file_name_is_an_input_error(team: Pa
     )
 
 
+def test_two_files_of_one_view_name_are_an_input_error(team: Path) -> None:
+    (team / "views" / "release-notes.txt.j2").write_text("{{ blockers }}\n", encoding="utf-8")
+    message = (
+        f"prd-forge: error: {team / 'views' / 'release-notes.txt.j2'}: view release-notes has "
+        "another template, release-notes.md.j2; keep one, or rename one\n"
+    )
+    assert run("template", "check", str(team)) == (2, "", message)
+
+
+def test_over_complete_specs_only_a_team_view_claims_no_gap_check() -> None:
+    view = TEAM / "views" / "release-notes.md.j2"
+    assert run("template", "check", str(TEAM), "--spec", str(COMPLETE)) == (
+        0,
+        f"{view}: view release-notes renders for 1 spec(s)\n",
+        "",
+    )
+
+
 def test_template_check_passes_a_team_view_naming_each_blocking_gap() -> None:
     view = TEAM / "views" / "release-notes.md.j2"
     assert run("template", "check", str(TEAM)) == (
