@@ -83,13 +83,10 @@ def prd_forge_command(python: Path) -> list[str]:
 
 
 def install_prd_forge(work: Path) -> Path:
-    """This checkout, editable, with the fast parser (the `fast` extra), in work/venv.
-
-    Returns its interpreter. Exits on failure.
-    """
+    """This checkout, editable, in work/venv; returns its interpreter. Exits on failure."""
     key = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     print("setting up prd-forge in benchmarks/.work/venv ...", flush=True)
-    error = _venv(work / "venv", ["-e", f"{ROOT}[fast]"], key)
+    error = _venv(work / "venv", ["-e", str(ROOT)], key)
     if error:
         sys.exit(f"benchmark: cannot install prd-forge: {error}")
     return work / "venv" / "bin" / "python"

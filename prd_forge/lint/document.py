@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Final
 
 from prd_forge.lint._re import lazy
 
@@ -116,51 +116,14 @@ def _parser() -> MarkdownIt:
     return md
 
 
-class BlockToken(Protocol):
-    """What the builder reads of a block token (markdown-it-py's, or document_rs's stand-in)."""
-
-    @property
-    def type(self) -> str: ...
-    @property
-    def map(self) -> list[int] | None: ...
-    @property
-    def content(self) -> str: ...
-    @property
-    def markup(self) -> str: ...
-
-
-def lines_of(token: BlockToken) -> tuple[int, int]:
+def lines_of(token: Token) -> tuple[int, int]:
     """1-based first and last line of a block token: the one place Token.map is converted."""
     start, end = token.map or (0, 1)
     return start + 1, max(start + 1, end)
 
 
 def parse(text: str) -> Document:
-    """Build the document model of `text`: with markdown-it-pyrs where it is installed and
-    sure to read `text` as markdown-it-py does (lint/document_rs.py), else markdown-it-py.
-    PRD_FORGE_PARSER=python forces markdown-it-py."""
-    if _rust():
-        from prd_forge.lint import document_rs
-
-        doc = document_rs.parse(text)
-        if doc is not None:
-            return doc
-    return parse_python(text)
-
-
-@cache
-def _rust() -> bool:
-    import os
-
-    if os.environ.get("PRD_FORGE_PARSER", "").lower() == "python":
-        return False
-    from prd_forge.lint import document_rs
-
-    return document_rs.available()
-
-
-def parse_python(text: str) -> Document:
-    """The document model of `text` built from markdown-it-py's tokens: the reference."""
+    """Build the document model of `text`."""
     tokens = _parser().parse(text)
     line_count = text.count("\n") + (0 if text.endswith("\n") else 1)
     return _Builder(text, line_count).build(tokens)
@@ -332,13 +295,13 @@ class _Builder:
         self._add(Block("table", text, start, end, table=table))
         return i + 1
 
-    def _code(self, token: BlockToken) -> None:
+    def _code(self, token: Token) -> None:
         start, end = lines_of(token)
         if token.type == "fence" and end >= self.line_count and not _closes(token, self.text):
             self.unclosed_fence = start
         self._add(Block("code", token.content, start, end))
 
-    def _html(self, token: BlockToken) -> None:
+    def _html(self, token: Token) -> None:
         start, end = lines_of(token)
         content = token.content
         for match in _COMMENT.finditer(content):
@@ -371,7 +334,7 @@ def _starts_alert(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
-def _closes(token: BlockToken, text: str) -> bool:
+def _closes(token: Token, text: str) -> bool:
     """Whether a fence that reaches the end of the file has its closing marker there."""
     last = text.rstrip("\n").rpartition("\n")[2].strip()
     return last.startswith(token.markup) and not last.strip(token.markup[0])
