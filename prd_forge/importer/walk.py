@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
@@ -298,9 +298,3 @@ def _feature_labels(facts: Facts, section: Section) -> None:
             for part in _label_lines(FEATURE, block):
                 if labels.line_field(FEATURE, part.text):
                     _text(facts, FEATURE, None, part, section.title)
-
-
-def sections_text(doc: Document, index: int) -> Iterator[str]:
-    for block in doc.sections[index].blocks:
-        if block.kind in ("paragraph", "item", "table"):
-            yield block.text

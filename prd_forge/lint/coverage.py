@@ -219,11 +219,6 @@ def _said(text: str) -> str:
     return words.without_placeholders(text) if words.first_placeholder(text) else text
 
 
-def _subtree_blocks(doc: Document, index: int) -> Iterator[Block]:
-    for section in doc.subtree(index):
-        yield from section.blocks
-
-
 def _says(text: str, concern: str) -> bool:
     """Whether prose shows the concern's evidence."""
     return any(True for _ in _phrases(registry.current()).scan(text, (concern,)))

@@ -7,9 +7,7 @@ result cache builds these and prints them without importing the parser or the an
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from prd_forge.terms import CoverageState, Severity
 
@@ -29,14 +27,6 @@ class Finding:
     # Every concern a finding merged by the noise budget stands for (lint/budget.py), the first
     # being `concern`; empty for a finding about one concern. Not part of its identity.
     concerns: tuple[str, ...] = field(default=(), compare=False)
-
-    @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Finding:
-        """The finding a JSON record of one (`dataclasses.asdict`) stands for."""
-        severity = Severity(record["severity"])
-        return cls(
-            **{**record, "severity": severity, "concerns": tuple(record.get("concerns", ()))}
-        )
 
     @property
     def about(self) -> tuple[str, ...]:

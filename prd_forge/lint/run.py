@@ -208,12 +208,6 @@ def _settings(job: _Job, known: dict[tuple[int, str | None], str]) -> str:
     return known[key]
 
 
-def _made(outcome: FileReport | _Warned) -> tuple[FileReport, str | None]:
-    if isinstance(outcome, _Warned):
-        return outcome.report, outcome.warning.message
-    return outcome, None
-
-
 def _regular(path: str) -> os.stat_result | None:
     """The file's stat if it is a regular file (only those are answered from the cache)."""
     try:

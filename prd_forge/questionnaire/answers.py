@@ -70,9 +70,6 @@ class Answers:
         self.closed.add(text(path))
         self.on_change(self)
 
-    def reopen(self, path: Path) -> None:
-        self.closed.discard(text(path))
-
     def _container(self, path: Path) -> Any:
         node: Any = self.data
         for index, key in enumerate(path):

@@ -154,3 +154,16 @@ def test_sections_follow_the_catalogue() -> None:
         ("problem", "rules_considered"),
         ("problem", "why_not_rules"),
     )
+
+
+def test_every_special_handler_names_a_real_field() -> None:
+    """A handler keyed by a field that was renamed or removed would never be asked."""
+    from prd_forge.questionnaire import special
+
+    special.check_handlers()  # raises KeyError for a field the model does not have
+    special.HANDLERS[(Spec, "no_such_field")] = special.HANDLERS[next(iter(special.HANDLERS))]
+    try:
+        with pytest.raises(KeyError):
+            special.check_handlers()
+    finally:
+        del special.HANDLERS[(Spec, "no_such_field")]
