@@ -14,8 +14,9 @@ from typing import Any
 
 import click
 
-from prd_forge.commands._common import InputError
+from prd_forge.commands._common import EXIT_INPUT, InputError
 from prd_forge.lint.config import ConfigError
+from prd_forge.spec.problems import UnreadableSpec
 from prd_forge.spec.report import SpecFinding, SpecReport, check_file, worst
 from prd_forge.terms import STAGES, Severity, Stage
 
@@ -141,12 +142,27 @@ def check(
         specs = tuple(path for path in specs if is_answers_file(path))
         if not specs:
             raise SystemExit(0)
-    try:
-        chosen = Stage(stage) if stage else None
-        reports = [check_file(path, chosen) for path in specs]
-    except ConfigError as error:
-        raise InputError(str(error)) from None
+    chosen = Stage(stage) if stage else None
+    reports, unreadable = _check_each(specs, chosen)
     if output_format == "auto":
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    click.echo(FORMATS[output_format](reports), nl=False)
-    raise SystemExit(int(worst(reports)))
+    if reports:
+        click.echo(FORMATS[output_format](reports), nl=False)
+    raise SystemExit(EXIT_INPUT if unreadable else int(worst(reports)))
+
+
+def _check_each(specs: tuple[Path, ...], stage: Stage | None) -> tuple[list[SpecReport], int]:
+    """The report of each file that can be read; a file that cannot gets one line on stderr
+    (whatever the format: it has no content to report on) and counts as an input error."""
+    reports: list[SpecReport] = []
+    unreadable = 0
+    for path in specs:
+        try:
+            reports.append(check_file(path, stage))
+        except UnreadableSpec as error:
+            unreadable += 1
+            for problem in error.problems:
+                click.echo(f"prd-forge: error: {problem}", err=True)
+        except ConfigError as error:
+            raise InputError(str(error)) from None
+    return reports, unreadable

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from prd_forge._io import MEGABYTE, ReadError, read_regular
 from prd_forge.spec import messages, syntax
 from prd_forge.spec.model import Spec
-from prd_forge.spec.problems import LoadProblem, SpecError
+from prd_forge.spec.problems import LoadProblem, SpecError, UnreadableSpec
 from prd_forge.spec.yaml12 import SafeDumper12
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "LoadProblem",
     "LoadedSpec",
     "SpecError",
+    "UnreadableSpec",
     "dump_yaml",
     "format_location",
     "load_spec",
@@ -64,27 +65,20 @@ class LoadedSpec:
 
 
 def read_text(path: Path) -> str:
-    """The file's text, or a SpecError saying why it cannot be read."""
+    """The file's text; UnreadableSpec when it cannot be read, SpecError when it is not UTF-8."""
     name = str(path)
     if not path.exists() and not path.is_symlink():
-        raise SpecError([LoadProblem(name, None, "", "no such file", "check the path")])
+        raise UnreadableSpec([LoadProblem(name, None, "", "no such file", "check the path")])
     if path.is_dir():
-        raise SpecError(
-            [
-                LoadProblem(
-                    name,
-                    None,
-                    "",
-                    "is a directory, not an answers file",
-                    "name a .yaml or .json file",
-                )
-            ]
+        fix = "name a .yaml or .json file"
+        raise UnreadableSpec(
+            [LoadProblem(name, None, "", "is a directory, not an answers file", fix)]
         )
     try:
         data = read_regular(path, MAX_BYTES, fix="an answers file is tens of KB: check the path")
     except ReadError as error:
         message, _, fix = error.reason.partition("; ")
-        raise SpecError([LoadProblem(name, None, "", message, fix)]) from None
+        raise UnreadableSpec([LoadProblem(name, None, "", message, fix)]) from None
     try:
         # utf-8-sig: a byte-order mark (Windows editors add one) is not content.
         return data.decode("utf-8-sig")

@@ -1,4 +1,4 @@
-"""What stops an answers file from loading (a LoadProblem), and the error that carries them."""
+"""What stops an answers file from loading (a LoadProblem), and the errors that carry them."""
 
 from __future__ import annotations
 
@@ -28,3 +28,8 @@ class SpecError(Exception):
     def __init__(self, problems: list[LoadProblem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+class UnreadableSpec(SpecError):
+    """The file cannot be read at all (no such file, a directory, not a regular file, too
+    large): an input error, with no content to report on, where a SpecError's file was read."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from prd_forge.spec.completeness import Gap, blocking, deferring_question, find_gaps
-from prd_forge.spec.load import LoadedSpec, SpecError, load_spec
+from prd_forge.spec.load import LoadedSpec, SpecError, UnreadableSpec, load_spec
 from prd_forge.terms import Severity, Stage
 
 # A rule-like code for each kind of finding (SARIF's ruleId; workflow/check_report.py describes
@@ -79,9 +79,14 @@ class SpecReport:
 
 def check_file(path: Path, stage: Stage | None = None) -> SpecReport:
     """Load `path` and report every problem: load problems, then gaps in catalogue order,
-    then stale approvals (and, at `stage` launch, the approvals a launch lacks)."""
+    then stale approvals (and, at `stage` launch, the approvals a launch lacks).
+
+    A file that cannot be read at all raises UnreadableSpec: there is nothing to report on.
+    """
     try:
         loaded = load_spec(path)
+    except UnreadableSpec:
+        raise
     except SpecError as error:
         findings = tuple(
             SpecFinding(INVALID, Severity.ERROR, p.line, p.path, None, p.message, p.fix)

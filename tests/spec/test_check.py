@@ -100,11 +100,20 @@ def test_several_files_exit_with_the_worst(prd_forge: Invoke) -> None:
     assert prd_forge("check", COMPLETE[0], DRAFT).exit_code == 1
     assert prd_forge("check", DRAFT, "samples/missing.yaml", COMPLETE[0]).exit_code == 2
     result = prd_forge("check", COMPLETE[0], "samples/missing.yaml")
-    assert result.stdout.splitlines() == [
-        f"{COMPLETE[0]}: ok (review): 0 errors, 0 warnings",
-        "samples/missing.yaml: no such file (check the path)",
-        "samples/missing.yaml: invalid: 1 error, 0 warnings",
-    ]
+    assert result.stdout == f"{COMPLETE[0]}: ok (review): 0 errors, 0 warnings\n"
+    assert (
+        result.stderr == "prd-forge: error: samples/missing.yaml: no such file (check the path)\n"
+    )
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif", "junit"])
+def test_a_missing_file_is_one_line_and_exit_2_in_every_format(
+    prd_forge: Invoke, output_format: str
+) -> None:
+    result = prd_forge("check", "--format", output_format, "nope.yaml")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "prd-forge: error: nope.yaml: no such file (check the path)\n"
 
 
 def test_json_format_is_one_stable_document(prd_forge: Invoke) -> None:
@@ -158,14 +167,16 @@ def test_recommended_concern_gaps_only_warn(
 def test_github_format_is_lints_annotations_on_the_answers_file(prd_forge: Invoke) -> None:
     result = prd_forge("check", "--format", "github", REVIEW_NO_FALLBACKS, "samples/missing.yaml")
     assert result.exit_code == 2
+    assert (
+        result.stderr == "prd-forge: error: samples/missing.yaml: no such file (check the path)\n"
+    )
     lines = result.stdout.splitlines()
-    assert lines[0] == "::error file=samples/missing.yaml::no such file (check the path)"
-    assert lines[1] == (
+    assert lines[0] == (
         f"::error file={REVIEW_NO_FALLBACKS},line=1,col=1,title=SPEC002 spec-gap::"
         "evaluation.confidence_threshold: is missing (answer: Below what model confidence is "
         "the output not shown as-is (0 to 1)?)"
     )
-    assert lines[5] == (
+    assert lines[4] == (
         f"::error file={REVIEW_NO_FALLBACKS},line=46,col=1,title=SPEC002 spec-gap::"
         "failure_modes.modes[0].fallbacks: names fallback 'retry-later', which is not defined "
         "(define a fallback with id 'retry-later' under fallbacks)"

@@ -65,12 +65,14 @@ def test_junit_golden(prd_forge: Invoke) -> None:
     )
 
 
-def test_an_invalid_file_is_located_and_an_unreadable_one_is_a_notification(
+def test_an_invalid_file_is_located_and_an_empty_one_is_a_notification(
     prd_forge: Invoke, tmp_path: Path
 ) -> None:
     spec = tmp_path / "typo.yaml"
     spec.write_text("feature:\n  nmae: x\n", encoding="utf-8")
-    result = prd_forge("check", "--format", "sarif", str(spec), "samples/missing.yaml")
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("", encoding="utf-8")
+    result = prd_forge("check", "--format", "sarif", str(spec), str(empty))
     assert result.exit_code == 2
     run = json.loads(result.stdout)["runs"][0]
     (typo,) = run["results"]
@@ -78,11 +80,13 @@ def test_an_invalid_file_is_located_and_an_unreadable_one_is_a_notification(
     assert typo["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
     assert typo["message"]["text"] == "feature.nmae: unknown field (did you mean 'name'?)"
     (missing,) = run["invocations"][0]["toolExecutionNotifications"]
-    assert missing["message"]["text"] == "no such file (check the path)"
+    assert missing["message"]["text"] == (
+        "is empty (start from a sample in samples/ or run `prd-forge new`)"
+    )
     assert run["invocations"][0]["executionSuccessful"] is False
-    junit = prd_forge("check", "--format", "junit", "samples/missing.yaml")
+    junit = prd_forge("check", "--format", "junit", str(empty))
     assert junit.exit_code == 2
-    assert '<error message="no such file (check the path)" />' in junit.stdout
+    assert '<error message="is empty (start from a sample' in junit.stdout
 
 
 def test_complete_specs_give_no_results_and_exit_0(prd_forge: Invoke) -> None:
