@@ -16,8 +16,8 @@ from prd_forge.questionnaire.answers import Answers
 from prd_forge.questionnaire.finish import complete, to_spec, write
 from prd_forge.questionnaire.flow import Interview
 from prd_forge.questionnaire.interrupt import TYPED, exit_code, signals_as_interrupts, what
-from prd_forge.questionnaire.review import Verdict
-from prd_forge.questionnaire.sections import Section
+from prd_forge.questionnaire.review import ReviewChoice
+from prd_forge.questionnaire.sections import QuestionnaireSection
 from prd_forge.questionnaire.session import (
     DATA_SUFFIXES,
     DraftNotSaved,
@@ -220,7 +220,7 @@ def ask_and_write(
     *,
     template: Path | None,
     force: bool,
-    chosen: Iterable[Section] | None = None,
+    chosen: Iterable[QuestionnaireSection] | None = None,
 ) -> None:
     """Ask the chosen sections (all by default), review, write; the draft survives any exit."""
     try:
@@ -262,8 +262,8 @@ def not_written(error: OSError | OutputExistsError, files: Files, store: DraftSt
     )
 
 
-def report(files: Files, verdict: Verdict, asked: Files) -> None:
-    kind = "a draft PRD: its gaps are marked" if verdict is Verdict.SAVE else "the PRD"
+def report(files: Files, verdict: ReviewChoice, asked: Files) -> None:
+    kind = "a draft PRD: its gaps are marked" if verdict is ReviewChoice.SAVE else "the PRD"
     click.echo(f"Wrote {files.answers} (answers) and {files.prd} ({kind}).")
     if files != asked:
         click.echo(f"{asked.answers} and {asked.prd} are complete and were left unchanged.")

@@ -25,7 +25,7 @@ PROVIDER = "the provider's authorised signatory"
 
 
 @dataclass(frozen=True)
-class Item:
+class AnnexItem:
     """One item of an Annex IV point, and where its answer comes from."""
 
     label: str
@@ -119,92 +119,96 @@ def _post_market(spec: Spec) -> list[str]:
     return _texts(*signals, owner, spec.monitoring.cadence, feedback)
 
 
-POINTS: tuple[tuple[str, tuple[Item, ...]], ...] = (
+POINTS: tuple[tuple[str, tuple[AnnexItem, ...]], ...] = (
     (
         "General description of the AI system",
         (
-            Item("(a) Intended purpose, provider and version", _purpose, COMPLIANCE),
-            Item(
+            AnnexItem("(a) Intended purpose, provider and version", _purpose, COMPLIANCE),
+            AnnexItem(
                 "(b)-(e) Interaction with other hardware and software; versions; forms "
                 "placed on the market; hardware it runs on",
                 None,
                 ML,
             ),
-            Item(
+            AnnexItem(
                 "(g) The user interface provided to the deployer",
                 lambda s: [f"{u.state.value}: {u.user_sees}" for u in s.ux_states if u.user_sees],
                 "product designer",
             ),
-            Item("(h) Instructions for use for the deployer", None, COMPLIANCE),
+            AnnexItem("(h) Instructions for use for the deployer", None, COMPLIANCE),
         ),
     ),
     (
         "Detailed description of the elements of the AI system and of its development",
         (
-            Item(
+            AnnexItem(
                 "(a) Development methods, pre-trained systems and third-party tools used", None, ML
             ),
-            Item(
+            AnnexItem(
                 "(b) Design specifications: general logic, key choices and their rationale",
                 _design,
                 ML,
             ),
-            Item("(c) System architecture and computational resources", None, ML),
-            Item(
+            AnnexItem("(c) System architecture and computational resources", None, ML),
+            AnnexItem(
                 "(d) Data requirements: datasheets of training, validation and test data",
                 _data,
                 "data owner of each source",
             ),
-            Item("(e) Human oversight measures (Article 14)", _oversight, COMPLIANCE),
-            Item("(f) Pre-determined changes to the system and its performance", None, ML),
-            Item("(g) Validation and testing procedures, data and metrics", _validation, ML),
-            Item(
+            AnnexItem("(e) Human oversight measures (Article 14)", _oversight, COMPLIANCE),
+            AnnexItem("(f) Pre-determined changes to the system and its performance", None, ML),
+            AnnexItem("(g) Validation and testing procedures, data and metrics", _validation, ML),
+            AnnexItem(
                 "(g) Test logs and reports, dated and signed by the responsible persons",
                 None,
                 "ML engineer running the evaluation",
             ),
-            Item("(h) Cybersecurity measures", None, SECURITY),
+            AnnexItem("(h) Cybersecurity measures", None, SECURITY),
         ),
     ),
     (
         "Monitoring, functioning and control of the AI system",
         (
-            Item("Capabilities and limitations in performance", _limits, ML),
-            Item("Foreseeable unintended outcomes and sources of risk", _outcomes, COMPLIANCE),
-            Item("Specifications on input data", None, ML),
+            AnnexItem("Capabilities and limitations in performance", _limits, ML),
+            AnnexItem("Foreseeable unintended outcomes and sources of risk", _outcomes, COMPLIANCE),
+            AnnexItem("Specifications on input data", None, ML),
         ),
     ),
     (
         "Appropriateness of the performance metrics",
-        (Item("The metrics chosen and why they fit this system", _metrics, ML),),
+        (AnnexItem("The metrics chosen and why they fit this system", _metrics, ML),),
     ),
     (
         "Risk management system (Article 9)",
         (
-            Item("Risks identified and their treatment in this system", _risk, COMPLIANCE),
-            Item("The organisation's risk management system as a whole", None, COMPLIANCE),
+            AnnexItem("Risks identified and their treatment in this system", _risk, COMPLIANCE),
+            AnnexItem("The organisation's risk management system as a whole", None, COMPLIANCE),
         ),
     ),
     (
         "Relevant changes made by the provider through the lifecycle",
-        (Item("Planned stages and what triggers an update", _changes, ML),),
+        (AnnexItem("Planned stages and what triggers an update", _changes, ML),),
     ),
     (
         "Harmonised standards applied, or other solutions and specifications",
-        (Item("The list of standards and specifications", None, COMPLIANCE),),
+        (AnnexItem("The list of standards and specifications", None, COMPLIANCE),),
     ),
     (
         "EU declaration of conformity (Article 47)",
-        (Item("A copy of the declaration", None, PROVIDER),),
+        (AnnexItem("A copy of the declaration", None, PROVIDER),),
     ),
     (
         "Post-market monitoring system and plan (Article 72)",
-        (Item("Signals, thresholds, owner and review cadence", _post_market, "monitoring owner"),),
+        (
+            AnnexItem(
+                "Signals, thresholds, owner and review cadence", _post_market, "monitoring owner"
+            ),
+        ),
     ),
 )
 
 
-def _point(spec: Spec, number: int, title: str, items: tuple[Item, ...]) -> dict[str, Any]:
+def _point(spec: Spec, number: int, title: str, items: tuple[AnnexItem, ...]) -> dict[str, Any]:
     filled = []
     for item in items:
         answers = item.extract(spec) if item.extract else []

@@ -7,7 +7,7 @@ from pathlib import Path
 from prd_forge._io import write_all
 from prd_forge.questionnaire import prompts
 from prd_forge.questionnaire.flow import Interview
-from prd_forge.questionnaire.review import Verdict, fill, review, settle_gaps
+from prd_forge.questionnaire.review import ReviewChoice, fill, review, settle_gaps
 from prd_forge.questionnaire.roundtrip import answers_text
 from prd_forge.questionnaire.session import DraftStore, Files, clean
 from prd_forge.render.api import RenderRefused, render_markdown
@@ -40,7 +40,7 @@ def complete(
     *,
     template: Path | None,
     force: bool,
-) -> tuple[Verdict, Files]:
+) -> tuple[ReviewChoice, Files]:
     """Review, then write; a refused render shows its gaps and returns to the review.
 
     Returns the verdict and the files written: a draft saved over a clean PRD goes beside it.
@@ -53,10 +53,12 @@ def complete(
             _show_problems(interview, error)
             continue
         target, overwrite = files, force
-        if verdict is Verdict.SAVE and is_clean(files.answers):
+        if verdict is ReviewChoice.SAVE and is_clean(files.answers):
             target, overwrite = beside(files), True
         try:
-            write(spec, target, template=template, draft=verdict is Verdict.SAVE, force=overwrite)
+            write(
+                spec, target, template=template, draft=verdict is ReviewChoice.SAVE, force=overwrite
+            )
         except RenderRefused as refused:
             settle_gaps(interview, list(refused.gaps))
             continue

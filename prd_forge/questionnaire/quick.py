@@ -13,7 +13,7 @@ from prd_forge import catalogue
 from prd_forge.questionnaire import cascade, prompts, risks
 from prd_forge.questionnaire.answers import Path
 from prd_forge.questionnaire.flow import Interview
-from prd_forge.questionnaire.sections import Section, plan
+from prd_forge.questionnaire.sections import QuestionnaireSection, plan
 from prd_forge.questionnaire.special import suggest
 from prd_forge.questionnaire.tape import TAPE, walk_with_back
 from prd_forge.spec.completeness import blocking, find_gaps
@@ -52,7 +52,7 @@ EXTRA_PROMPTS = 2 + 3
 """A target asks three prompts (comparator, number, unit), a new fallback four."""
 
 
-def section_of(path: Path) -> Section:
+def section_of(path: Path) -> QuestionnaireSection:
     return next(s for s in plan() if path[:2] in s.paths or path[:1] in s.paths)
 
 

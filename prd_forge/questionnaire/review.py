@@ -16,14 +16,14 @@ from prd_forge.questionnaire.answers import Path
 from prd_forge.questionnaire.editing import short
 from prd_forge.questionnaire.fields import Kind, question, questions
 from prd_forge.questionnaire.flow import Interview
-from prd_forge.questionnaire.sections import Section, ask_section, plan
+from prd_forge.questionnaire.sections import QuestionnaireSection, ask_section, plan
 from prd_forge.questionnaire.tape import walk_with_back
 from prd_forge.spec.completeness import Gap, blocking, find_gaps
 from prd_forge.spec.completeness import recorded_as_open_question as deferred
 from prd_forge.spec.model import Model, Spec
 
 
-class Verdict(StrEnum):
+class ReviewChoice(StrEnum):
     WRITE = "write"
     SAVE = "save"
     BACK = "back"
@@ -37,7 +37,7 @@ def parse_path(path: str) -> Path:
     return tuple(parts)
 
 
-def _section_gaps(section: Section, gaps: list[Gap]) -> list[Gap]:
+def _section_gaps(section: QuestionnaireSection, gaps: list[Gap]) -> list[Gap]:
     return [gap for gap in gaps if gap.concern == section.concern.id]
 
 
@@ -56,7 +56,7 @@ def summary(interview: Interview) -> list[str]:
     return lines
 
 
-def entries(interview: Interview, section: Section) -> Iterator[tuple[str, Path]]:
+def entries(interview: Interview, section: QuestionnaireSection) -> Iterator[tuple[str, Path]]:
     """The answers of a section as (label, path), nested section models spelled out."""
     for path in section.paths:
         model: type[Model] = Spec
@@ -73,7 +73,7 @@ def entries(interview: Interview, section: Section) -> Iterator[tuple[str, Path]
             yield f"{item.message}  {short(interview.answers.get(path))}", path
 
 
-def change(interview: Interview, section: Section) -> None:
+def change(interview: Interview, section: QuestionnaireSection) -> None:
     """Pick one answer of `section` (or all of it) and ask it again, old answer as default."""
     choices: list[tuple[str, Any]] = list(entries(interview, section))
     choices += [("Ask the whole section again", "all"), ("Back", "back")]
@@ -90,41 +90,43 @@ def change(interview: Interview, section: Section) -> None:
         interview.revisit = False
 
 
-def review(interview: Interview) -> Verdict:
+def review(interview: Interview) -> ReviewChoice:
     """Show the summary; loop until the PM writes or saves the draft."""
     while True:
         prompts.echo()
         prompts.echo("Review", bold=True)
         for line in summary(interview):
             prompts.echo("  " + line)
-        choices: list[tuple[str, Any]] = [("Write the answers file and the PRD", Verdict.WRITE)]
+        choices: list[tuple[str, Any]] = [
+            ("Write the answers file and the PRD", ReviewChoice.WRITE)
+        ]
         choices += [(f"Change {s.number}. {s.concern.title}", s) for s in plan()]
-        choices.append(("Save as a draft and finish later", Verdict.SAVE))
+        choices.append(("Save as a draft and finish later", ReviewChoice.SAVE))
         picked = prompts.ask_menu("Write now, or pick a section to change", choices)
-        if isinstance(picked, Section):
+        if isinstance(picked, QuestionnaireSection):
             change(interview, picked)
-        elif picked is Verdict.SAVE or settle_gaps(interview) is Verdict.WRITE:
-            return Verdict(picked)
+        elif picked is ReviewChoice.SAVE or settle_gaps(interview) is ReviewChoice.WRITE:
+            return ReviewChoice(picked)
 
 
-def settle_gaps(interview: Interview, gaps: list[Gap] | None = None) -> Verdict:
+def settle_gaps(interview: Interview, gaps: list[Gap] | None = None) -> ReviewChoice:
     """When gaps block the PRD: show them, then fill them in, save as draft, or go back."""
     spec = interview.answers.spec()
     blockers = gaps if gaps is not None else blocking(spec, find_gaps(spec))
     if not blockers:
-        return Verdict.WRITE
+        return ReviewChoice.WRITE
     status = spec.feature.status.value
     prompts.echo(f"{len(blockers)} gap(s) block the PRD at status '{status}':")
     for gap in blockers:
         prompts.echo(f"  {gap.path}: {gap.message} ({gap.fix})")
     choices: list[tuple[str, Any]] = [
         ("Fill them in now", "fill"),
-        ("Back to the review", Verdict.BACK),
+        ("Back to the review", ReviewChoice.BACK),
     ]
     picked = prompts.ask_menu("What next?", choices)
     if picked == "fill":
         fill(interview, blockers)
-    return Verdict.BACK
+    return ReviewChoice.BACK
 
 
 def fill(interview: Interview, gaps: list[Gap]) -> None:

@@ -23,7 +23,7 @@ from prd_forge.spec.model import Spec
 
 
 @dataclass(frozen=True)
-class Section:
+class QuestionnaireSection:
     number: int
     concern: Concern
     paths: tuple[Path, ...]
@@ -37,7 +37,7 @@ def _split(field_path: str) -> Path:
 
 
 @cache
-def plan() -> tuple[Section, ...]:
+def plan() -> tuple[QuestionnaireSection, ...]:
     """The sections, each with the field paths it asks, in model order within a section."""
     owner: dict[Path, str] = {}
     for concern in catalogue.CONCERNS:
@@ -55,7 +55,7 @@ def plan() -> tuple[Section, ...]:
             current = owner.setdefault((name, field), current)
     ordered = sorted(owner, key=_model_order)
     return tuple(
-        Section(number, concern, tuple(p for p in ordered if owner[p] == concern.id))
+        QuestionnaireSection(number, concern, tuple(p for p in ordered if owner[p] == concern.id))
         for number, concern in enumerate(catalogue.CONCERNS, start=1)
     )
 
@@ -69,12 +69,12 @@ def _model_order(path: Path) -> tuple[int, int]:
     return top, list(model.model_fields).index(str(path[1]))
 
 
-def by_id(ids: Iterable[str]) -> tuple[Section, ...]:
+def by_id(ids: Iterable[str]) -> tuple[QuestionnaireSection, ...]:
     wanted = set(ids)
     return tuple(section for section in plan() if section.concern.id in wanted)
 
 
-def notes(section: Section, interview: Interview) -> str:
+def notes(section: QuestionnaireSection, interview: Interview) -> str:
     """Extra lines under a heading when earlier answers raised this section's stakes."""
     if section.concern.id == "human-oversight" and human_review_required(interview.answers.spec()):
         return (
@@ -84,7 +84,7 @@ def notes(section: Section, interview: Interview) -> str:
     return ""
 
 
-def ask_section(interview: Interview, section: Section) -> None:
+def ask_section(interview: Interview, section: QuestionnaireSection) -> None:
     """Every question of one section (those still unanswered, unless revisiting)."""
     total = len(plan())
     interview.section = section.number
@@ -94,7 +94,7 @@ def ask_section(interview: Interview, section: Section) -> None:
     interview.heading = None
 
 
-def run(interview: Interview, sections: Iterable[Section] | None = None) -> None:
+def run(interview: Interview, sections: Iterable[QuestionnaireSection] | None = None) -> None:
     """The whole questionnaire, or the chosen sections; the back key works throughout."""
     chosen = tuple(sections) if sections is not None else plan()
     paths = [path for section in chosen for path in section.paths]

@@ -23,7 +23,7 @@ STALE_APPROVAL: Final = "SPEC003"
 MISSING_APPROVAL: Final = "SPEC004"
 
 
-class Result(IntEnum):
+class SpecResult(IntEnum):
     """A file's verdict; its value is the exit code it asks for (the worst one wins)."""
 
     OK = 0
@@ -69,7 +69,7 @@ class SpecFinding:
 @dataclass(frozen=True)
 class SpecReport:
     file: str
-    result: Result
+    result: SpecResult
     status: str | None
     findings: tuple[SpecFinding, ...]
 
@@ -92,12 +92,12 @@ def check_file(path: Path, stage: Stage | None = None) -> SpecReport:
             SpecFinding(INVALID, Severity.ERROR, p.line, p.path, None, p.message, p.fix)
             for p in error.problems
         )
-        return SpecReport(str(path), Result.INVALID, None, findings)
+        return SpecReport(str(path), SpecResult.INVALID, None, findings)
     report = _gap_report(loaded)
     extra = _approval_findings(loaded, stage)
     if not extra:
         return report
-    return SpecReport(report.file, Result.INCOMPLETE, report.status, report.findings + extra)
+    return SpecReport(report.file, SpecResult.INCOMPLETE, report.status, report.findings + extra)
 
 
 def _approval_findings(loaded: LoadedSpec, stage: Stage | None) -> tuple[SpecFinding, ...]:
@@ -154,7 +154,7 @@ def _gap_report(loaded: LoadedSpec) -> SpecReport:
         )
         for gap in gaps
     )
-    result = Result.INCOMPLETE if blockers else Result.OK
+    result = SpecResult.INCOMPLETE if blockers else SpecResult.OK
     return SpecReport(loaded.file, result, spec.feature.status.value, findings)
 
 
@@ -167,6 +167,6 @@ def _why_not_blocking(loaded: LoadedSpec, gap: Gap) -> str:
     return f"recorded as open_questions[{index}] while the spec is a draft"
 
 
-def worst(reports: list[SpecReport]) -> Result:
+def worst(reports: list[SpecReport]) -> SpecResult:
     """The verdict over several files: the worst of theirs."""
-    return max((report.result for report in reports), default=Result.OK)
+    return max((report.result for report in reports), default=SpecResult.OK)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from prd_forge.verify.checks import LAUNCH, Check
 from prd_forge.verify.clauses import holds
-from prd_forge.verify.results import Result, ResultsError
+from prd_forge.verify.results import Measurement, ResultsError
 
 MET, MISSED, NOT_MEASURED = "met", "missed", "not measured"
 _UNIT_WORDS = {"percent": "%", "pct": "%", "ratios": "ratio"}
@@ -21,7 +21,7 @@ class Outcome:
 
     check: Check
     slice: str | None
-    result: Result | None
+    result: Measurement | None
     state: str
 
     @property
@@ -37,7 +37,7 @@ class Verdict:
     spec: str
     results: str
     outcomes: tuple[Outcome, ...]
-    unmatched: tuple[Result, ...]
+    unmatched: tuple[Measurement, ...]
 
     @property
     def go(self) -> bool:
@@ -52,7 +52,7 @@ def _unit(text: str) -> str:
     return _UNIT_WORDS.get(word, word)
 
 
-def _unitless(check: Check, result: Result) -> float:
+def _unitless(check: Check, result: Measurement) -> float:
     """A value with no unit is read in the check's unit; a "ratio" over 1 is refused."""
     if check.unit and _unit(check.unit) == "ratio" and abs(result.value) > 1:
         raise ResultsError(
@@ -63,12 +63,12 @@ def _unitless(check: Check, result: Result) -> float:
     return result.value
 
 
-def is_change(result: Result) -> bool:
+def is_change(result: Measurement) -> bool:
     """Whether the result measures a change over its window (its unit is `change`)."""
     return _unit(result.unit or "") == "change"
 
 
-def measured(check: Check, result: Result) -> float:
+def measured(check: Check, result: Measurement) -> float:
     """The result's value in the check's unit: as is, a ratio as % or back, else an error."""
     if is_change(result):
         return result.value
@@ -86,7 +86,7 @@ def measured(check: Check, result: Result) -> float:
     return result.value * factor
 
 
-def _state(check: Check, result: Result) -> str:
+def _state(check: Check, result: Measurement) -> str:
     if check.change and not is_change(result):
         return NOT_MEASURED
     value = measured(check, result)
@@ -96,14 +96,14 @@ def _state(check: Check, result: Result) -> str:
     return MET if all(met) else MISSED
 
 
-def _matches(check: Check, result: Result) -> bool:
+def _matches(check: Check, result: Measurement) -> bool:
     names = {name.casefold() for name in check.names}
     if not any(name.casefold() in names for name in result.names):
         return False
     return check.set is None or (result.set or "").casefold() == check.set.casefold()
 
 
-def _outcomes(check: Check, results: Sequence[Result], used: set[int]) -> list[Outcome]:
+def _outcomes(check: Check, results: Sequence[Measurement], used: set[int]) -> list[Outcome]:
     mine = [result for result in results if _matches(check, result)]
     overall = [result for result in mine if result.slice is None]
     found = [Outcome(check, None, r, _state(check, r)) for r in overall]
@@ -118,7 +118,9 @@ def _outcomes(check: Check, results: Sequence[Result], used: set[int]) -> list[O
     return found
 
 
-def verify(spec: str, source: str, checks: Sequence[Check], results: Sequence[Result]) -> Verdict:
+def verify(
+    spec: str, source: str, checks: Sequence[Check], results: Sequence[Measurement]
+) -> Verdict:
     """The verdict of `results` (read from `source`) on the `checks` of the spec at `spec`."""
     used: set[int] = set()
     outcomes = [outcome for check in checks for outcome in _outcomes(check, results, used)]

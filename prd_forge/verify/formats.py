@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape, quoteattr
 from prd_forge.render.escape import inline
 from prd_forge.verify.checks import HEADINGS, KINDS, LAUNCH
 from prd_forge.verify.evaluate import MET, MISSED, NOT_MEASURED, Outcome, Verdict, measured
-from prd_forge.verify.results import Result
+from prd_forge.verify.results import Measurement
 
 _MARK = {MET: "✅ met", MISSED: "❌ missed", NOT_MEASURED: "⚠️ not measured"}
 
@@ -38,7 +38,7 @@ def summary(verdict: Verdict) -> str:
     return f"{'go' if verdict.go else 'no-go'}: {counts}"
 
 
-def _unmatched_line(result: Result) -> str:
+def _unmatched_line(result: Measurement) -> str:
     parts = [result.metric, result.set or "no set", result.slice_text or "overall"]
     return f"{result.where}: {' / '.join(parts)} = {result.value:g}"
 

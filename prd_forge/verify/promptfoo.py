@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from prd_forge.verify.results import Result, ResultsError, number
+from prd_forge.verify.results import Measurement, ResultsError, number
 
 COUNT, PERCENT = "count", "%"
 SET_KEY = "set"
@@ -73,7 +73,7 @@ def _collect(name: str, rows: list[Any]) -> Groups:
 
 def read(
     name: str, data: dict[str, Any], unit_of: Callable[[str, str], str | None]
-) -> list[Result]:
+) -> list[Measurement]:
     """Results from promptfoo's output; `unit_of(set, metric)` is the spec's unit there."""
     groups = _collect(name, data["results"]["results"])
     results = []
@@ -82,5 +82,5 @@ def read(
         if slice_key:
             where += f" / {slice_key[0]}={slice_key[1]}"
         value = aggregate(scores, unit_of(set_name, metric))
-        results.append(Result(where, (metric,), value, set_name or None, slice_key))
+        results.append(Measurement(where, (metric,), value, set_name or None, slice_key))
     return results

@@ -24,7 +24,7 @@ class ResultsError(Exception):
 
 
 @dataclass(frozen=True)
-class Result:
+class Measurement:
     """One measured value; `names` are the spec metric names it answers (after mapping)."""
 
     where: str
@@ -95,8 +95,10 @@ def _text(value: Any) -> str | None:
     return None if value is None or str(value).strip() == "" else str(value).strip()
 
 
-def make(where: str, fields: dict[str, Any], mapping: dict[str, dict[str, list[str]]]) -> Result:
-    """A Result from one row's fields, its metric and set names mapped."""
+def make(
+    where: str, fields: dict[str, Any], mapping: dict[str, dict[str, list[str]]]
+) -> Measurement:
+    """A Measurement from one row's fields, its metric and set names mapped."""
     unknown = sorted(set(fields) - set(COLUMNS))
     if unknown:
         raise ResultsError(
@@ -108,7 +110,7 @@ def make(where: str, fields: dict[str, Any], mapping: dict[str, dict[str, list[s
     names = tuple(mapping["metrics"].get(metric, [metric]))
     raw_set = _text(fields.get("set"))
     sets = mapping["sets"].get(raw_set, [raw_set]) if raw_set else [None]
-    return Result(
+    return Measurement(
         where,
         names,
         number(where, metric, fields.get("value")),
@@ -120,7 +122,7 @@ def make(where: str, fields: dict[str, Any], mapping: dict[str, dict[str, list[s
     )
 
 
-def no_duplicates(results: list[Result]) -> list[Result]:
+def no_duplicates(results: list[Measurement]) -> list[Measurement]:
     """`results` unchanged, or a ResultsError naming the first row that repeats another."""
     seen: dict[tuple[Any, ...], str] = {}
     for result in results:
@@ -140,7 +142,7 @@ def no_duplicates(results: list[Result]) -> list[Result]:
     return results
 
 
-def read_csv(name: str, text: str) -> list[Result]:
+def read_csv(name: str, text: str) -> list[Measurement]:
     """Rows of a CSV with a header naming at least metric and value."""
     header = text.split("\n", 1)[0]
     if ";" in header and "," not in header:
@@ -180,7 +182,7 @@ def _mapping(name: str, raw: Any) -> dict[str, dict[str, list[str]]]:
     return mapping
 
 
-def read_json(name: str, data: Any) -> list[Result]:
+def read_json(name: str, data: Any) -> list[Measurement]:
     """Rows of our JSON: a list of rows, or {"results": [...], "mapping": {...}}."""
     if isinstance(data, list):
         data = {"results": data}

@@ -8,7 +8,7 @@ from pathlib import Path
 from prd_forge.spec.model import Spec
 from prd_forge.verify import promptfoo
 from prd_forge.verify.results import (
-    Result,
+    Measurement,
     ResultsError,
     no_duplicates,
     read_bytes,
@@ -25,7 +25,7 @@ def _units(spec: Spec) -> dict[tuple[str, str], str | None]:
     }
 
 
-def read(path: Path, spec: Spec) -> list[Result]:
+def read(path: Path, spec: Spec) -> list[Measurement]:
     """The results in the file at `path`; a ResultsError says why they cannot be used."""
     name = str(path)
     try:

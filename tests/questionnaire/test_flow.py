@@ -10,7 +10,7 @@ import yaml
 
 from prd_forge.questionnaire.answers import Answers
 from prd_forge.questionnaire.flow import Interview
-from prd_forge.questionnaire.review import Verdict, review, settle_gaps
+from prd_forge.questionnaire.review import ReviewChoice, review, settle_gaps
 from prd_forge.questionnaire.sections import ask_section, by_id
 from prd_forge.questionnaire.session import DraftStore
 from prd_forge.questionnaire.special import HANDLERS
@@ -235,7 +235,7 @@ def test_review_changes_one_answer_with_the_old_one_as_default() -> None:
         DOWN * 16 + ENTER,  # save as a draft
     ]
     verdict = run_with_keys(lambda: review(walk), *keys)
-    assert verdict is Verdict.SAVE
+    assert verdict is ReviewChoice.SAVE
     assert walk.answers.data["feature"]["name"] == "Smart reply"
 
 
@@ -243,7 +243,7 @@ def test_gaps_are_filled_from_the_question_behind_them() -> None:
     walk = interview({"baseline": {"kind": "manual", "description": "By hand."}})
     (gap,) = [g for g in _blocking(walk) if g.path == "baseline.measured_value"]
     verdict = run_with_keys(lambda: settle_gaps(walk, [gap]), ENTER, line("7 min median"))
-    assert verdict is Verdict.BACK
+    assert verdict is ReviewChoice.BACK
     assert walk.answers.data["baseline"]["measured_value"] == "7 min median"
 
 
