@@ -234,6 +234,8 @@ class _Builder:
                 self._code(token)
             elif kind == "html_block":
                 self._html(token)
+            elif kind == "hr":
+                self._numbered_setext(tokens, i)
             elif kind == "front_matter":
                 self.front_matter = _front_matter(token.content)
             i += 1
@@ -263,6 +265,21 @@ class _Builder:
                 self._add(Block("paragraph", rest, start, end))
             return
         self._add(Block("paragraph", content, start, end))
+
+    def _numbered_setext(self, tokens: Sequence[Token], i: int) -> None:
+        """A "1. Summary" line over "-------": CommonMark reads a one-item list and a rule,
+        its writer meant a numbered setext heading. The item just added becomes the heading."""
+        token = tokens[i]
+        if i < 7 or tokens[i - 7].type != "ordered_list_open" or token.markup[0] != "-":
+            return
+        item = tokens[i - 6]
+        start = lines_of(item)[0]
+        if item.type != "list_item_open" or lines_of(token)[0] != start + 1:
+            return
+        if not self._blocks or self._blocks[-1].line != start:
+            return
+        block = self._blocks.pop()
+        self._open(f"{item.info}{item.markup} {block.text.strip()}", 2, start)
 
     def _table(self, tokens: Sequence[Token], i: int) -> int:
         start, end = lines_of(tokens[i])

@@ -15,6 +15,8 @@ FALLBACK = "When confidence is below 0.7 we hide the draft and the agent uses th
     [
         (f"# PRD\n\n## 4.2 Plan B 🛟\n\n{FALLBACK}\n", "present"),
         (f"Title\n=====\n\nGraceful degradation\n--------------------\n\n{FALLBACK}\n", "present"),
+        (f"T\n=\n\n1. Intro\n---\n\nText.\n\n9. Plan B\n---\n\n{FALLBACK}\n", "present"),
+        (f"# PRD\n\n## Intro\n\n1. Plan B\n\n---\n\n{FALLBACK}\n", "partial"),
         (f"# PRD\n\n## Overview\n\nText here.\n\n**Fallbacks:** {FALLBACK}\n", "present"),
         (f"# PRD\n\n<h2>Fallback behaviour</h2>\n\n<p>{FALLBACK}</p>\n", "present"),
         (
@@ -42,6 +44,8 @@ FALLBACK = "When confidence is below 0.7 we hide the draft and the agent uses th
     ids=[
         "numbered-emoji-alias",
         "setext",
+        "numbered-setext",
+        "one-item-list-then-a-rule-is-no-heading",
         "bold-pseudo-heading",
         "html-heading",
         "details",
