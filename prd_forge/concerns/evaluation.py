@@ -41,6 +41,7 @@ CONCERN = Concern(
         "backtest",
         "backtesting",
         "how good is it",
+        "good enough",
     ),
     weak=(
         "testing",

@@ -47,6 +47,7 @@ CONCERN = Concern(
         "unsure",
         "not sure",
         "degraded",
+        "degrade",
         "hand off",
         "handoff",
         "fall back",

@@ -37,6 +37,10 @@ CONCERN = Concern(
         "how we'll know it worked",
         "how do we know it worked",
         "how will we know it worked",
+        "how will we know",
+        "how we'll know",
+        "how we will know",
+        "how do we know",
     ),
     measured=True,
     weak=(

@@ -57,6 +57,8 @@ CONCERN = Concern(
         "customer need",
         "introduction",
         "the situation",
+        "where we are",
+        "what we see today",
         "what's broken",
     ),
     weak=(),

@@ -216,3 +216,23 @@ def test_technical_assumptions_are_not_scope_without_its_evidence() -> None:
 )
 def test_an_evaluation_names_its_data_in_many_ways(evaluation: str) -> None:
     assert _state(f"# PRD\n\n## Evaluation\n\n{evaluation}\n", "evaluation") == "present"
+
+
+_BODY = "Over 8 weeks of orders, 80% of parcels arrive inside the promised window (today 58%)."
+
+
+@pytest.mark.parametrize(
+    ("heading", "concern"),
+    [
+        # question headings a reader takes for what they ask about
+        ("How will we know it's good enough?", "evaluation"),
+        ("How will we know it's good enough?", "metrics"),
+        ("Not in this epic", "scope"),
+        ("REQ-3 Degrade silently", "fallbacks"),
+        ("Where we are", "problem"),
+        ("Slide 2 — What we see today", "problem"),
+    ],
+)
+def test_headings_a_reader_knows(heading: str, concern: str) -> None:
+    text = f"# PRD\n\n## Intro\n\nA page.\n\n## {heading}\n\n{_BODY} The rest holds.\n"
+    assert lint_text(text, config=AI).coverage[concern].covered
