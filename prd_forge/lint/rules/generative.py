@@ -19,6 +19,7 @@ from prd_forge.concerns import genai_risks
 from prd_forge.lint import text as words
 from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Block, Document, Section
+from prd_forge.lint.rules import needles
 from prd_forge.lint.rules.base import Context, Observation, Rule
 from prd_forge.terms import Severity
 
@@ -41,8 +42,14 @@ _PROFILE: Final = lazy(r"\b600-1\b|\bgenerative ai (?:risks?|profile)\b|\bgen ?a
 _DENIAL: Final = lazy(r"\b(?:no|not|never|without|nor)\b[^.;:!?\n]*$", re.IGNORECASE)
 _LOOKBACK: Final = 60
 _SKIPPED: Final = frozenset({"code", "comment", "alert", "html"})
+# Each risk's pattern behind the substrings one of which its every match contains: a PRD
+# mentions few of the twelve, and a search that finds nothing reads the whole text.
 _MENTIONS: Final = tuple(
-    (risk, lazy(r"\b(?:" + "|".join(risk.mentions) + r")\b", re.IGNORECASE))
+    (
+        risk,
+        lazy(r"\b(?:" + "|".join(risk.mentions) + r")\b", re.IGNORECASE),
+        needles.needles("|".join(risk.mentions)),
+    )
     for risk in genai_risks.RISKS
 )
 
@@ -80,7 +87,13 @@ def generative(text: str) -> bool:
 
 def unaddressed(text: str) -> list[str]:
     """The titles of the AI 600-1 risks `text` does not mention, in the risks' order."""
-    return [risk.title for risk, pattern in _MENTIONS if not pattern.search(text)]
+    folded = needles.fold(text)
+    return [
+        risk.title
+        for risk, pattern, wanted in _MENTIONS
+        if (wanted is not None and not any(needle in folded for needle in wanted))
+        or not pattern.search(text)
+    ]
 
 
 def _anchor(ctx: Context) -> int:
