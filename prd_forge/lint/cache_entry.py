@@ -72,12 +72,14 @@ def _stat(info: os.stat_result) -> tuple[int, int, int, int]:
 
 
 def encode_report(report: FileReport) -> list[Any]:
+    """A report as plain lists, dicts, strings and numbers (enums as their values)."""
     findings = [
-        [getattr(finding, name) for name in _FIELDS] + [list(finding.concerns)]
+        [kind(getattr(finding, name)) for name, kind in zip(_FIELDS, _TYPES, strict=True)]
+        + [[str(concern) for concern in finding.concerns]]
         for finding in report.findings
     ]
-    coverage = {concern: str(state) for concern, state in report.coverage.items()}
-    return [report.path, report.ai, coverage, findings]
+    coverage = {str(concern): str(state) for concern, state in report.coverage.items()}
+    return [str(report.path), bool(report.ai), coverage, findings]
 
 
 def decode_report(raw: Any) -> FileReport | None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Final
 
 from prd_forge._io import MEGABYTE, ReadError, non_regular, read_regular, too_big
@@ -43,39 +44,62 @@ def discover(
     exclude: Sequence[PathRules] = (),
     respect_gitignore: bool = True,
     force_exclude: bool = False,
+    stats: dict[str, os.stat_result] | None = None,
 ) -> tuple[list[str], list[InputProblem]]:
     """The files to lint under `paths` (in order, without duplicates), and bad paths.
 
     `exclude` applies to what folders and globs expand to; with `force_exclude` also to files
-    named outright (as pre-commit names them), which are then skipped silently.
+    named outright (as pre-commit names them), which are then skipped silently. Each file is
+    stat'ed once; `stats` (when given) receives those stats, for the caller to reuse.
     """
     files: list[str] = []
     problems: list[InputProblem] = []
-    seen: set[str] = set()
+    seen: set[object] = set()
+    stats = {} if stats is None else stats
     for raw in paths:
         if raw == STDIN:
             found: list[str] = [STDIN]
-        elif _is_glob(raw) and not Path(raw).exists():
+        elif _is_glob(raw) and not os.path.exists(raw):  # noqa: PTH110
             found = _expand(raw, exclude, respect_gitignore)
             if not found:
                 problems.append(InputProblem(raw, "no Markdown file matches this glob"))
                 continue
         else:
-            path = Path(raw)
-            if path.is_dir():
-                found = sorted(_walk(path, exclude, respect_gitignore))
-            elif path.is_file():
-                excluded = force_exclude and _excluded(path.resolve(), exclude, is_dir=False)
+            info = _stat(raw)
+            if info is not None and S_ISDIR(info.st_mode):
+                found = sorted(_walk(Path(raw), exclude, respect_gitignore))
+            elif info is not None and S_ISREG(info.st_mode):
+                excluded = force_exclude and _excluded(Path(raw).resolve(), exclude, is_dir=False)
                 found = [] if excluded else [raw]
+                stats[raw] = info
             else:
-                problems.append(InputProblem(raw, _missing(path)))
+                problems.append(InputProblem(raw, _missing(Path(raw))))
                 continue
         for item in found:
-            key = item if item == STDIN else os.path.realpath(item)  # one file, two spellings
+            key = _identity(item, stats)  # one file, two spellings
             if key not in seen:
                 seen.add(key)
                 files.append(item)
     return files, problems
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)  # noqa: PTH116
+    except (OSError, ValueError):
+        return None
+
+
+def _identity(path: str, stats: dict[str, os.stat_result]) -> object:
+    """What makes two spellings of a path one file: its device and inode (one stat, kept in
+    `stats`); its resolved path when it cannot be stat'ed (a broken link)."""
+    if path == STDIN:
+        return STDIN
+    info = stats.get(path) or _stat(path)
+    if info is None:
+        return os.path.realpath(path)
+    stats[path] = info
+    return (info.st_dev, info.st_ino)
 
 
 def _excluded(path: Path, exclude: Sequence[PathRules], *, is_dir: bool) -> bool:
@@ -243,14 +267,18 @@ def _docx(path: str) -> Decoded | InputProblem:
 
 
 def skip_special(
-    files: Sequence[str], explicit: Collection[str]
+    files: Sequence[str],
+    explicit: Collection[str],
+    stats: Mapping[str, os.stat_result] | None = None,
 ) -> tuple[list[str], list[InputProblem]]:
     """Files found in folders that are not regular files (a FIFO, a link to a device, a link
-    loop) are skipped with a warning; the caller names the warnings, the rest is linted."""
+    loop) are skipped with a warning; the caller names the warnings, the rest is linted.
+    `stats` holds the files' stats when discover already took them."""
     kept: list[str] = []
     skipped: list[InputProblem] = []
+    known = stats or {}
     for path in files:
-        reason = None if path == STDIN or path in explicit else _special(path)
+        reason = None if path == STDIN or path in explicit else _special(path, known.get(path))
         if reason is None:
             kept.append(path)
         else:
@@ -258,9 +286,9 @@ def skip_special(
     return kept, skipped
 
 
-def _special(path: str) -> str | None:
+def _special(path: str, info: os.stat_result | None) -> str | None:
     try:
-        kind = non_regular(Path(path).stat().st_mode)
+        kind = non_regular((info or os.stat(path)).st_mode)  # noqa: PTH116
     except OSError:
         if Path(path).is_symlink():
             return "a broken symbolic link or a link loop"

@@ -86,13 +86,15 @@ def run(
         PathRules(Path(base.root).resolve() if base.root else here, base.exclude),
         PathRules(here, tuple(exclude)),
     )
+    stats: dict[str, os.stat_result] = {}
     files, problems = discover(
         paths,
         exclude=rules,
         respect_gitignore=base.respect_gitignore,
         force_exclude=force_exclude or base.force_exclude,
+        stats=stats,
     )
-    files, warnings = skip_special(files, explicit=set(paths))
+    files, warnings = skip_special(files, explicit=set(paths), stats=stats)
     if not files and not problems and not warnings:
         found = "no Markdown files found (after excludes and .gitignore); nothing was linted"
         warnings.append(InputProblem(", ".join(paths), found))
@@ -103,7 +105,7 @@ def run(
     outcomes.extend(
         _in_parallel(_lint_path, files_plan, jobs)
         if cache is None
-        else _cached(files_plan, jobs, cache)
+        else _cached(files_plan, jobs, cache, stats)
     )
     reports = tuple(
         o.report if isinstance(o, _Warned) else o
@@ -138,10 +140,19 @@ class _Resolver:
         self.overrides = overrides
         self.found: dict[Path, Path | None] = {}
         self.loaded: dict[Path | None, Config] = {}
+        self.by_folder: dict[str, Config] = {}
 
     def config_for(self, path: str, stdin_name: str) -> Config:
         if self.explicit is not None:
             return self.overrides(self.explicit)
+        if path != STDIN:  # files of one folder share its config: resolve the folder once
+            folder = os.path.dirname(path)  # noqa: PTH120
+            if folder not in self.by_folder:
+                self.by_folder[folder] = self._config(path, stdin_name)
+            return self.by_folder[folder]
+        return self._config(path, stdin_name)
+
+    def _config(self, path: str, stdin_name: str) -> Config:
         where = Path(stdin_name if path == STDIN and stdin_name != STDIN else path)
         folder = where.parent if path != STDIN or stdin_name != STDIN else Path.cwd()
         source = config_files.find(folder.resolve(), self.found)
@@ -166,14 +177,17 @@ def _in_parallel(
         return list(pool.map(work, items, chunksize=chunk))
 
 
-def _cached(plan: Sequence[_Job], jobs: int | None, cache: Cache) -> list[Outcome]:
-    """Answer files whose stat, else whose text, is unchanged from the cache; lint the rest."""
+def _cached(
+    plan: Sequence[_Job], jobs: int | None, cache: Cache, stats: dict[str, os.stat_result]
+) -> list[Outcome]:
+    """Answer files whose stat (taken once, by discover), else whose text, is unchanged from
+    the cache; lint the rest."""
     outcomes: list[Outcome | None] = []
     misses: list[tuple[int, _Job, Decoded, str, os.stat_result | None, str]] = []
     settings_of: dict[tuple[int, str | None], str] = {}
     for job in plan:
         settings = _settings(job, settings_of)
-        info = _regular(job.path)
+        info = _regular(job.path, stats)
         hit = _revive(cache, cache.fresh(job.path, settings, info) if info else None, job.path)
         if hit is None:
             decoded = read(job.path, None)
@@ -208,12 +222,14 @@ def _settings(job: _Job, known: dict[tuple[int, str | None], str]) -> str:
     return known[key]
 
 
-def _regular(path: str) -> os.stat_result | None:
+def _regular(path: str, stats: dict[str, os.stat_result]) -> os.stat_result | None:
     """The file's stat if it is a regular file (only those are answered from the cache)."""
-    try:
-        info = Path(path).stat()
-    except OSError:
-        return None
+    info = stats.get(path)
+    if info is None:
+        try:
+            info = os.stat(path)  # noqa: PTH116
+        except OSError:
+            return None
     return info if stat.S_ISREG(info.st_mode) else None
 
 

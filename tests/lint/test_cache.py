@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import shutil
 import subprocess
 import sys
 import threading
 import time
+import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from prd_forge.cli import cli
 from prd_forge.lint import cache as cache_module
-from prd_forge.lint import engine, files, run
+from prd_forge.lint import cache_entry, cache_store, engine, files, run
 from prd_forge.lint.cache import Cache
 from prd_forge.lint.formats import NAMES, Options, get
 from prd_forge.lint.results import FileReport, Finding
@@ -106,8 +108,18 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _table(store: Cache) -> Path:
-    (table,) = store.folder.glob("*.json")
+    (table,) = store.folder.glob("*.table")
     return table
+
+
+def _rows(store: Cache) -> dict[str, Any]:
+    """Every row the store's one table and its journal hold, as the next run reads them."""
+    rows, _ = cache_store.read(str(store.folder), _table(store).stem)
+    return rows
+
+
+def _framed(payload: bytes) -> bytes:
+    return len(payload).to_bytes(4, "little") + zlib.crc32(payload).to_bytes(4, "little") + payload
 
 
 def _old(path: Path) -> None:
@@ -123,18 +135,65 @@ def test_a_corrupt_table_or_entry_is_ignored_and_written_again(
     target = [str(corpus / "meeting-recap.md")]
     fresh = run.run(target, jobs=1, cache=store)
     table = _table(store)
-    row = json.loads(table.read_bytes())[target[0]]
+    row = _rows(store)[target[0]]
     damaged_rows = [[*row[:8], {"findings": [{"bogus": 1}]}], [*row[:8], [1, 2]], row[:3], "x"]
+    good = table.read_bytes()
     damages = [
         b"{not json",
-        b"[]",
         b"",
-        *(json.dumps({target[0]: r}).encode() for r in damaged_rows),
+        good[:-1],  # truncated
+        good[:4] + b"\0\0\0\0" + good[8:],  # its checksum does not match
+        _framed(b"\xff not marshal"),
+        _framed(marshal.dumps([1, 2])),
+        *(_framed(marshal.dumps({target[0]: r})) for r in damaged_rows),
     ]
     for damage in damages:
         table.write_bytes(damage)
         assert run.run(target, jobs=1, cache=Cache(tmp_path / "cache")) == fresh
-        assert json.loads(table.read_bytes())[target[0]][8][0] == target[0]
+        assert _rows(store)[target[0]][8][0] == target[0]
+
+
+def test_a_changed_file_is_appended_to_the_journal_and_folded_in_later(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run.run([str(corpus)], jobs=1, cache=Cache(tmp_path / "cache"))
+    table = _table(Cache(tmp_path / "cache"))
+    before = table.read_bytes()
+    journal = table.with_suffix(".journal")
+    assert not journal.exists()
+    changed = corpus / "csv-export.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
+    again = run.run([str(corpus)], jobs=1, cache=Cache(tmp_path / "cache"))
+    assert table.read_bytes() == before  # the table is not rewritten for one file
+    assert 0 < journal.stat().st_size < len(before) // 10
+    assert again == run.run([str(corpus)], jobs=1)
+    counter = _Counter(monkeypatch)
+    assert run.run([str(corpus)], jobs=1, cache=Cache(tmp_path / "cache")) == again
+    assert counter.calls == []
+    monkeypatch.setattr(cache_store, "COMPACT_SLACK", -(1 << 40))  # the next write compacts
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nAnd another.\n", "utf-8")
+    last = run.run([str(corpus)], jobs=1, cache=Cache(tmp_path / "cache"))
+    assert not journal.exists()
+    assert counter.calls == [str(changed)]
+    assert _rows(Cache(tmp_path / "cache"))[str(changed)][8] == cache_entry.encode_report(
+        next(report for report in last.reports if report.path == str(changed))
+    )
+
+
+def test_a_torn_journal_keeps_what_came_before_and_is_compacted(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    targets = [str(corpus / "meeting-recap.md"), str(corpus / "csv-export.md")]
+    run.run(targets[:1], jobs=1, cache=Cache(tmp_path / "cache"))
+    fresh = run.run(targets, jobs=1, cache=Cache(tmp_path / "cache"))  # csv-export: journal
+    journal = _table(Cache(tmp_path / "cache")).with_suffix(".journal")
+    with journal.open("ab") as handle:
+        handle.write(_framed(b"a run that died while appending")[:20])
+    counter = _Counter(monkeypatch)
+    assert run.run(targets, jobs=1, cache=Cache(tmp_path / "cache")) == fresh
+    assert counter.calls == []  # both entries read, the torn frame ignored
+    assert not journal.exists()  # and compacted away
+    assert set(_rows(Cache(tmp_path / "cache"))) == set(targets)
 
 
 def test_a_fifo_in_place_of_a_table_is_a_miss_not_a_hang(corpus: Path, tmp_path: Path) -> None:
@@ -142,11 +201,13 @@ def test_a_fifo_in_place_of_a_table_is_a_miss_not_a_hang(corpus: Path, tmp_path:
     target = [str(corpus / "meeting-recap.md")]
     fresh = run.run(target, jobs=1, cache=store)
     table = _table(store)
-    table.unlink()
-    os.mkfifo(table)
-    start = time.monotonic()
-    assert run.run(target, jobs=1, cache=Cache(tmp_path / "cache")) == fresh
-    assert time.monotonic() - start < 10
+    for planted in (table, table.with_suffix(".journal")):
+        planted.unlink(missing_ok=True)
+        os.mkfifo(planted)
+        start = time.monotonic()
+        assert run.run(target, jobs=1, cache=Cache(tmp_path / "cache")) == fresh
+        assert time.monotonic() - start < 10
+        assert table.is_file() and not table.with_suffix(".journal").exists()
 
 
 def test_an_unchanged_file_is_not_read_and_a_changed_one_always_is(
@@ -207,8 +268,8 @@ def test_the_environment_and_the_option_choose_the_folder(
     monkeypatch.setenv(cache_module.ENV_VAR, str(tmp_path / "from-env"))
     CliRunner().invoke(cli, ["lint", target])
     CliRunner().invoke(cli, ["lint", "--cache-dir", str(tmp_path / "from-option"), target])
-    assert list((tmp_path / "from-env").glob("*/*.json"))
-    assert list((tmp_path / "from-option").glob("*/*.json"))
+    assert list((tmp_path / "from-env").glob("*/*.table"))
+    assert list((tmp_path / "from-option").glob("*/*.table"))
     monkeypatch.setenv(cache_module.NO_CACHE_VAR, "1")
     CliRunner().invoke(cli, ["lint", "--cache-dir", str(tmp_path / "off"), target])
     assert not (tmp_path / "off").exists()
@@ -250,9 +311,13 @@ def test_concurrent_runs_keep_every_entry_and_never_half_a_table(tmp_path: Path)
             entry = store.matching(f"{writer}-{n}.md", "s", info, "sha")
             assert entry is not None and store.report(entry) == _report(f"{writer}-{n}.md", n)
     assert not list(store.folder.glob("*.tmp")) and not list(store.folder.glob(".*.tmp"))
+    assert len(list(store.folder.glob("*.table"))) == 1
 
 
-def test_stale_entries_and_other_versions_are_pruned(tmp_path: Path) -> None:
+def test_stale_entries_and_other_versions_are_pruned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_store, "COMPACT_SLACK", -(1 << 40))  # every write compacts
     root = tmp_path / "cache"
     old_version = root / "0000000000000000" / "ab" / "ab12.json"
     old_version.parent.mkdir(parents=True)
@@ -269,7 +334,7 @@ def test_stale_entries_and_other_versions_are_pruned(tmp_path: Path) -> None:
     later.store("used.md", "s", info, "sha", (_report("used.md", 2), None))
     later.save()
     assert not old_version.exists() and not old_version.parent.parent.exists()
-    assert list(json.loads(_table(later).read_bytes())) == ["used.md"]
+    assert list(_rows(later)) == ["used.md"]
 
 
 _MODULES_AFTER = """
