@@ -1,10 +1,13 @@
 """Each concern owns its knowledge, and a concern added through the registry flows through
-lint, the render guard and `template check` without any other module being edited."""
+lint (its placeholder forms too), the render guard, `template check`, completeness (its gap
+messages, in `check`) and `rules` without any other module being edited."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,10 +15,11 @@ from click.testing import CliRunner
 
 from prd_forge import concerns
 from prd_forge.cli import cli
-from prd_forge.concerns import Concern, Level, TableSign
+from prd_forge.concerns import Concern, GapMessage, Level, Placeholder, TableSign
 from prd_forge.lint import docs, lint_text
+from prd_forge.lint import text as words
 from prd_forge.render import api, guard
-from prd_forge.spec.completeness import find_gaps
+from prd_forge.spec.completeness import Gap, find_gaps, raised
 from prd_forge.spec.model import Spec
 from tests.render.helpers import COMPLETE
 
@@ -34,6 +38,15 @@ VENDOR = Concern(
     weak=("vendor",),
     evidence=(r"second provider", r"switch(?:es|ing)? providers?"),
     tables=(TableSign((("provider",), ("exit", "switch"))),),
+    placeholders=(Placeholder(("(provider",), r"\(provider(?: name)?\)"),),
+    gaps=(
+        GapMessage(
+            "owner",
+            "names no one who owns the switch to another provider",
+            "name the person who runs the exit plan",
+            field="feature.owner",
+        ),
+    ),
 )
 BODY = (
     "We keep a second provider configured and rehearse the switch every quarter; switching "
@@ -47,13 +60,73 @@ def _spec_with_every_gap() -> Spec:
     )
 
 
-@pytest.mark.parametrize("concern", concerns.current(), ids=concerns.ids())
-def test_every_concern_has_a_partial_a_check_and_evidence(concern: Concern) -> None:
-    assert (ROOT / "templates" / concern.partial).is_file(), concern.partial
-    assert concern.id in {gap.concern for gap in find_gaps(_spec_with_every_gap())}
-    assert concern.evidence and concern.strong, concern.id
+def _lacks(concern: Concern) -> list[str]:
+    """What a registered concern lacks of what prd-forge needs from its module."""
+    lacking = []
+    if not (ROOT / "templates" / concern.partial).is_file():
+        lacking.append("a template partial")
+    if concern.id not in {gap.concern for gap in find_gaps(_spec_with_every_gap())}:
+        lacking.append("a completeness check (code, or a gap message naming a field)")
+    if not (concern.evidence and concern.strong):
+        lacking.append("strong headings and evidence patterns")
     for alternative in concern.evidence:
         re.compile(alternative)
+    for form in concern.placeholders:
+        re.compile(form.pattern)
+        if not form.needles or any(n != n.lower() or not n for n in form.needles):
+            lacking.append(f"lower-case needles for placeholder {form.pattern!r}")
+    return lacking
+
+
+@pytest.mark.parametrize("concern", concerns.current(), ids=concerns.ids())
+def test_every_concern_has_a_partial_a_check_and_evidence(concern: Concern) -> None:
+    assert _lacks(concern) == []
+
+
+def test_a_concern_that_lacks_what_it_needs_is_caught() -> None:
+    bare = replace(VENDOR, evidence=(), gaps=(), placeholders=(Placeholder((), "x"),))
+    with concerns.registered(bare):
+        assert _lacks(bare) == [
+            "a template partial",
+            "a completeness check (code, or a gap message naming a field)",
+            "strong headings and evidence patterns",
+            "lower-case needles for placeholder 'x'",
+        ]
+    with concerns.registered(VENDOR):
+        assert _lacks(VENDOR) == ["a template partial"]
+
+
+def test_a_registered_concern_flows_through_completeness_and_check(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    text = COMPLETE.read_text("utf-8")
+    spec.write_text(re.sub(r"\n  owner: [^\n]*", "", text, count=1), "utf-8")
+    message = "names no one who owns the switch to another provider"
+    fix = "name the person who runs the exit plan"
+    with concerns.registered(VENDOR):
+        gaps = find_gaps(_spec_with_every_gap())
+        checked = CliRunner().invoke(cli, ["check", "--format", "json", str(spec)])
+    assert gaps[-1] == Gap("feature.owner", "vendor-exit", message, fix)
+    assert "vendor-exit" not in {gap.concern for gap in find_gaps(_spec_with_every_gap())}
+    findings = json.loads(checked.stdout)["files"][0]["findings"]
+    assert [
+        (f["level"], f["path"], f["message"], f["fix"])
+        for f in findings
+        if f["concern"] == "vendor-exit"
+    ] == [("error", "feature.owner", message, fix)]
+    assert checked.exit_code == 1
+
+
+def test_a_registered_concerns_placeholder_is_read_by_lint() -> None:
+    text = "# X\n\n## Exit plan\n\nWe switch to (provider name) within a week.\n"
+    with concerns.registered(VENDOR):
+        assert words.first_placeholder("Switch to (provider name).") == "(provider name)"
+        report = lint_text(text)
+    assert report.coverage["vendor-exit"] == "partial"
+    assert [(f.code, f.line, f.message) for f in report.findings if f.code == "PRD005"] == [
+        ("PRD005", 5, "placeholder '(provider name)' left in: replace it with the decision")
+    ]
+    assert words.first_placeholder("Switch to (provider name).") is None
+    assert not [f for f in lint_text(text).findings if f.code == "PRD005"]
 
 
 def test_strong_names_never_collide_across_concerns() -> None:
@@ -138,6 +211,40 @@ def test_a_registered_concern_shows_in_rules_and_the_reference() -> None:
     )
     assert row in reference
     assert row not in docs.markdown()
+    assert explained.stdout.endswith(
+        "Gaps check reports in an answers file:\n"
+        "  feature.owner: names no one who owns the switch to another provider "
+        "(name the person who runs the exit plan)\n"
+    )
+
+
+def test_rules_shows_what_check_and_the_questionnaire_say_for_a_concern() -> None:
+    fallbacks = CliRunner().invoke(cli, ["rules", "fallbacks"]).stdout
+    oversight = CliRunner().invoke(cli, ["rules", "human-oversight"]).stdout
+    assert fallbacks.endswith(
+        "Gaps check reports in an answers file:\n"
+        "  fallbacks: lists no fallback (add what the feature does when the model is unsure, "
+        "wrong or down)\n"
+        "  says nothing about low confidence (add a fallback triggered by low-confidence: what "
+        "happens below the threshold)\n"
+        "  failure mode '<mode>' is <severity> but no fallback handles it (add a fallback and "
+        "list its id here)\n"
+        "  names fallback '<ref>', which is not defined (define a fallback with id '<ref>' under "
+        "fallbacks)\n"
+    )
+    assert oversight.endswith(
+        "When earlier answers raise its stakes: Required here: a failure mode is unacceptable "
+        "or a fallback routes to a human, so say who reviews and how.\n"
+    )
+
+
+def test_a_concerns_stakes_are_raised_by_the_answers_that_raise_them() -> None:
+    with_stakes = {concern.id for concern in concerns.current() if concern.stakes}
+    unacceptable = Spec.model_validate(
+        {"failure_modes": {"modes": [{"id": "wrong-dose", "severity": "unacceptable"}]}}
+    )
+    assert raised(unacceptable) == with_stakes == {"human-oversight"}
+    assert raised(_spec_with_every_gap()) == frozenset()
 
 
 @pytest.mark.parametrize("concern", concerns.current(), ids=lambda c: c.id)

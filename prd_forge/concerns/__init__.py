@@ -17,11 +17,13 @@ from contextlib import contextmanager
 from importlib import import_module
 from typing import Final
 
-from prd_forge.concerns.base import Concern, Level, TableSign
+from prd_forge.concerns.base import Concern, GapMessage, Level, Placeholder, TableSign
 
 __all__ = [
     "Concern",
+    "GapMessage",
     "Level",
+    "Placeholder",
     "TableSign",
     "applicable",
     "by_id",

@@ -26,6 +26,40 @@ class TableSign:
 
 
 @dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A template slot left unfilled, which lint reads as a placeholder wherever it stands.
+
+    Attributes:
+        needles: lower-case literals, one of which every match contains: the cheap test that
+            spares most blocks the regular expression.
+        pattern: the regular expression, matched against lower-cased text in which
+            underscores read as spaces; linear (bounded repeats, no nested quantifiers).
+    """
+
+    needles: tuple[str, ...]
+    pattern: str
+
+
+@dataclass(frozen=True, slots=True)
+class GapMessage:
+    """What `check` says about one kind of gap in a spec's answers for the concern.
+
+    Attributes:
+        key: the name completeness asks for it by ("none", "no-guardrail", ...).
+        message: what is missing or wrong; `{name}` fields are filled in by the check.
+        fix: what to do, with the same fields.
+        field: a spec field path the concern needs answered (a list with one entry at
+            least): completeness reports the gap when it is empty, for any concern, with no
+            code of its own. Empty when a check in `spec/completeness.py` decides.
+    """
+
+    key: str
+    message: str
+    fix: str
+    field: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Concern:
     """Everything prd-forge knows about one thing an AI-feature spec must address.
 
@@ -46,7 +80,10 @@ class Concern:
             sentences that show the concern is really there, wherever they stand.
         tables: the header signs of a table about the concern.
         placeholders: template slots known to be left unfilled for it; lint reads them as
-            placeholders, never as content.
+            placeholders, never as content, wherever they stand.
+        gaps: what `check` says about each kind of gap in a spec's answers for it.
+        stakes: when earlier answers can make the concern required, the line the
+            questionnaire shows under its section heading once they do ("" if never).
         measured: a sentence of evidence that also gives a figure settles the concern.
         current: the concern is the state today: a figure in a sentence that sets a target
             ("at least 70%") does not settle it.
@@ -72,7 +109,9 @@ class Concern:
     weak: tuple[str, ...]
     evidence: tuple[str, ...]
     tables: tuple[TableSign, ...] = ()
-    placeholders: tuple[str, ...] = ()
+    placeholders: tuple[Placeholder, ...] = ()
+    gaps: tuple[GapMessage, ...] = ()
+    stakes: str = ""
     measured: bool = False
     settles: bool = False
     current: bool = False
@@ -82,6 +121,14 @@ class Concern:
     @property
     def required(self) -> bool:
         return self.level is Level.REQUIRED
+
+    def gap(self, key: str) -> GapMessage:
+        """The gap message named `key`; KeyError names the concern's keys."""
+        for message in self.gaps:
+            if message.key == key:
+                return message
+        known = ", ".join(message.key for message in self.gaps) or "none"
+        raise KeyError(f"concern {self.id} has no gap message {key!r}; it has: {known}")
 
     @property
     def aliases(self) -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prd_forge.concerns.base import Concern, Level, TableSign
+from prd_forge.concerns.base import Concern, GapMessage, Level, TableSign
 
 CONCERN = Concern(
     id="baseline",
@@ -13,6 +13,14 @@ CONCERN = Concern(
     ai_only=True,
     fields=("baseline",),
     partial="sections/baseline.md.j2",
+    gaps=(
+        GapMessage("kind", "is missing: say what the feature beats today", ""),
+        GapMessage(
+            "no-number",
+            "has no number",
+            "give the measured value with its unit, e.g. '7.5 min median'",
+        ),
+    ),
     strong=(
         "baseline",
         "baselines",

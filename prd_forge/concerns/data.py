@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prd_forge.concerns.base import Concern, Level, TableSign
+from prd_forge.concerns.base import Concern, GapMessage, Level, TableSign
 
 CONCERN = Concern(
     id="data",
@@ -16,6 +16,15 @@ CONCERN = Concern(
     ai_only=True,
     fields=("data_sources",),
     partial="sections/data.md.j2",
+    gaps=(
+        GapMessage(
+            "none",
+            "lists no data source",
+            "add each data source the feature trains on, retrieves from or is evaluated on",
+            field="data_sources",
+        ),
+        GapMessage("pii-unhandled", "is missing although the source holds PII", ""),
+    ),
     strong=(
         "data sources",
         "data source",

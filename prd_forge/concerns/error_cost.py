@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prd_forge.concerns.base import Concern, Level, TableSign
+from prd_forge.concerns.base import Concern, GapMessage, Level, TableSign
 
 CONCERN = Concern(
     id="error-cost",
@@ -16,6 +16,14 @@ CONCERN = Concern(
     ai_only=True,
     fields=("failure_modes",),
     partial="sections/error-cost.md.j2",
+    gaps=(
+        GapMessage(
+            "none",
+            "lists no failure mode",
+            "add at least one failure mode: how the feature errs and what it costs",
+            field="failure_modes.modes",
+        ),
+    ),
     strong=(
         "error cost",
         "cost of errors",

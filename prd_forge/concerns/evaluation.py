@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prd_forge.concerns.base import Concern, Level, TableSign
+from prd_forge.concerns.base import Concern, GapMessage, Level, TableSign
 
 CONCERN = Concern(
     id="evaluation",
@@ -16,6 +16,19 @@ CONCERN = Concern(
     ai_only=True,
     fields=("evaluation",),
     partial="sections/evaluation.md.j2",
+    gaps=(
+        GapMessage(
+            "none",
+            "lists no offline evaluation set",
+            "add a named evaluation set with its size and a numeric pass threshold",
+            field="evaluation.offline_sets",
+        ),
+        GapMessage(
+            "overlaps-training",
+            "overlaps the training data, so its scores are optimistic",
+            "build a held-out set, kept apart from training and retrieval data",
+        ),
+    ),
     strong=(
         "evaluation",
         "evaluation plan",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prd_forge.concerns.base import Concern, Level, TableSign
+from prd_forge.concerns.base import Concern, GapMessage, Level, TableSign
 
 CONCERN = Concern(
     id="fallbacks",
@@ -16,6 +16,29 @@ CONCERN = Concern(
     ai_only=True,
     fields=("fallbacks",),
     partial="sections/fallbacks.md.j2",
+    gaps=(
+        GapMessage(
+            "none",
+            "lists no fallback",
+            "add what the feature does when the model is unsure, wrong or down",
+            field="fallbacks",
+        ),
+        GapMessage(
+            "no-low-confidence",
+            "says nothing about low confidence",
+            "add a fallback triggered by low-confidence: what happens below the threshold",
+        ),
+        GapMessage(
+            "unhandled",
+            "failure mode '{mode}' is {severity} but no fallback handles it",
+            "add a fallback and list its id here",
+        ),
+        GapMessage(
+            "undefined",
+            "names fallback '{ref}', which is not defined",
+            "define a fallback with id '{ref}' under fallbacks",
+        ),
+    ),
     strong=(
         "failure handling",
         "handling failures",

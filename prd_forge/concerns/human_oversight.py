@@ -40,6 +40,10 @@ CONCERN = Concern(
     ai_only=True,
     fields=("human_oversight",),
     partial="sections/human-oversight.md.j2",
+    stakes=(
+        "Required here: a failure mode is unacceptable or a fallback routes to a human, so say"
+        " who reviews and how."
+    ),
     strong=(
         "human oversight",
         "human in the loop",

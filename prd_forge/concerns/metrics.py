@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prd_forge.concerns.base import Concern, Level, TableSign
+from prd_forge.concerns.base import Concern, GapMessage, Level, TableSign
 
 CONCERN = Concern(
     id="metrics",
@@ -13,6 +13,19 @@ CONCERN = Concern(
     ai_only=False,
     fields=("metrics",),
     partial="sections/metrics.md.j2",
+    gaps=(
+        GapMessage(
+            "none",
+            "lists no success metric",
+            "add business, model-quality and guardrail metrics with targets",
+            field="metrics",
+        ),
+        GapMessage(
+            "no-guardrail",
+            "has no guardrail metric",
+            "add a metric that must not get worse (complaints, override rate, latency...)",
+        ),
+    ),
     strong=(
         "success",
         "success metrics",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prd_forge.concerns.base import Concern, Level, TableSign
+from prd_forge.concerns.base import Concern, GapMessage, Level, TableSign
 
 CONCERN = Concern(
     id="monitoring",
@@ -13,6 +13,13 @@ CONCERN = Concern(
     ai_only=True,
     fields=("monitoring",),
     partial="sections/monitoring.md.j2",
+    gaps=(
+        GapMessage(
+            "no-alert",
+            "has no signal with an alert threshold",
+            "add a signal (drift, correction rate, confidence...) with the value that alerts",
+        ),
+    ),
     strong=(
         "monitoring",
         "monitoring plan",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prd_forge.concerns.base import Concern, Level
+from prd_forge.concerns.base import Concern, GapMessage, Level, Placeholder
 
 CONCERN = Concern(
     id="open-questions",
@@ -13,6 +13,19 @@ CONCERN = Concern(
     ai_only=False,
     fields=("open_questions",),
     partial="sections/open-questions.md.j2",
+    gaps=(
+        GapMessage(
+            "unknown-block",
+            "'{blocks}' is neither a concern id nor a top-level field",
+            "use one of the concerns: {ids}",
+        ),
+    ),
+    # spec-kit marks a decision still to make "[NEEDS CLARIFICATION: ...]"; a template asks
+    # one in brackets: "[What is the target?]"
+    placeholders=(
+        Placeholder(("[",), r"\[needs clarification\b[^\]\n]{0,300}\]"),
+        Placeholder(("[",), r"\[(?:what|which|who|when|how|why|where)\b[^\]\n]{0,200}\?\]"),
+    ),
     strong=(
         "open questions",
         "questions",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prd_forge.concerns.base import Concern, Level
+from prd_forge.concerns.base import Concern, Level, Placeholder
 
 CONCERN = Concern(
     id="privacy",
@@ -13,6 +13,8 @@ CONCERN = Concern(
     ai_only=False,
     fields=("privacy", "genai_risks"),
     partial="sections/privacy.md.j2",
+    # a sign-off still to come, where its answer belongs: "Pending DPO review"
+    placeholders=(Placeholder(("pending",), r"^[ \t*_]*pending\b"),),
     strong=(
         "privacy",
         "privacy and security",

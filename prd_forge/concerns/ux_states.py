@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from prd_forge.concerns.base import Concern, Level, TableSign
+from prd_forge.concerns.base import Concern, GapMessage, Level, Placeholder, TableSign
 
 # the words a screen shows, when quoted after the phrase: each state's copy is its own evidence
 _COPY: Final = r"(?: [^\"\u201c`*\n]{0,60}(?:[\"\u201c`]|\*\*)\w+(?:\W{1,2}\w+){0,2})?"
@@ -21,6 +21,26 @@ CONCERN = Concern(
     ai_only=True,
     fields=("ux_states",),
     partial="sections/ux-states.md.j2",
+    gaps=(
+        GapMessage(
+            "undescribed",
+            "names UX state '{state}', which is not described",
+            "describe that state under ux_states, or pick one that is",
+        ),
+        GapMessage(
+            "state-missing",
+            "does not describe the '{state}' state",
+            "add a UX state '{state}': its trigger, what the user sees and can do",
+        ),
+        GapMessage(
+            "human-review-missing",
+            "does not describe the 'human-review' state (a failure mode is unacceptable or a "
+            "fallback routes to a human)",
+            "add a UX state 'human-review': its trigger, what the user sees and can do",
+        ),
+    ),
+    # the link to the designs still to add: "Figma: (link)"
+    placeholders=(Placeholder(("(link", "(url"), r"\((?:link|url|links)\)"),),
     strong=(
         "ux states",
         "ux",

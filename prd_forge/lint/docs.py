@@ -127,6 +127,22 @@ def explain_concern(concern: Concern) -> str:
         f"Headings: {', '.join(concern.strong)}\n"
         f"Answered by: {', '.join(concern.fields)}\n"
         f"Rules: {guards or 'none of its own'}; for every concern: {every}\n"
+        f"{_gaps(concern)}"
+    )
+
+
+def _gaps(concern: Concern) -> str:
+    """What `check` says of a spec's answers for the concern (besides a field left empty),
+    and the questionnaire's line when earlier answers raise the concern's stakes."""
+    lines = [
+        f"  {said.field + ': ' if said.field else ''}{said.message}"
+        + (f" ({said.fix})" if said.fix else "")
+        for said in concern.gaps
+    ]
+    text = "".join(f"{line.replace('{', '<').replace('}', '>')}\n" for line in lines)
+    text = f"Gaps check reports in an answers file:\n{text}" if text else ""
+    return text + (
+        f"When earlier answers raise its stakes: {concern.stakes}\n" if concern.stakes else ""
     )
 
 

@@ -7,53 +7,113 @@ what a 2 MB line costs (see tests/lint/test_bad_input.py for the long-line bound
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from prd_forge import concerns
+from prd_forge.concerns import Concern
 from prd_forge.lint._re import LazyPattern, lazy
 
 _UPPER_MARKERS: Final = lazy(r"\b(?:TODO|FIXME|XXX)\b")
-# Matched against lower-cased text. Case-insensitive alternations that start with \b defeat
-# the regex engine's literal-prefix search, so `first_placeholder` tests cheap substrings first.
-_PLACEHOLDER: Final = lazy(
-    r"\btb[dca]\b|\?\?\?|\[more information needed\]|\blorem ipsum\b"
-    r"|\{\{[^{}\n]{0,400}\}\}"
-    r"|\[(?:insert|add|describe|todo|tbd|placeholder|your|enter)\b[^\]\n]{0,200}\]"
-    r"|<(?:insert|add|describe|placeholder|your|enter)\b[^>\n]{0,200}>"
-    r"|(?<!has )(?<!have )(?<!had )(?<!needs )(?<!need )(?<!needed )"  # "rules have to be written"
-    r"\bto be (?:determined|decided|defined|confirmed|added|written|filled|completed|provided"
-    r"|agreed)\b"
-    r"|\bcoming soon\b|\bto come\b|\bfill (?:this |me )?in\b|(?:\*\*|__)missing(?:\*\*|__)"
-    # spec-kit and template slots: [NEEDS CLARIFICATION: ...], [What is the target?],
-    # {Current limitation or pain point 1}
-    r"|\[needs clarification\b[^\]\n]{0,300}\]"
-    r"|\[(?:what|which|who|when|how|why|where)\b[^\]\n]{0,200}\?\]"
-    r"|\{[a-z][^{}\n\"]{0,200}\s[^{}\n\"]{0,200}\}"
-    r"|^[ \t*_]*pending\b"
-    r"|\[[a-z][a-z ,/&'-]{1,60}\](?![(\[:])"
-    # a link still to add: "Figma: (link)", "Jira epic: *(link)*"
-    r"|\((?:link|url|links)\)"
-)
-_PLACEHOLDER_NEEDLES: Final = (
-    "tb",
-    "???",
-    "[more",
-    "lorem",
-    "{{",
-    "[",
-    "<",
-    "to be ",
-    "coming soon",
-    "fill ",
-    "missing",
-    "{",
-    "pending",
-    "to come",
-    "(link",
-    "(url",
-)
 _MARKER_NEEDLES: Final = ("TODO", "FIXME", "XXX")
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """One placeholder form: the literals its matches contain, and its pattern.
+
+    Each pattern opens with a literal where it can ("\\bto be" is written "to be" and a
+    look-behind after it), so the regex engine jumps to candidates instead of trying every
+    alternative at every position of the block."""
+
+    needles: tuple[str, ...]
+    pattern: LazyPattern
+
+
+# The forms every concern shares, matched against lower-cased text in which underscores read
+# as spaces. A concern's own forms (spec-kit's "[NEEDS CLARIFICATION: ...]", a design link
+# still to add) are in its module, `Concern.placeholders`.
+_GENERIC: Final = (
+    _Form(("tb",), lazy(r"tb(?<!\wtb)[dca]\b")),
+    _Form(("???",), lazy(r"\?\?\?")),
+    _Form(
+        ("[",),
+        lazy(
+            r"\[(?:more information needed\]"
+            r"|(?:insert|add|describe|todo|tbd|placeholder|your|enter)\b[^\]\n]{0,200}\]"
+            r"|[a-z][a-z ,/&'-]{1,60}\](?![(\[:]))"
+        ),
+    ),
+    _Form(("lorem",), lazy(r"lorem(?<!\wlorem) ipsum\b")),
+    # "{{ slot }}", and template slots in prose: "{Current limitation or pain point 1}"
+    _Form(
+        ("{",),
+        lazy(r"\{(?:\{[^{}\n]{0,400}\}\}|[a-z][^{}\n\"]{0,200}\s[^{}\n\"]{0,200}\})"),
+    ),
+    _Form(("<",), lazy(r"<(?:insert|add|describe|placeholder|your|enter)\b[^>\n]{0,200}>")),
+    _Form(
+        ("to be ",),
+        lazy(
+            # "rules have to be written" is a statement, not a slot
+            r"to be (?<!\wto be )(?<!has to be )(?<!have to be )(?<!had to be )"
+            r"(?<!needs to be )(?<!need to be )(?<!needed to be )"
+            r"(?:determined|decided|defined|confirmed|added|written|filled|completed|provided"
+            r"|agreed)\b"
+        ),
+    ),
+    _Form(("coming soon",), lazy(r"coming(?<!\wcoming) soon\b")),
+    _Form(("to come",), lazy(r"to(?<!\wto) come\b")),
+    _Form(("fill ",), lazy(r"fill(?<!\wfill) (?:this |me )?in\b")),
+    _Form(("missing",), lazy(r"(?:\*\*|__)missing(?:\*\*|__)")),
+)
+
+
+class _Forms:
+    """Every placeholder form for one registry of concerns (hashed by identity: it keys the
+    cache of `_first_placeholder`, so a concern registered later is never answered from a
+    cache filled before it)."""
+
+    __slots__ = ("by_needle", "registry")
+
+    def __init__(self, registry: tuple[Concern, ...]) -> None:
+        self.registry = registry
+        own = [
+            _Form(form.needles, lazy(form.pattern))
+            for concern in registry
+            for form in concern.placeholders
+        ]
+        by_needle: dict[str, list[LazyPattern]] = {}
+        for form in (*_GENERIC, *own):
+            for needle in form.needles:
+                by_needle.setdefault(needle, []).append(form.pattern)
+        # each needle once, with every pattern it admits: one `in` per needle per block
+        self.by_needle = tuple((needle, tuple(found)) for needle, found in by_needle.items())
+
+    def first(self, lowered: str, position: int = 0) -> re.Match[str] | None:
+        """The leftmost match of any form at or after `position`. Forms that match at the
+        same place end at the same place too (each ends at its first closing bracket), so
+        which of them wins does not change the span."""
+        best: re.Match[str] | None = None
+        for needle, patterns in self.by_needle:
+            if needle not in lowered:
+                continue
+            for pattern in patterns:
+                found = pattern.search(lowered, position)
+                if found is not None and (best is None or found.start() < best.start()):
+                    best = found
+        return best
+
+
+_current_forms: list[_Forms] = []
+
+
+def _forms() -> _Forms:
+    registry = concerns.current()
+    if not _current_forms or _current_forms[0].registry is not registry:
+        _current_forms[:] = [_Forms(registry)]
+    return _current_forms[0]
 
 
 _GUIDANCE: Final = lazy(
@@ -92,19 +152,21 @@ class Prefiltered:
         return self.pattern.search(text)
 
 
-@lru_cache(maxsize=8192)
 def first_placeholder(text: str) -> str | None:
-    """The first placeholder in `text` ("TBD", "[More Information Needed]", ...), as written
-    (cached: several rules ask about the same block)."""
+    """The first placeholder in `text` ("TBD", "[More Information Needed]", a concern's own
+    form such as "[NEEDS CLARIFICATION: ...]"), as written."""
+    return _first_placeholder(text, _forms())
+
+
+@lru_cache(maxsize=8192)
+def _first_placeholder(text: str, forms: _Forms) -> str | None:
+    # cached: several rules ask about the same block
     if any(needle in text for needle in _MARKER_NEEDLES):
         upper = _UPPER_MARKERS.search(_unemphasised(text))
         if upper is not None:
             return text[upper.start() : upper.end()]
-    lowered = _unemphasised(text.lower())
-    if not any(needle in lowered for needle in _PLACEHOLDER_NEEDLES):
-        return None
-    match = _PLACEHOLDER.search(lowered)
-    return None if match is None else text[match.start() : match.end()]
+    found = forms.first(_unemphasised(text.lower()))
+    return None if found is None else text[found.start() : found.end()]
 
 
 def _unemphasised(text: str) -> str:
@@ -120,13 +182,21 @@ def opens_with_placeholder(text: str) -> bool:
     return found is not None and text.lstrip(" \t*_-[]>:").startswith(found)
 
 
+def _spans(lowered: str, forms: _Forms) -> Iterator[tuple[int, int]]:
+    """Each placeholder's span, left to right, as one alternation's `finditer` gives them."""
+    found = forms.first(lowered)
+    while found is not None:
+        yield found.span()
+        found = forms.first(lowered, found.end())
+
+
 def without_placeholders(text: str) -> str:
     """`text` with every placeholder cut out (one pass over each pattern's matches)."""
     if first_placeholder(text) is None:
         return text
     spans = sorted(
         [m.span() for m in _UPPER_MARKERS.finditer(_unemphasised(text))]
-        + [m.span() for m in _PLACEHOLDER.finditer(_unemphasised(text.lower()))]
+        + list(_spans(_unemphasised(text.lower()), _forms()))
     )
     parts: list[str] = []
     position = 0

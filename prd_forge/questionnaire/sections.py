@@ -18,7 +18,7 @@ from prd_forge.questionnaire.answers import Path
 from prd_forge.questionnaire.fields import question
 from prd_forge.questionnaire.flow import Interview
 from prd_forge.questionnaire.tape import TAPE, walk_with_back
-from prd_forge.spec.completeness import human_review_required
+from prd_forge.spec.completeness import raised
 from prd_forge.spec.model import Spec
 
 
@@ -75,12 +75,11 @@ def by_id(ids: Iterable[str]) -> tuple[QuestionnaireSection, ...]:
 
 
 def notes(section: QuestionnaireSection, interview: Interview) -> str:
-    """Extra lines under a heading when earlier answers raised this section's stakes."""
-    if section.concern.id == "human-oversight" and human_review_required(interview.answers.spec()):
-        return (
-            "\nRequired here: a failure mode is unacceptable or a fallback routes to a human,"
-            " so say who reviews and how."
-        )
+    """The concern's own line (`Concern.stakes`) under its heading when earlier answers raised
+    its stakes, e.g. an unacceptable failure mode makes human oversight required."""
+    concern = section.concern
+    if concern.stakes and concern.id in raised(interview.answers.spec()):
+        return f"\n{concern.stakes}"
     return ""
 
 

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from prd_forge import catalogue
+from prd_forge import catalogue, concerns
+from prd_forge.concerns import Concern
 from prd_forge.spec import genai, wording
 from prd_forge.spec.model import (
     REQUIRED_UX_STATES,
@@ -50,10 +51,42 @@ class Gap:
 
     @property
     def required(self) -> bool:
-        return catalogue.get(self.concern).required
+        return concerns.get(self.concern).required
 
 
 Check = Callable[[Spec], Iterator[Gap]]
+
+
+def _said(
+    path: str, concern: str, key: str, fix: str = "", *, choices: str = "", **fields: str
+) -> Gap:
+    """The gap `key` as the concern's module words it (`Concern.gaps`), its fields filled;
+    `fix` when the module leaves the fix to the field's question, `choices` after it."""
+    said = concerns.get(concern).gap(key)
+    message = said.message.format(**fields)
+    return Gap(path, concern, message, (said.fix.format(**fields) or fix) + choices)
+
+
+def _unanswered(spec: Spec, concern: str, key: str) -> Iterator[Gap]:
+    """The gap `key` when the field it names (`GapMessage.field`) is empty in `spec`."""
+    path = concerns.get(concern).gap(key).field
+    value: Any = spec
+    for name in path.split("."):
+        value = getattr(value, name, None)
+    if value is None or value == []:
+        yield _said(path, concern, key, _field_question(path))
+
+
+def _field_question(path: str) -> str:
+    """The question that fills the field at `path` (a model field's description)."""
+    *parents, name = path.split(".")
+    model: type[Model] = Spec
+    for parent in parents:
+        inner = model.model_fields[parent].annotation
+        if not (isinstance(inner, type) and issubclass(inner, Model)):
+            return f"fill in {path}"
+        model = inner
+    return _question(model, name) if name in model.model_fields else f"fill in {path}"
 
 
 def _question(model: type[Model], field: str) -> str:
@@ -93,35 +126,19 @@ def _scope(spec: Spec) -> Iterator[Gap]:
 def _baseline(spec: Spec) -> Iterator[Gap]:
     baseline = spec.baseline
     if baseline.kind is None:
-        yield Gap(
-            "baseline.kind",
-            "baseline",
-            "is missing: say what the feature beats today",
-            _question(type(baseline), "kind"),
-        )
+        yield _said("baseline.kind", "baseline", "kind", _question(type(baseline), "kind"))
     elif baseline.kind is BaselineKind.NONE:
         yield from _missing(baseline, ("no_baseline_reason",), "baseline", "baseline")
     else:
         yield from _missing(baseline, ("description", "measured_value"), "baseline", "baseline")
         if baseline.measured_value and not _NUMBER.search(baseline.measured_value):
-            yield Gap(
-                "baseline.measured_value",
-                "baseline",
-                "has no number",
-                "give the measured value with its unit, e.g. '7.5 min median'",
-            )
+            yield _said("baseline.measured_value", "baseline", "no-number")
 
 
 def _failure_modes(spec: Spec) -> Iterator[Gap]:
     section = spec.failure_modes
     yield from _missing(section, ("worse_error",), "failure_modes", "error-cost")
-    if not section.modes:
-        yield Gap(
-            "failure_modes.modes",
-            "error-cost",
-            "lists no failure mode",
-            "add at least one failure mode: how the feature errs and what it costs",
-        )
+    yield from _unanswered(spec, "error-cost", "none")
     fallback_ids = {fallback.id for fallback in spec.fallbacks}
     fields = ("description", "errs", "severity", "reversible", "cost_bearer", "detection")
     for index, mode in enumerate(section.modes):
@@ -131,115 +148,71 @@ def _failure_modes(spec: Spec) -> Iterator[Gap]:
             mode.severity in (FailureSeverity.EXPENSIVE, FailureSeverity.UNACCEPTABLE)
             and not mode.fallbacks
         ):
-            yield Gap(
+            yield _said(
                 f"{prefix}.fallbacks",
                 "fallbacks",
-                f"failure mode '{mode.id}' is {mode.severity.value} but no fallback handles it",
-                "add a fallback and list its id here",
+                "unhandled",
+                mode=mode.id,
+                severity=mode.severity.value,
             )
         for ref in mode.fallbacks:
             if ref not in fallback_ids:
-                yield Gap(
-                    f"{prefix}.fallbacks",
-                    "fallbacks",
-                    f"names fallback '{ref}', which is not defined",
-                    _define_or_pick(ref, sorted(fallback_ids)),
+                known = ", ".join(sorted(fallback_ids))
+                choices = f", or use one of: {known}" if known else ""
+                yield _said(
+                    f"{prefix}.fallbacks", "fallbacks", "undefined", ref=ref, choices=choices
                 )
     yield from _duplicates([m.id for m in section.modes], "failure_modes.modes", "error-cost")
 
 
 def _data_sources(spec: Spec) -> Iterator[Gap]:
-    if not spec.data_sources:
-        yield Gap(
-            "data_sources",
-            "data",
-            "lists no data source",
-            "add each data source the feature trains on, retrieves from or is evaluated on",
-        )
+    yield from _unanswered(spec, "data", "none")
     fields = ("purposes", "provenance", "owner", "approved_by", "basis", "contains_pii")
     for index, source in enumerate(spec.data_sources):
         prefix = f"data_sources[{index}]"
         yield from _missing(source, fields, prefix, "data")
         if source.contains_pii and not source.pii_handling:
-            yield Gap(
-                f"{prefix}.pii_handling",
-                "data",
-                "is missing although the source holds PII",
-                _question(type(source), "pii_handling"),
-            )
+            fix = _question(type(source), "pii_handling")
+            yield _said(f"{prefix}.pii_handling", "data", "pii-unhandled", fix)
 
 
 def _metrics(spec: Spec) -> Iterator[Gap]:
-    if not spec.metrics:
-        yield Gap(
-            "metrics",
-            "metrics",
-            "lists no success metric",
-            "add business, model-quality and guardrail metrics with targets",
-        )
+    yield from _unanswered(spec, "metrics", "none")
     for index, metric in enumerate(spec.metrics):
         fields = ("kind", "baseline", "target", "window", "method")
         yield from _missing(metric, fields, f"metrics[{index}]", "metrics")
     if spec.metrics and not any(m.kind is MetricKind.GUARDRAIL for m in spec.metrics):
-        yield Gap(
-            "metrics",
-            "metrics",
-            "has no guardrail metric",
-            "add a metric that must not get worse (complaints, override rate, latency...)",
-        )
+        yield _said("metrics", "metrics", "no-guardrail")
 
 
 def _evaluation(spec: Spec) -> Iterator[Gap]:
     evaluation = spec.evaluation
-    if not evaluation.offline_sets:
-        yield Gap(
-            "evaluation.offline_sets",
-            "evaluation",
-            "lists no offline evaluation set",
-            "add a named evaluation set with its size and a numeric pass threshold",
-        )
+    yield from _unanswered(spec, "evaluation", "none")
     for index, eval_set in enumerate(evaluation.offline_sets):
         prefix = f"evaluation.offline_sets[{index}]"
         fields = ("size", "construction", "kept_apart_from_training", "thresholds", "slices")
         yield from _missing(eval_set, fields, prefix, "evaluation")
         if eval_set.kept_apart_from_training is False:
-            yield Gap(
-                f"{prefix}.kept_apart_from_training",
-                "evaluation",
-                "overlaps the training data, so its scores are optimistic",
-                "build a held-out set, kept apart from training and retrieval data",
-            )
+            yield _said(f"{prefix}.kept_apart_from_training", "evaluation", "overlaps-training")
     yield from _missing(
         evaluation, ("confidence_threshold", "launch_criteria"), "evaluation", "evaluation"
     )
 
 
 def _fallbacks(spec: Spec) -> Iterator[Gap]:
-    if not spec.fallbacks:
-        yield Gap(
-            "fallbacks",
-            "fallbacks",
-            "lists no fallback",
-            "add what the feature does when the model is unsure, wrong or down",
-        )
-    elif not any(f.trigger is FallbackTrigger.LOW_CONFIDENCE for f in spec.fallbacks):
-        yield Gap(
-            "fallbacks",
-            "fallbacks",
-            "says nothing about low confidence",
-            "add a fallback triggered by low-confidence: what happens below the threshold",
-        )
+    yield from _unanswered(spec, "fallbacks", "none")
+    if spec.fallbacks and not any(
+        f.trigger is FallbackTrigger.LOW_CONFIDENCE for f in spec.fallbacks
+    ):
+        yield _said("fallbacks", "fallbacks", "no-low-confidence")
     described = {state.state for state in spec.ux_states}
     for index, fallback in enumerate(spec.fallbacks):
         prefix = f"fallbacks[{index}]"
         fields = ("trigger", "trigger_detail", "behaviour", "description", "ux_state")
         yield from _missing(fallback, fields, prefix, "fallbacks")
         if fallback.ux_state is not None and fallback.ux_state not in described:
-            yield Gap(
-                f"{prefix}.ux_state",
-                "ux-states",
-                f"names UX state '{fallback.ux_state.value}', which is not described",
-                "describe that state under ux_states, or pick one that is",
+            yield _said(
+                f"{prefix}.ux_state", "ux-states", "undescribed", state=fallback.ux_state.value
             )
     yield from _duplicates([f.id for f in spec.fallbacks], "fallbacks", "fallbacks")
 
@@ -262,17 +235,9 @@ def _ux_states(spec: Spec) -> Iterator[Gap]:
     described = {state.state for state in spec.ux_states}
     for name in required_ux_states(spec):
         if name not in described:
-            why = (
-                " (a failure mode is unacceptable or a fallback routes to a human)"
-                if (name is UxStateName.HUMAN_REVIEW)
-                else ""
-            )
-            yield Gap(
-                "ux_states",
-                "ux-states",
-                f"does not describe the '{name.value}' state{why}",
-                f"add a UX state '{name.value}': its trigger, what the user sees and can do",
-            )
+            human = name is UxStateName.HUMAN_REVIEW
+            key = "human-review-missing" if human else "state-missing"
+            yield _said("ux_states", "ux-states", key, state=name.value)
     for index, state in enumerate(spec.ux_states):
         fields = ("trigger", "user_sees", "user_can")
         yield from _missing(state, fields, f"ux_states[{index}]", "ux-states")
@@ -297,12 +262,7 @@ def _monitoring(spec: Spec) -> Iterator[Gap]:
         monitoring, ("owner", "cadence", "retraining_trigger"), "monitoring", "monitoring"
     )
     if not any(signal.alert_threshold for signal in monitoring.signals):
-        yield Gap(
-            "monitoring.signals",
-            "monitoring",
-            "has no signal with an alert threshold",
-            "add a signal (drift, correction rate, confidence...) with the value that alerts",
-        )
+        yield _said("monitoring.signals", "monitoring", "no-alert")
     for index, signal in enumerate(monitoring.signals):
         yield from _missing(
             signal, ("kind", "alert_threshold"), f"monitoring.signals[{index}]", "monitoring"
@@ -337,11 +297,9 @@ def _open_questions(spec: Spec) -> Iterator[Gap]:
         prefix = f"open_questions[{index}]"
         yield from _missing(item, ("owner", "due"), prefix, "open-questions")
         if item.blocks and not _is_reference(item.blocks):
-            yield Gap(
-                f"{prefix}.blocks",
-                "open-questions",
-                f"'{item.blocks}' is neither a concern id nor a top-level field",
-                _known("concerns", list(catalogue.IDS)),
+            ids = ", ".join(concerns.ids())
+            yield _said(
+                f"{prefix}.blocks", "open-questions", "unknown-block", blocks=item.blocks, ids=ids
             )
 
 
@@ -373,7 +331,7 @@ for _concern in catalogue.CONCERNS:
 
 
 def _is_reference(blocks: str) -> bool:
-    return blocks in catalogue.BY_ID or blocks.split(".")[0].split("[")[0] in Spec.model_fields
+    return blocks in concerns.ids() or blocks.split(".")[0].split("[")[0] in Spec.model_fields
 
 
 def _duplicates(ids: list[str], path: str, concern: str) -> Iterator[Gap]:
@@ -384,41 +342,54 @@ def _duplicates(ids: list[str], path: str, concern: str) -> Iterator[Gap]:
         seen.add(item)
 
 
-def _define_or_pick(ref: str, ids: Sequence[str]) -> str:
-    define = f"define a fallback with id '{ref}' under fallbacks"
-    return f"{define}, or use one of: {', '.join(ids)}" if ids else define
+# The checks written for each concern, in registry order. A concern with none of its own (one
+# added later, as a module and its model fields) is checked by the fields its gap messages name.
+CHECKS: Final[dict[str, tuple[Check, ...]]] = {
+    "problem": (_feature,),
+    "ai-fit": (_ai_fit,),
+    "scope": (_scope,),
+    "baseline": (_baseline,),
+    "error-cost": (_failure_modes,),
+    "data": (_data_sources,),
+    "metrics": (_metrics,),
+    "evaluation": (_evaluation,),
+    "fallbacks": (_fallbacks,),
+    "ux-states": (_ux_states,),
+    "human-oversight": (_human_oversight,),
+    "monitoring": (_monitoring,),
+    "rollout": (_rollout,),
+    "privacy": (_privacy, _genai_risks),
+    "open-questions": (_open_questions,),
+}
 
 
-def _known(what: str, names: Sequence[str]) -> str:
-    return f"use one of the {what}: {', '.join(names)}" if names else f"define the {what} first"
+def _declared(concern: Concern) -> Check:
+    """The check of a concern with no code here: each field its gap messages name, answered."""
+
+    def check(spec: Spec) -> Iterator[Gap]:
+        for said in concern.gaps:
+            if said.field:
+                yield from _unanswered(spec, concern.id, said.key)
+
+    return check
 
 
-CHECKS: tuple[Check, ...] = (
-    _feature,
-    _ai_fit,
-    _scope,
-    _baseline,
-    _failure_modes,
-    _data_sources,
-    _metrics,
-    _evaluation,
-    _fallbacks,
-    _ux_states,
-    _human_oversight,
-    _monitoring,
-    _rollout,
-    _privacy,
-    _genai_risks,
-    _open_questions,
-    _wording,
-)
+def checks_for(concern: Concern) -> tuple[Check, ...]:
+    return CHECKS.get(concern.id) or (_declared(concern),)
 
 
 def find_gaps(spec: Spec) -> list[Gap]:
-    """Every gap in the spec, in catalogue order, whatever its status."""
-    order = {concern_id: index for index, concern_id in enumerate(catalogue.IDS)}
-    gaps = [gap for check in CHECKS for gap in check(spec)]
+    """Every gap in the spec, in registry order, whatever its status."""
+    registry = concerns.current()
+    order = {concern.id: index for index, concern in enumerate(registry)}
+    found = [gap for concern in registry for check in checks_for(concern) for gap in check(spec)]
+    gaps = found + list(_wording(spec))
     return sorted(gaps, key=lambda gap: order[gap.concern])
+
+
+def raised(spec: Spec) -> frozenset[str]:
+    """The concerns whose stakes earlier answers raised (`Concern.stakes` says how)."""
+    return frozenset({"human-oversight"}) if human_review_required(spec) else frozenset()
 
 
 def recorded_as_open_question(spec: Spec, gap: Gap) -> bool:

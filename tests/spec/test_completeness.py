@@ -8,6 +8,7 @@ from its change alone.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
-from prd_forge import catalogue
-from prd_forge.spec.completeness import blocking, find_gaps, human_review_required
+from prd_forge import catalogue, concerns
+from prd_forge.spec.completeness import Gap, blocking, find_gaps, human_review_required
 from prd_forge.spec.model import Spec
 
 Data = dict[str, Any]
@@ -352,3 +353,36 @@ def test_dropping_a_concerns_fields_never_passes_silently(
     gaps = find_gaps(spec)
     assert concern.id in {gap.concern for gap in gaps}
     assert bool(blocking(spec, gaps)) is concern.required
+
+
+def _every_kind_of_gap() -> list[Gap]:
+    """Gaps from specs that between them take every branch that words a gap."""
+    bare = {"feature": {"name": "Bare"}, "open_questions": [{"question": "Q?", "blocks": "nope"}]}
+    crafted = {
+        "feature": {"name": "Crafted"},
+        "baseline": {"kind": "manual", "measured_value": "fast"},
+        "data_sources": [{"name": "tickets", "contains_pii": True}],
+        "metrics": [{"name": "time saved"}],
+        "evaluation": {"offline_sets": [{"name": "golden", "kept_apart_from_training": False}]},
+        "fallbacks": [{"id": "manual", "ux_state": "error"}],
+        "failure_modes": {
+            "modes": [
+                {"id": "wrong", "severity": "unacceptable", "fallbacks": ["nowhere"]},
+                {"id": "slow", "severity": "expensive"},
+            ]
+        },
+    }
+    return [gap for data in (bare, crafted) for gap in find_gaps(Spec.model_validate(data))]
+
+
+def test_every_gap_message_of_every_concern_is_the_one_check_reports() -> None:
+    """Completeness words its gaps with the concern's own messages: none is unused (a stale
+    copy), and a message asked for by a key the concern lacks fails here with a KeyError."""
+    gaps = _every_kind_of_gap()
+    for concern in concerns.current():
+        for said in concern.gaps:
+            shape = re.escape(said.message).replace(r"\{", "{").replace(r"\}", "}")
+            pattern = re.sub(r"\{\w+\}", ".+", shape)
+            assert any(
+                gap.concern == concern.id and re.fullmatch(pattern, gap.message) for gap in gaps
+            ), (concern.id, said.key)
