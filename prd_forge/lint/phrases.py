@@ -1,173 +1,120 @@
-"""Finding a concern's evidence phrases in a block, without scanning the block once per concern.
+"""Finding every concern's evidence phrases in the blocks of a document, in one pass.
 
-A concern's evidence is one pattern, `\\b(?:alt1|alt2|...)\\b`, matched against the lower-cased
-text. Letting `findall` try it at every position of every block was most of lint's analysis:
-Python's regex engine pays about as much to enter a match attempt at each position as to try
-the alternatives there, and the corpus asks 10-15 concerns of each block.
+A concern's evidence is one pattern, `\\b(?:alt1|alt2|...)\\b`, and what lint needs is, for each
+block, what `pattern.findall` finds in the block lower-cased (line breaks read as spaces).
+Running each concern's pattern over each block was most of lint's analysis: Python's regex
+engine enters a match attempt at every position, and tries every alternative there.
 
-Every alternative starts with a literal text (its prefix: "fall" for "fall(?:s|ing)? ?back"), a
-digit, or (rarely) something else. A match starts at a word boundary, so a prefix that starts
-with a letter can only match where a word starts, and that word either equals the prefix's
-first word (when the prefix goes on past it: "pain" for "pain point") or starts with the prefix.
-The words of a block are found once, in one C-level pass, and set operations tell which
-concerns can match at all. Only where a prefix occurs is the pattern tried (`match` at that
-position), in order, skipping what an earlier match consumed: the same matches `findall` gives,
-at a fraction of the cost. A concern with an alternative that starts with something else than
-a literal or a digit falls back to `findall`.
+Almost every alternative starts with a word character, so where it matches a word starts. One
+pattern, the union of all alternatives grouped by first character (lint/regex_source.py),
+finds in one C-level pass over the document the word starts where some alternative matches;
+the document is its blocks joined by line breaks, each preceded by one, so every word start
+follows a non-word character. Only at those places is a concern's own pattern tried (`match`,
+bounded by the block's end so nothing crosses into the next block), for the concerns with an
+alternative that can start with that character, skipping what an earlier match of the same
+concern consumed in the block: what `findall` gives, since a match can start nowhere else.
+An alternative that starts with plain non-word text ("→") is found with `str.find`; a concern
+with one that starts otherwise, or that reads text around its match (anchors, lookarounds),
+is left to `findall` on each block.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Container, Iterable, Iterator
+import bisect
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from prd_forge.lint import regex_source
 from prd_forge.lint._re import LazyPattern, lazy
+from prd_forge.lint.regex_source import literal_prefix, literal_prefixes
 
-_WORD: Final = lazy(r"\w+")
-_DIGIT_LED: Final = lazy(r"\\d(?![?*{])")  # an alternative whose match starts with a digit
-_HEAD: Final = 3  # a one-word prefix is looked up by its first three characters
+__all__ = ["Evidence", "Scanner", "evidence", "literal_prefix", "literal_prefixes"]
 
-
-_META: Final = frozenset("\\()[]?*+{}|.^$")
-
-
-def literal_prefix(branch: str) -> str:
-    """The plain text a branch must start with ("fall" for "fall(?:s|ing)? ?back")."""
-    prefix = ""
-    for char in branch:
-        if char in _META:
-            if char in "?*{" and prefix:
-                prefix = prefix[:-1]  # the quantifier may make the last letter optional
-            break
-        prefix += char
-    return prefix.lower()
-
-
-def literal_prefixes(alternative: str) -> frozenset[str]:
-    """The plain texts one of which a match of `alternative` must start with: {"can", "must"}
-    for "(?:can|must) edit" or "can edit|must edit"; "" (no cheap test) for a branch that
-    starts with anything but plain text."""
-    branches = _branches(alternative)
-    if len(branches) > 1:
-        return frozenset(prefix for branch in branches for prefix in literal_prefixes(branch))
-    if not alternative.startswith("(?:"):
-        return frozenset({literal_prefix(alternative)})
-    close = _closing(alternative)
-    if close is None or alternative[close + 1 : close + 2] in ("?", "*", "{"):
-        return frozenset({""})
-    return literal_prefixes(alternative[3:close])
-
-
-def _skip(source: str, index: int) -> int:
-    """The index after the character (or escape, or character class) at `index`."""
-    if source[index] == "\\":
-        return index + 2
-    if source[index] == "[":
-        index += 2 if source[index + 1 : index + 2] == "^" else 1
-        index += 1  # a "]" first in a class is a plain character
-        while index < len(source) and source[index] != "]":
-            index += 2 if source[index] == "\\" else 1
-    return index + 1
-
-
-def _branches(source: str) -> list[str]:
-    """`source` cut at its top-level "|"."""
-    branches: list[str] = []
-    depth = start = index = 0
-    while index < len(source):
-        char = source[index]
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(source[start:index])
-            start = index + 1
-        index = _skip(source, index)
-    return [*branches, source[start:]]
-
-
-def _closing(source: str) -> int | None:
-    """The index of the ")" closing the group that opens `source`."""
-    depth = index = 0
-    while index < len(source):
-        if source[index] == "(":
-            depth += 1
-        elif source[index] == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-        index = _skip(source, index)
-    return None
+_TRIE_DEPTH: Final = 1  # deeper grouping compiles slower and scans no faster
+Found = list[tuple[str, list[str]]]  # per text: (concern, what findall finds), in entry order
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """One concern's evidence pattern and what each match must start with.
+    """One concern's evidence pattern and where each match can start.
 
-    keyed: (key, prefix): a match may start where `prefix` occurs only if the block has a word
-        equal to `key` (the prefix's first word, when the prefix goes on past it) or starting
-        with `key` (the prefix's first two or three characters, when it is one word).
-    scattered: prefixes found by substring search alone (one character long, or not starting
-        with a letter or digit).
-    digits: an alternative starts with a digit: where a word starts with one, it is tried.
-    anywhere: an alternative starts with neither a literal nor a digit: `findall` it is.
+    starts: what its word-led alternatives start with: two characters, or one where the
+        second is not plain text.
+    word, digit: it has an alternative led by \\w, or by \\d.
+    led: its word-led alternatives, as the union pattern takes them.
+    found_by: plain texts not led by a word character, found with `str.find`.
+    plain: every alternative is word-led or starts with plain text, and none reads text around
+        its match: one pass finds it. Otherwise `findall` runs on each text.
     """
 
     concern: str
     pattern: LazyPattern
-    keyed: tuple[tuple[str, str], ...]
-    scattered: tuple[str, ...]
-    digits: bool
-    anywhere: bool
+    starts: frozenset[str]
+    word: bool
+    digit: bool
+    led: tuple[str, ...]
+    found_by: tuple[str, ...]
+    plain: bool
+
+    def may_start(self, pair: str) -> bool:
+        """Whether a match may start with `pair` (the next two characters of the text)."""
+        if pair in self.starts or pair[:1] in self.starts or self.word:
+            return True
+        return self.digit and pair[:1].isdecimal()
 
 
 def evidence(concern: str, alternatives: Iterable[str]) -> Evidence:
     """One concern's evidence, `\\b(?:alt1|alt2|...)\\b`, and where each alternative can start."""
     alternatives = tuple(alternatives)
-    keyed: set[tuple[str, str]] = set()
-    scattered: set[str] = set()
-    digits = anywhere = False
+    starts: set[str] = set()
+    led: list[str] = []
+    found_by: set[str] = set()
+    plain = True
     for alternative in alternatives:
-        for prefix in literal_prefixes(alternative):
-            first = _WORD.match(prefix)
-            if not prefix:
-                led = _DIGIT_LED.match(alternative) is not None
-                digits = digits or led
-                anywhere = anywhere or not led
-            elif first is None or len(prefix) < 2:
-                scattered.add(prefix)
-            elif first.end() < len(prefix):
-                keyed.add((first.group(), prefix))
-            else:
-                keyed.add((prefix[:_HEAD], prefix))
+        pairs = regex_source.heads(alternative)
+        if regex_source.contextual(alternative):
+            plain = False
+        elif all(regex_source.word_led(head, tail) for head, tail in pairs):
+            starts.update(_starts(pairs))
+            led.append(alternative)
+        elif all(literal_prefixes(alternative)):
+            found_by.update(literal_prefixes(alternative))
+        else:
+            plain = False
     return Evidence(
         concern,
         lazy(r"\b(?:" + "|".join(alternatives) + r")\b"),
-        tuple(sorted(keyed)),
-        tuple(sorted(scattered)),
-        digits,
-        anywhere,
+        frozenset(start for start in starts if not start.startswith("\\")),
+        "\\w" in starts,
+        "\\d" in starts,
+        tuple(led),
+        tuple(sorted(found_by)),
+        plain,
     )
 
 
+def _starts(pairs: Iterable[tuple[str, str]]) -> Iterator[str]:
+    """The first two characters of each (head, tail), or the head alone where the tail does
+    not start with plain text, or "\\w" or "\\d" for a tail led by one."""
+    for head, tail in pairs:
+        if not head:
+            yield tail[:2]
+            continue
+        for second, _ in regex_source.heads(tail) if tail else [("", "")]:
+            yield head + second
+
+
 class Scanner:
-    """The evidence of several concerns, indexed by the words a match can start with."""
+    """The evidence of several concerns, found in a document's blocks in one pass."""
 
     def __init__(self, entries: Iterable[Evidence]) -> None:
         self.entries = tuple(entries)
-        self._index: dict[str, list[tuple[int, str]]] = {}
-        for number, entry in enumerate(self.entries):
-            for key, prefix in entry.keyed:
-                self._index.setdefault(key, []).append((number, prefix))
-        # entries tried whatever the words: scattered prefixes, digits, or no cheap test
-        self._always = frozenset(
-            number
-            for number, entry in enumerate(self.entries)
-            if entry.scattered or entry.digits or entry.anywhere
-        )
+        led = [source for entry in self.entries if entry.plain for source in entry.led]
+        trie = regex_source.trie(led, _TRIE_DEPTH)
+        # a non-word character, then (not consumed) a word start where some alternative matches
+        self._starts = lazy(r"\W(?=(?:" + trie + r")\b)") if led else None
+        self._by_pair: dict[str, tuple[int, ...]] = {}
 
     def scan(
         self, text: str, wanted: Container[str] | None = None
@@ -175,51 +122,93 @@ class Scanner:
         """The concerns (of `wanted`, or all) whose evidence occurs in `text`, in the order of
         the entries, each with what `pattern.findall` finds in the text lower-cased, line
         breaks read as spaces; none found, none yielded."""
-        lowered = text.lower().replace("\n", " ")  # a hard-wrapped phrase is one
-        words = set(_WORD.findall(lowered))
-        keys = words.union([word[:_HEAD] for word in words], [word[:2] for word in words])
-        starts: dict[int, list[str]] = {}
-        for key in keys.intersection(self._index):
-            for number, prefix in self._index[key]:
-                starts.setdefault(number, []).append(prefix)
-        numbers: list[str] | None = None
-        for number in sorted(self._always.union(starts)):
+        return iter(self.scan_all([text], wanted)[0])
+
+    def scan_all(self, texts: Sequence[str], wanted: Container[str] | None = None) -> list[Found]:
+        """`scan` of each text, in one pass over them all."""
+        lowered = [text.lower().replace("\n", " ") for text in texts]
+        chosen = [
+            number
+            for number, entry in enumerate(self.entries)
+            if wanted is None or entry.concern in wanted
+        ]
+        found: list[dict[int, list[str]]] = [{} for _ in texts]
+        redo = self._scan_plain(
+            lowered, frozenset(n for n in chosen if self.entries[n].plain), found
+        )
+        for number in chosen:
             entry = self.entries[number]
-            if wanted is not None and entry.concern not in wanted:
-                continue
-            if entry.anywhere:
-                found = entry.pattern.findall(lowered)
+            for index in range(len(lowered)) if not entry.plain else ():
+                redo.add((number, index))
+        for number, index in redo:
+            hits = self.entries[number].pattern.findall(lowered[index])
+            if hits:
+                found[index][number] = hits
             else:
-                prefixes = starts.get(number, [])
-                if entry.digits:
-                    if numbers is None:
-                        numbers = [word for word in words if word[0].isdecimal()]
-                    prefixes = [*prefixes, *numbers]
-                found = _at(entry.pattern.compiled, lowered, (*prefixes, *entry.scattered))
-            if found:
-                yield entry.concern, found
+                found[index].pop(number, None)
+        return [[(self.entries[n].concern, hits) for n, hits in sorted(f.items())] for f in found]
 
+    def _scan_plain(
+        self, lowered: Sequence[str], chosen: frozenset[int], found: list[dict[int, list[str]]]
+    ) -> set[tuple[int, int]]:
+        """Fill `found` for the `chosen` plain entries; the (entry, text) pairs where a match was
+        empty, for `findall` to redo."""
+        redo: set[tuple[int, int]] = set()
+        if not chosen:
+            return redo
+        joined = "\n" + "\n".join(lowered)
+        starts: list[int] = []
+        at = 1
+        for text in lowered:
+            starts.append(at)
+            at += len(text) + 1
+        places = self._places(joined, chosen)
+        ends = dict.fromkeys(chosen, 0)
+        for place, numbers in places:
+            index = bisect.bisect_right(starts, place) - 1
+            stop = starts[index] + len(lowered[index])
+            for number in numbers:
+                if number not in chosen or place < ends[number]:
+                    continue
+                match = self.entries[number].pattern.compiled.match(joined, place, stop)
+                if match is None:
+                    continue
+                end = match.end()
+                if end == place:  # an empty match: findall's own stepping rules apply
+                    redo.add((number, index))
+                found[index].setdefault(number, []).append(match.group())
+                ends[number] = end
+        return redo
 
-def _at(pattern: re.Pattern[str], lowered: str, prefixes: Iterable[str]) -> list[str]:
-    """`pattern.findall(lowered)`, tried only where one of `prefixes` occurs: every match
-    starts with one."""
-    if pattern.groups:
-        return pattern.findall(lowered)
-    starts: set[int] = set()
-    for prefix in prefixes:
-        at = lowered.find(prefix)
-        while at >= 0:
-            starts.add(at)
-            at = lowered.find(prefix, at + 1)
-    found: list[str] = []
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue
-        match = pattern.match(lowered, start)
-        if match is not None:
-            if match.end() == start:  # an empty match: findall's own stepping rules apply
-                return pattern.findall(lowered)
-            found.append(match.group())
-            end = match.end()
-    return found
+    def _places(self, joined: str, chosen: frozenset[int]) -> list[tuple[int, tuple[int, ...]]]:
+        """Where some chosen entry may match, in order, with the entries that may match there."""
+        places = []
+        if self._starts is not None:
+            places = [
+                (m.end(), self._at(joined[m.end() : m.end() + 2]))
+                for m in self._starts.finditer(joined)
+            ]
+        extra: dict[int, list[int]] = {}
+        for number in chosen:
+            for prefix in self.entries[number].found_by:
+                at = joined.find(prefix)
+                while at >= 0:
+                    extra.setdefault(at, []).append(number)
+                    at = joined.find(prefix, at + 1)
+        if extra:
+            for place, numbers in places:
+                extra.setdefault(place, []).extend(numbers)
+            return [(place, tuple(extra[place])) for place in sorted(extra)]
+        return places
+
+    def _at(self, pair: str) -> tuple[int, ...]:
+        """The plain entries with an alternative that may start with `pair`."""
+        numbers = self._by_pair.get(pair)
+        if numbers is None:
+            numbers = tuple(
+                number
+                for number, entry in enumerate(self.entries)
+                if entry.plain and entry.may_start(pair)
+            )
+            self._by_pair[pair] = numbers
+        return numbers

@@ -1,4 +1,5 @@
-"""The evidence scanner finds exactly what one `findall` per concern finds, only cheaper."""
+"""The evidence scanner finds exactly what one `findall` per concern and block finds, only
+cheaper."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from benchmarks.corpus import document
 from prd_forge import concerns as registry
-from prd_forge.lint import phrases
+from prd_forge.lint import phrases, regex_source
 from prd_forge.lint.document import parse
 
 CORPUS = Path(__file__).parents[1] / "corpus" / "docs"
@@ -48,13 +49,15 @@ def test_same_as_findall_on_every_block_of_the_corpus() -> None:
     assert len(docs) > 50
     rng = random.Random(7)
     generated = [document(rng, index, 7000) for index in range(20)]
-    texts = [t for path in docs for t in _texts(path.read_text(encoding="utf-8"))]
-    texts += [t for markdown in generated for t in _texts(markdown)]
+    documents = [_texts(path.read_text(encoding="utf-8")) for path in docs]
+    documents += [_texts(markdown) for markdown in generated]
     hits = 0
-    for text in texts:
-        expected = _reference(text)
-        assert list(SCANNER.scan(text)) == expected, text
-        hits += bool(expected)
+    for texts in documents:
+        expected = [_reference(text) for text in texts]
+        assert SCANNER.scan_all(texts) == expected  # one pass over the document's blocks
+        for text, found in zip(texts, expected, strict=True):
+            assert list(SCANNER.scan(text)) == found, text
+            hits += bool(found)
     assert hits > 1000  # the corpus does exercise the patterns
 
 
@@ -112,13 +115,82 @@ def test_literal_prefixes(alternative: str, prefixes: set[str]) -> None:
     assert phrases.literal_prefixes(alternative) == prefixes
 
 
-def test_an_alternative_without_a_literal_start_falls_back_to_findall() -> None:
-    entry = phrases.evidence("x", [r"\w+ing", "plain"])
-    assert entry.anywhere and not entry.digits
+def test_alternatives_led_by_a_word_class_or_plain_text_are_found_in_one_pass() -> None:
+    entry = phrases.evidence("x", [r"\w+ing", "plain", "→"])
+    assert entry.plain and entry.word and not entry.digit and entry.found_by == ("→",)
     scanner = phrases.Scanner([entry])
-    assert list(scanner.scan("Nothing plain")) == [("x", ["nothing", "plain"])]
+    assert list(scanner.scan("Nothing plain, a→b")) == [("x", ["nothing", "plain", "→"])]
     digits = phrases.evidence("y", [r"\d+ users", "all users"])
-    assert digits.digits and not digits.anywhere
+    assert digits.plain and digits.digit and not digits.word
     assert list(phrases.Scanner([digits]).scan("from 40 users to all users")) == [
         ("y", ["40 users", "all users"])
     ]
+
+
+@pytest.mark.parametrize(
+    "alternative", [r"(?<=the )model", r"^model", r"(model)s", r"(?=m)\w+", r"[mn]odel", r"\.model"]
+)
+def test_an_alternative_that_reads_around_its_match_or_starts_otherwise_uses_findall(
+    alternative: str,
+) -> None:
+    entry = phrases.evidence("x", [alternative, "plain"])
+    assert not entry.plain
+    scanner = phrases.Scanner([entry])
+    for text in ("the model is plain", "Model, models, .model", "node\nmodel", ""):
+        assert list(scanner.scan(text)) == _findall(entry, text)
+
+
+def _findall(entry: phrases.Evidence, text: str) -> list[tuple[str, list[str]]]:
+    found = entry.pattern.compiled.findall(text.lower().replace("\n", " "))
+    return [(entry.concern, found)] if found else []
+
+
+def test_no_match_crosses_from_one_text_into_the_next() -> None:
+    entry = phrases.evidence("x", [r"end\W+start", r"end[^.\n]{0,9}x", "end"])
+    scanner = phrases.Scanner([entry])
+    texts = ["the end", "start here", "the end.", "x", "the end -- start"]
+    assert scanner.scan_all(texts) == [_findall(entry, text) for text in texts]
+    assert scanner.scan_all(texts)[-1] == [("x", ["end -- start"])]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789 .,-%\n", max_size=40)))
+def test_scanning_many_texts_at_once_is_scanning_each(texts: list[str]) -> None:
+    words = _VOCABULARY
+    texts = [
+        " ".join(words[len(t) * 7 % len(words) : len(t) * 7 % len(words) + 3]) + t for t in texts
+    ]
+    assert SCANNER.scan_all(texts) == [list(SCANNER.scan(text)) for text in texts]
+    assert SCANNER.scan_all(texts) == [_reference(text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("source", "heads"),
+    [
+        ("fall(?:s|ing)? ?back", [("f", "all(?:s|ing)? ?back")]),
+        ("(?:can|must) edit", [("c", "(?:an) edit"), ("m", "(?:ust) edit")]),
+        ("(?:a |the )?model", [("a", "(?: )model"), ("t", "(?:he )model"), ("m", "odel")]),
+        ("(?:can|must)? edit", [("c", "(?:an) edit"), ("m", "(?:ust) edit"), (" ", "edit")]),
+        ("(?:x)*y", [("", "(?:x)*y")]),
+        (r"\d+ users", [("", r"\d+ users")]),
+        ("a?b", [("", "a?b")]),
+    ],
+)
+def test_heads(source: str, heads: list[tuple[str, str]]) -> None:
+    assert regex_source.heads(source) == heads
+
+
+def test_the_heads_and_the_trie_match_wherever_each_alternative_matches() -> None:
+    docs = sorted(CORPUS.rglob("*.md"))[:40]
+    text = "\n".join(t.lower() for path in docs for t in _texts(path.read_text(encoding="utf-8")))
+    seen = 0
+    for concern in registry.current():
+        for alternative in concern.evidence:
+            pairs = regex_source.heads(alternative)
+            union = re.compile("|".join(re.escape(h) + "(?:" + t + ")" for h, t in pairs))
+            trie = re.compile(regex_source.trie([alternative, "zz"], 3))
+            for match in re.finditer(r"\b(?=" + alternative + ")", text):
+                seen += 1
+                assert union.match(text, match.start()), (alternative, match.start())
+                assert trie.match(text, match.start()), (alternative, match.start())
+    assert seen > 1000

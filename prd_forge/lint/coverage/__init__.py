@@ -18,6 +18,7 @@ from prd_forge.lint.coverage.body import HOLLOW_WORDS, MIN_WORDS, assess
 from prd_forge.lint.coverage.evidence import (
     TEXT_HITS,
     TEXT_HITS_BESIDE_GAP,
+    Prose,
     by_content,
     collect,
     dangles,
@@ -77,7 +78,8 @@ class Analysis:
 
 def analyse(doc: Document, index: AliasIndex, concerns: Sequence[str]) -> Analysis:
     """The coverage of every concern in `concerns`, in that order."""
-    matches, weak = heading_matches(doc, index)
+    prose = Prose(doc)
+    matches, weak = heading_matches(doc, index, prose)
     zone = question_zone(doc, matches)
     title_line = _title_line(doc)
     labelled = by_label(doc, index, zone)
@@ -96,7 +98,7 @@ def analyse(doc: Document, index: AliasIndex, concerns: Sequence[str]) -> Analys
     wanted = frozenset(
         c for c, found in headings.items() if found is None or found.state != PRESENT
     )
-    evidence = collect(doc, zone, wanted)
+    evidence = collect(doc, zone, wanted, prose)
     result: dict[str, Coverage] = {}
     for concern in concerns:
         heading = headings[concern]

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Final
 
-from prd_forge import concerns as registry
-from prd_forge.concerns import Concern, TableSign
+from prd_forge.concerns import TableSign
 from prd_forge.lint import phrases
 from prd_forge.lint import text as words
 from prd_forge.lint._re import lazy
 from prd_forge.lint.coverage.body import headed, is_filled, stated, unsaid
+from prd_forge.lint.coverage.known import known
 from prd_forge.lint.coverage.model import (
     HOLLOW,
     OPEN_QUESTIONS,
@@ -26,15 +25,6 @@ from prd_forge.lint.coverage.model import (
 from prd_forge.lint.document import Block, Document
 from prd_forge.lint.references import defined_ids, ids_in, reference_columns, references
 
-
-@cache
-def evidence_scanner(registry: tuple[Concern, ...]) -> phrases.Scanner:
-    """Every concern's evidence pattern and where it can match (lint/phrases.py)."""
-    return phrases.Scanner(
-        phrases.evidence(concern.id, concern.evidence) for concern in registry if concern.evidence
-    )
-
-
 TEXT_HITS: Final = 1  # blocks (or different phrases) before prose alone makes a concern partial
 TEXT_HITS_BESIDE_GAP: Final = 2  # ... when the concern's own section is a placeholder
 _TEXT_PRESENT: Final = 3  # different phrases before prose alone makes a concern present
@@ -42,7 +32,30 @@ _TEXT_PRESENT: Final = 3  # different phrases before prose alone makes a concern
 
 def says(text: str, concern: str) -> bool:
     """Whether prose shows the concern's evidence."""
-    return any(True for _ in evidence_scanner(registry.current()).scan(text, (concern,)))
+    return any(True for _ in known().scanner.scan(text, (concern,)))
+
+
+class Prose:
+    """Each block's evidence phrases, found in one pass over the document when first asked:
+    the blocks that are neither tables nor unsaid (a question, guidance), by (section, block)."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._found: dict[tuple[int, int], phrases.Found] | None = None
+
+    def of(self, section: int, block: int) -> phrases.Found | None:
+        """The evidence of one block; None for a table or a block that says nothing."""
+        if self._found is None:
+            places: list[tuple[int, int]] = []
+            texts: list[str] = []
+            for i, each in enumerate(self._doc.sections):
+                for j, found in enumerate(each.blocks):
+                    if found.table is None and not unsaid(found.text):
+                        places.append((i, j))
+                        texts.append(stated(found.text))
+            scanner = known().scanner
+            self._found = dict(zip(places, scanner.scan_all(texts), strict=True))
+        return self._found.get((section, block))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +69,9 @@ class ContentEvidence:
     distinct: Mapping[str, int]  # how many different phrases were found
 
 
-def collect(doc: Document, zone: frozenset[int], wanted: frozenset[str]) -> ContentEvidence:
+def collect(
+    doc: Document, zone: frozenset[int], wanted: frozenset[str], prose: Prose
+) -> ContentEvidence:
     """Phrase hits and table coverage for the `wanted` concerns (those no heading settles)."""
     hits: dict[str, list[int]] = {}
     tables: dict[str, Coverage] = {}
@@ -64,26 +79,24 @@ def collect(doc: Document, zone: frozenset[int], wanted: frozenset[str]) -> Cont
     said: dict[str, set[str]] = {}
     if not wanted:
         return ContentEvidence(hits, tables, measured, {})
-    known = registry.current()
-    signs = [(c.id, sign) for c in known if c.id in wanted for sign in c.tables]
-    scanner = evidence_scanner(known)
+    signs = [(c, sign) for c, each in known().signs.items() if c in wanted for sign in each]
     for i, section in enumerate(doc.sections):
         if i in zone:
             continue
-        for block in section.blocks:
+        for j, block in enumerate(section.blocks):
             if block.table is not None:
                 for concern, sign in signs:
                     found = table_coverage(sign, block, concern, doc)
                     if found is not None:
                         tables[concern] = better(tables.get(concern), found) or found
             elif block.kind in _PROSE:
-                _prose_evidence(block, scanner, wanted, hits, said, measured)
+                _prose_evidence(block, prose.of(i, j), wanted, hits, said, measured)
     return ContentEvidence(hits, tables, measured, {c: len(p) for c, p in said.items()})
 
 
 def _prose_evidence(
     block: Block,
-    scanner: phrases.Scanner,
+    evidence: phrases.Found | None,
     wanted: frozenset[str],
     hits: dict[str, list[int]],
     said: dict[str, set[str]],
@@ -93,35 +106,43 @@ def _prose_evidence(
     if _MARKED_QUESTION in block.text.lower():
         # "[NEEDS CLARIFICATION: who takes over?]": a question raised, owned by nobody
         hits.setdefault(OPEN_QUESTIONS, []).append(block.line)
-    if unsaid(block.text):
+    found = [(concern, said_there) for concern, said_there in evidence or () if concern in wanted]
+    if not found:
         return
-    for concern, phrases_found in scanner.scan(stated(block.text), wanted):
+    figure = None
+    if words.has_number(block.text):
+        figure = (block.line, _TARGET.search(block.text) is not None)
+    for concern, phrases_found in found:
         hits.setdefault(concern, []).append(block.line)
         said.setdefault(concern, set()).update(p.lower() for p in phrases_found)
-        if words.has_number(block.text):
-            aim = _TARGET.search(block.text) is not None
-            measured.setdefault(concern, []).append((block.line, aim))
+        if figure is not None:
+            measured.setdefault(concern, []).append(figure)
 
 
 _PROSE: Final = frozenset({"paragraph", "item", "html", "quote"})
 _MARKED_QUESTION: Final = "[needs clarification"
-_TARGET: Final = lazy(r"\btargets?\b|\bgoals?\b|\u2265|>=|\bat least\b", re.IGNORECASE)
+# no character matches these needles' letters case-insensitively but lower-cases to another
+# ("at lea", not "at least": the long s matches "s")
+_TARGET: Final = words.Prefiltered(
+    ("target", "goal", "\u2265", ">=", "at lea"),
+    lazy(r"\btargets?\b|\bgoals?\b|\u2265|>=|\bat least\b", re.IGNORECASE),
+)
 
 
 def by_content(concern: str, evidence: ContentEvidence, needed: int) -> Coverage | None:
     best = evidence.tables.get(concern)
     hits: Sequence[int] = evidence.hits.get(concern, ())
-    known = registry.current()
+    facts = known()
     measured = [
         line
         for line, aim in evidence.measured.get(concern, ())
-        if not (aim and concern in _current(known))
+        if not (aim and concern in facts.current)
     ]
-    if measured and concern in _measured(known):
+    if measured and concern in facts.measured:
         # "Today analysts review 9,000 payments a day": the current state with its figure
         found = Coverage(concern, PRESENT, measured[0], (), "text")
         return better(best, found)
-    if hits and concern in _settled(registry.current()):
+    if hits and concern in facts.settled:
         # "Keyword rules miss paraphrases; a model can learn them": the reasoning itself
         return better(best, Coverage(concern, PRESENT, hits[0], (), "text"))
     distinct = evidence.distinct.get(concern, 0)
@@ -133,25 +154,6 @@ def by_content(concern: str, evidence: ContentEvidence, needed: int) -> Coverage
     ):
         best = Coverage(concern, PARTIAL, hits[0], (), "text", "mentioned only in passing")
     return best
-
-
-@cache
-def _settled(known: tuple[Concern, ...]) -> frozenset[str]:
-    """Concerns one sentence of evidence settles, wherever it stands."""
-    return frozenset(concern.id for concern in known if concern.settles)
-
-
-@cache
-def _current(known: tuple[Concern, ...]) -> frozenset[str]:
-    """Concerns about the state today: a figure in a sentence that sets a target is where we
-    want to be, and does not settle them."""
-    return frozenset(concern.id for concern in known if concern.current)
-
-
-@cache
-def _measured(known: tuple[Concern, ...]) -> frozenset[str]:
-    """Concerns a sentence settles when it gives a figure, wherever it stands."""
-    return frozenset(concern.id for concern in known if concern.measured)
 
 
 def table_coverage(
@@ -182,8 +184,7 @@ def table_coverage(
 
 def dangles(doc: Document, concern: str) -> bool:
     """Whether the concern's entries are named by id somewhere and one is defined nowhere."""
-    referenced = any(c.referenced for c in registry.current() if c.id == concern)
-    return referenced and any(not found.defined for found in references(doc))
+    return concern in known().referenced and any(not found.defined for found in references(doc))
 
 
 def _all_dangling(cells: Sequence[str], doc: Document) -> bool:

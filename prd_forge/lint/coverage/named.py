@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache
 from typing import Final
 
-from prd_forge import concerns as registry
-from prd_forge.concerns import Concern
-from prd_forge.lint._re import LazyPattern, lazy
-from prd_forge.lint.coverage.body import assess, stated, unsaid
-from prd_forge.lint.coverage.evidence import evidence_scanner, says, table_coverage
+from prd_forge.lint._re import lazy
+from prd_forge.lint.coverage.body import assess
+from prd_forge.lint.coverage.evidence import Prose, says, table_coverage
+from prd_forge.lint.coverage.known import known
 from prd_forge.lint.coverage.model import OPEN_QUESTIONS, PARTIAL, PRESENT, Coverage, better
 from prd_forge.lint.document import Block, Document
 from prd_forge.lint.headings import AliasIndex
@@ -20,7 +17,7 @@ _ZONE_TITLES: Final = frozenset({("blocker",), ("open", "blocker"), ("gap",), ("
 
 
 def heading_matches(
-    doc: Document, index: AliasIndex
+    doc: Document, index: AliasIndex, prose: Prose
 ) -> tuple[dict[int, tuple[str, ...]], frozenset[tuple[int, str]]]:
     """The concerns each heading names, and the (section, concern) pairs named only by a
     weak word whose body does not show the concern's evidence.
@@ -37,23 +34,17 @@ def heading_matches(
             continue
         strong, named = index.match_strength(section.title)
         # a weak word without the concern's evidence in the body is at most partial
-        weak.update((i, c) for c in named if not _shows(doc, i, c))
+        weak.update((i, c) for c in named if not _shows(doc, i, c, prose))
         if strong or named:
             matches[i] = (*strong, *named)
     return matches, frozenset(weak)
-
-
-@cache
-def _completion(known: tuple[Concern, ...], concern: str) -> LazyPattern | None:
-    forms = next((c.complete for c in known if c.id == concern), ())
-    return lazy("|".join(forms), re.IGNORECASE | re.MULTILINE) if forms else None
 
 
 def _complete(concern: str, blocks: Sequence[Block]) -> bool:
     """Whether the section shows what the concern needs to be complete, if it says. Open
     questions in a list need an owner or a date on at least half their entries: a list most
     of whose questions nobody owns is a to-do list, not a plan."""
-    pattern = _completion(registry.current(), concern)
+    pattern = known().completion.get(concern)
     if pattern is None:
         return True
     entries = [block for block in blocks if block.kind == "item"]
@@ -70,18 +61,15 @@ def _strongly(
     return any((i, c) not in weak for c in matches[i])
 
 
-def _shows(doc: Document, index: int, concern: str) -> bool:
+def _shows(doc: Document, index: int, concern: str, prose: Prose) -> bool:
     """Whether the section at `index` or its subsections show the concern's evidence."""
-    scanner = evidence_scanner(registry.current())
-    signs = [sign for c in registry.current() if c.id == concern for sign in c.tables]
-    for section in doc.subtree(index):
-        for block in section.blocks:
+    signs = known().signs.get(concern, ())
+    for i in range(index, doc.subtree_end(index)):
+        for j, block in enumerate(doc.sections[i].blocks):
             if block.table is not None:
                 if any(table_coverage(sign, block, concern, doc) for sign in signs):
                     return True
-            elif unsaid(block.text):
-                continue
-            elif any(True for _ in scanner.scan(stated(block.text), (concern,))):
+            elif any(found == concern for found, _ in prose.of(i, j) or ()):
                 return True
     return False
 
