@@ -17,6 +17,8 @@ _STATES: Final = {state.value: state for state in CoverageState}
 _SEVERITIES: Final = {severity.value: severity for severity in Severity}
 _FIELDS: Final = ("path", "line", "column", "code", "name", "concern", "severity", "message")
 _TYPES: Final = (str, int, int, str, str, str, str, str)
+_STR: Final = frozenset({str})
+_new = object.__new__
 
 
 class Entry:
@@ -86,28 +88,36 @@ def decode_report(raw: Any) -> FileReport | None:
     """The report a cache entry holds, or None when it is not a well-formed one."""
     try:
         path, ai, coverage, rows = raw
-        findings = tuple(_finding(row) for row in rows)
         states = {concern: _STATES[state] for concern, state in coverage.items()}
+        findings = tuple(map(_finding, rows))
     except (TypeError, ValueError, KeyError, AttributeError):
         return None
-    if not isinstance(path, str) or type(ai) is not bool or not all(map(_is_str, states)):
+    if type(path) is not str or type(ai) is not bool or not {*map(type, states)} <= _STR:
         return None
     return FileReport(path, ai, states, findings)
 
 
 def _finding(row: list[Any]) -> Finding:
-    *values, concerns = row  # TypeError or ValueError for a row that is not a list of 9
-    if len(values) != len(_FIELDS) or not all(map(isinstance, values, _TYPES)):
+    """A Finding from its row (ValueError, TypeError or KeyError for one that is not one)."""
+    path, line, column, code, name, concern, severity, message, concerns = row
+    if (
+        type(line) is not int
+        or type(column) is not int
+        or {type(path), type(code), type(name), type(concern), type(message)} != _STR
+        or type(concerns) is not list
+        or (concerns and not {*map(type, concerns)} <= _STR)
+    ):
         raise ValueError(row)
-    if type(concerns) is not list or not all(map(_is_str, concerns)):
-        raise ValueError(row)
-    values[6] = _SEVERITIES[values[6]]  # KeyError for one that is not a severity
-    finding = object.__new__(Finding)
-    fields = finding.__dict__
-    fields.update(zip(_FIELDS, values, strict=True))
-    fields["concerns"] = tuple(concerns)
+    finding = _new(Finding)
+    finding.__dict__.update(
+        path=path,
+        line=line,
+        column=column,
+        code=code,
+        name=name,
+        concern=concern,
+        severity=_SEVERITIES[severity],  # KeyError for one that is not a severity
+        message=message,
+        concerns=tuple(concerns),
+    )
     return finding
-
-
-def _is_str(value: object) -> bool:
-    return isinstance(value, str)
