@@ -10,9 +10,10 @@ the next writer then compacts.
 A run that changed a few files appends a few KB instead of rewriting the table. Once the
 journal outgrows a quarter of the table (or the table is missing or damaged), the writer folds
 both into a new table (a temporary file, then a rename) and removes the journal, dropping rows
-unused for the age limit. Writers hold an advisory lock on `NAME.lock`; readers never wait: a
-reader racing a compaction can only miss rows, and a row is only ever used for a file whose
-stat or hash it names.
+unused for the age limit. Writers hold an advisory lock on `NAME.lock`; readers never wait,
+and read the journal before the table, so a compaction between the two loses them no row
+(at worst a row the journal held is older than the table's, which costs a miss: a row is only
+ever used for a file whose stat or hash it names).
 """
 
 from __future__ import annotations
@@ -36,8 +37,10 @@ Rows = dict[str, Any]
 def read(folder: str, name: str) -> tuple[Rows, bool]:
     """Every row of the table and its journal (the journal's win), and whether both read
     whole (False: something was damaged, and the next write should compact)."""
-    rows, whole = _frames(os.path.join(folder, f"{name}.table"), missing_ok=False)
+    # The journal first: a compaction renames its new table into place before it removes the
+    # journal, so whichever of the two this read sees, it misses no row written before it.
     journal, journal_whole = _frames(os.path.join(folder, f"{name}.journal"), missing_ok=True)
+    rows, whole = _frames(os.path.join(folder, f"{name}.table"), missing_ok=False)
     rows.update(journal)
     return rows, whole and journal_whole
 
