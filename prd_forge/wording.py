@@ -5,6 +5,9 @@
 - an approval is not pending once the spec is in review or later;
 - a due date is a date (YYYY-MM-DD).
 
+A value that repeats the one above ("ditto", "same" in a list's next entry or a table's next
+row) is judged as that value; a dash is judged as a dash: an owner of "-" names nobody.
+
 Stdlib only, so that every reader of those words holds them to the same promise: the
 questionnaire as each answer is typed and `check` on a loaded spec (both through
 `spec.wording`, which maps the model's fields to these rules), and lint on the rendered or
@@ -75,6 +78,21 @@ Rule = Callable[[str, str], "str | None"]
 """A rule: (the words, the spec's status or the document's stage) -> why they break the promise."""
 
 
+_REPEATS: Final = r"(?:ditto|same|as above|\"|''|\u201d|\u3003)\.?"
+
+
+def repeats_above(value: str) -> bool:
+    """Whether `value` is a table's or a list's idiom for the value above it ("ditto",
+    "same", '"'): it stands for that value, and is judged as that value."""
+    return _pattern(_REPEATS).fullmatch(value.strip()) is not None
+
+
+def as_written(value: str, above: str | None) -> str:
+    """The value `value` stands for: the one above when it repeats it, else itself (the
+    first entry has nothing above, and is judged by its own words)."""
+    return above if above is not None and repeats_above(value) else value
+
+
 def not_a_duration(value: str, status: str = "") -> str | None:
     """An SLA or window is a duration: a number with a unit, or a period word ("weekly")."""
     if _pattern(_AMOUNT).search(value) or _pattern(_PERIOD).search(value):
@@ -83,9 +101,9 @@ def not_a_duration(value: str, status: str = "") -> str | None:
 
 
 def no_named_owner(value: str, status: str = "") -> str | None:
-    """An owner is a person or role someone can reach, not a placeholder."""
+    """An owner is a person or role someone can reach, not a placeholder or a dash."""
     words = re.sub(r"[\s.!]+", " ", value).strip().lower()
-    if words in VAGUE_OWNERS:
+    if words in VAGUE_OWNERS or not any(char.isalnum() for char in words):
         return f"'{value}' names nobody; name a person or a role, e.g. 'Support ML on-call'"
     return None
 

@@ -29,6 +29,7 @@ from prd_forge.spec.model import (
     Status,
     UxStateName,
 )
+from prd_forge.wording import as_written
 
 _NUMBER = re.compile(r"\d")
 
@@ -311,13 +312,20 @@ def _wording(spec: Spec) -> Iterator[Gap]:
         yield from _worded(getattr(spec, name), name, concern, status)
 
 
-def _worded(node: Any, path: str, concern: str, status: Status) -> Iterator[Gap]:
+def _worded(
+    node: Any, path: str, concern: str, status: Status, above: dict[str, Any] | None = None
+) -> Iterator[Gap]:
+    """`above`: each field's value in the list's previous entry, for a "ditto" to stand for
+    (as lint reads a table's "ditto" as the row above: `prd_forge.wording.as_written`)."""
     if isinstance(node, list):
+        entries: dict[str, Any] = {}
         for index, item in enumerate(node):
-            yield from _worded(item, f"{path}[{index}]", concern, status)
+            yield from _worded(item, f"{path}[{index}]", concern, status, entries)
     elif isinstance(node, Model):
         for field in type(node).model_fields:
             value = getattr(node, field)
+            if above is not None and isinstance(value, str):
+                value = above[field] = as_written(value, above.get(field))
             message = wording.problem(type(node), field, value, status)
             if message is not None:
                 yield Gap(f"{path}.{field}", concern, message, _question(type(node), field))

@@ -87,3 +87,31 @@ def test_a_pending_approval_waits_for_the_stage(tmp_path: Path) -> None:
         f"{prd}:5:1: PRD193 Status: 'pending' is not an approval yet, and the spec is at stage "
         "'review'; record the approval, or set the stage back to draft"
     )
+
+
+def test_a_table_reads_ditto_as_the_row_above_and_skips_an_empty_row() -> None:
+    text = (
+        "## Metrics\n\n"  # 1
+        "| Metric | Target | Window | Owner |\n|---|---|---|---|\n"  # 3-4
+        "| Travel per pick | \u2264 36 m | 12 weeks post-launch | Ops lead |\n"  # 5
+        "| Units per hour | \u2265 120 | same | ditto |\n"  # 6
+        "| \u2014 | \u2014 | \u2014 | \u2014 |\n"  # 7: a blank template's row
+        "| Planner hours | \u2264 3 h | soon | Ops lead |\n"  # 8
+        "| Pick errors | \u2264 0.23% | ditto | \u2014 |\n"  # 9
+    )
+    assert _found(text) == [
+        (
+            8,
+            "PRD192",
+            "2 SLAs or windows in this section are not durations: lines 8, 9; give each a time "
+            "and unit",
+        )
+    ]
+    oversight = "## Human oversight\n\n| Step | Reviewer |\n|---|---|\n| Refunds | \u2014 |\n"
+    assert _found(oversight) == [
+        (
+            5,
+            "PRD191",
+            "Reviewer: '\u2014' names nobody; name a person or a role, e.g. 'Support ML on-call'",
+        )
+    ]

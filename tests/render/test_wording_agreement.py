@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 
 from prd_forge.lint import lint_text
 from prd_forge.lint import text as words
-from prd_forge.lint.rules.wording import NO_WORDS
 from prd_forge.render import api
 from prd_forge.spec.completeness import find_gaps
 from prd_forge.spec.load import validate
@@ -108,10 +107,40 @@ def test_a_pending_approval_is_flagged_by_both_from_review_on(status: str) -> No
         ]
 
 
+# A dash, and the idioms for "as the entry above": a list's next entry and a table's next row.
+NO_WORDS = ("-", "\u2014", "ditto", "same", '"')
+
+
+@pytest.mark.parametrize(("path", "code"), PLACES, ids=[_dotted(p) for p, _ in PLACES])
+@pytest.mark.parametrize("value", NO_WORDS)
+def test_a_dash_or_ditto_gets_the_same_verdict_from_both(
+    path: tuple[str | int, ...], code: str, value: str
+) -> None:
+    flagged, found = verdicts(path, value, "review")
+    assert flagged == bool(found), (value, found)
+    assert all(line.startswith(code) for line in found), found
+
+
+def test_ditto_stands_for_the_entry_above_and_a_dash_for_no_owner() -> None:
+    ditto = verdicts(("metrics", 1, "window"), "ditto", "review")
+    above = _sample()["metrics"][0]["window"]
+    dash = verdicts(("monitoring", "owner"), "\u2014", "review")
+    no_entry_above = verdicts(("human_oversight", "sla"), "same", "review")
+    assert ditto == (False, []), above
+    assert dash == (
+        True,
+        [
+            "PRD191 Owner (responds to alerts): '\u2014' names nobody; name a person or a role, "
+            "e.g. 'Support ML on-call'"
+        ],
+    )
+    assert no_entry_above[0]
+    assert [line.split()[0] for line in no_entry_above[1]] == [DURATION]
+
+
 # Words as a PM might type them, Markdown's special characters included (the renderer escapes
-# them, lint reads them back). Lint leaves two kinds of words to other rules, so they are not
-# drawn here: a placeholder ("TBD", reported by PRD005) and a cell with nothing to judge, a
-# dash or "same" (a hand-written table's idiom for "as the row above").
+# them, lint reads them back). Lint leaves a placeholder ("TBD") to PRD005, so none is drawn
+# here; a dash, and "ditto" or "same" (the entry above, in a list or a table), are.
 _WORDS = st.text(
     alphabet="abcdefghijklmnopqrstuvwxyz ABCDEHMQSTW0123456789.-/()#*_|", min_size=1, max_size=24
 ).filter(lambda text: any(char.isalnum() for char in text))
@@ -120,7 +149,9 @@ _WORDS = st.text(
 @settings(max_examples=120, deadline=None, derandomize=True, database=None)
 @given(
     st.sampled_from(PLACES),
-    st.one_of(st.sampled_from([*sum(BAD.values(), ()), *sum(GOOD.values(), ())]), _WORDS),
+    st.one_of(
+        st.sampled_from([*sum(BAD.values(), ()), *sum(GOOD.values(), ()), *NO_WORDS]), _WORDS
+    ),
     st.sampled_from(sorted(STAGE)),
 )
 def test_check_and_lint_flag_the_same_values(
@@ -128,7 +159,7 @@ def test_check_and_lint_flag_the_same_values(
 ) -> None:
     path, code = place
     cleaned = " ".join(value.split())
-    assume(not words.first_placeholder(cleaned) and not NO_WORDS.compiled.fullmatch(cleaned))
+    assume(not words.first_placeholder(cleaned))
     flagged, found = verdicts(path, value, status)
     assert flagged == bool(found), (value, found)
     assert all(line.startswith(code) for line in found), found

@@ -64,9 +64,6 @@ _PAREN: Final = lazy(r"\([^)]*\)")
 _ESCAPE: Final = lazy(r"\\([!-/:-@\[-`{-~])")
 _SENTENCE_END: Final = lazy(r"(?<=[.;!?])\s")
 _MISSING: Final = "**missing**"  # the renderer's mark for a value not given
-# A hand-written table's cell with no words to judge: a dash for "nothing here", or the row
-# above repeated ("same", "ditto", '"').
-NO_WORDS: Final = lazy(r"[-\u2013\u2014\s]*|same|ditto|\"|''|as above", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +114,14 @@ def _table_places(block: Block, concern: str) -> Iterator[tuple[_Promise, _Place
         for index, cell in enumerate(table.header)
         if (promise := _promise(_label(cell), concern, table.header)) is not None
     ]
+    above: dict[int, str] = {}  # each column's value in the row above, "ditto" resolved
     for row, line in zip(table.rows, table.row_lines, strict=True):
+        if not any(char.isalnum() for cell in row for char in cell):
+            continue  # "| — | — |": an empty row of a blank table, not a value to judge
         for index, promise in columns:
             if index < len(row):
-                yield promise, _Place(table.header[index], row[index], line)
+                cell = above[index] = wording.as_written(row[index], above.get(index))
+                yield promise, _Place(table.header[index], cell, line)
         keyed = _promise(_label(row[0]), concern) if len(row) == 2 and not columns else None
         if keyed is not None:
             yield keyed, _Place(row[0], row[1], line)
@@ -173,7 +174,8 @@ def _broken(ctx: Context, kind: _Promise) -> Iterator[Observation]:
     for concern in kind.concerns:
         for promise, place in _places(ctx, concern):
             value = _value(place.value)
-            if promise is not kind or NO_WORDS.compiled.fullmatch(value):
+            # a dash or "ditto" is judged as `check` judges it: by the same function
+            if promise is not kind or not value:
                 continue
             if place.value.strip() == _MISSING:
                 continue
