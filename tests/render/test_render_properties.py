@@ -49,7 +49,8 @@ def test_answers_never_change_the_structure(
 ) -> None:
     data = complete_data()
     data["feature"]["summary"] = summary
-    data["rollout"]["kill_switch_owner"] = owner
+    # an owner names someone (check refuses one with no letters or digits), whatever follows
+    data["rollout"]["kill_switch_owner"] = f"Ana {owner}"
     data["failure_modes"]["modes"][0]["description"] = description
     data["evaluation"]["launch_criteria"][0] = criterion
     text = api.render_markdown(spec_from(data))
