@@ -44,7 +44,7 @@ def _summary(report: SpecReport) -> str:
     return f"{report.file}: {report.result.label}{status}: {counts}"
 
 
-def format_text(reports: list[SpecReport]) -> str:
+def format_text(reports: list[SpecReport], exit_code: int) -> str:
     lines: list[str] = []
     for report in reports:
         lines.extend(_line(report, finding) for finding in report.findings)
@@ -64,10 +64,10 @@ def _finding_record(finding: SpecFinding) -> dict[str, Any]:
     }
 
 
-def format_json(reports: list[SpecReport]) -> str:
+def format_json(reports: list[SpecReport], exit_code: int) -> str:
     document = {
         "version": JSON_VERSION,
-        "exit_code": int(worst(reports)),
+        "exit_code": exit_code,  # unreadable files included, though not listed
         "files": [
             {
                 "file": report.file,
@@ -83,10 +83,10 @@ def format_json(reports: list[SpecReport]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _through_lint(name: str) -> Callable[[list[SpecReport]], str]:
+def _through_lint(name: str) -> Callable[[list[SpecReport], int], str]:
     """Lint's formatter `name`, fed check's findings (workflow/check_report.py)."""
 
-    def render(reports: list[SpecReport]) -> str:
+    def render(reports: list[SpecReport], exit_code: int) -> str:
         from prd_forge.lint.formats import Options, get
         from prd_forge.workflow.check_report import CHECK_RULES, to_run_result
 
@@ -95,7 +95,7 @@ def _through_lint(name: str) -> Callable[[list[SpecReport]], str]:
     return render
 
 
-FORMATS: dict[str, Callable[[list[SpecReport]], str]] = {
+FORMATS: dict[str, Callable[[list[SpecReport], int], str]] = {
     "text": format_text,
     "json": format_json,
     **{name: _through_lint(name) for name in ("github", "junit", "sarif")},
@@ -146,9 +146,10 @@ def check(
     reports, unreadable = _check_each(specs, chosen)
     if output_format == "auto":
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    exit_code = EXIT_INPUT if unreadable else int(worst(reports))
     if reports:
-        click.echo(FORMATS[output_format](reports), nl=False)
-    raise SystemExit(EXIT_INPUT if unreadable else int(worst(reports)))
+        click.echo(FORMATS[output_format](reports, exit_code), nl=False)
+    raise SystemExit(exit_code)
 
 
 def _check_each(specs: tuple[Path, ...], stage: Stage | None) -> tuple[list[SpecReport], int]:

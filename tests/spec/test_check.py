@@ -105,6 +105,8 @@ def test_several_files_exit_with_the_worst(prd_forge: Invoke) -> None:
         result.stderr == "prd-forge: error: samples/missing.yaml: no such file (check the path)\n"
     )
     assert result.exit_code == 2
+    document = json.loads(prd_forge("check", "--format", "json", COMPLETE[0], "nope.yaml").stdout)
+    assert (document["exit_code"], [f["file"] for f in document["files"]]) == (2, [COMPLETE[0]])
 
 
 @pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif", "junit"])
