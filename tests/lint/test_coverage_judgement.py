@@ -231,8 +231,35 @@ _BODY = "Over 8 weeks of orders, 80% of parcels arrive inside the promised windo
         ("REQ-3 Degrade silently", "fallbacks"),
         ("Where we are", "problem"),
         ("Slide 2 — What we see today", "problem"),
+        ("Why a learned model and not more rules", "ai-fit"),
+        ("Why machine translation", "ai-fit"),
     ],
 )
 def test_headings_a_reader_knows(heading: str, concern: str) -> None:
     text = f"# PRD\n\n## Intro\n\nA page.\n\n## {heading}\n\n{_BODY} The rest holds.\n"
     assert lint_text(text, config=AI).coverage[concern].covered
+
+
+@pytest.mark.parametrize(
+    ("body", "state"),
+    [
+        # a "Model" or "Approach" section that only describes the model does not argue for one
+        (
+            "GPT-class hosted model with function calling (calendar free/busy, create event).",
+            "partial",
+        ),
+        (
+            "A quantile GBM on sold listings; a median-of-brand baseline was much worse for the "
+            "long tail.",
+            "present",
+        ),
+        (
+            "Chosen over training our own classifier because the taxonomy changes every month.",
+            "present",
+        ),
+    ],
+)
+def test_a_model_section_covers_ai_fit_by_its_reasoning(body: str, state: str) -> None:
+    assert (
+        _state(f"# PRD\n\n## Intro\n\nA page.\n\n## Model & prompts\n\n{body}\n", "ai-fit") == state
+    )
