@@ -95,6 +95,10 @@ class Concern:
         complete: regular-expression alternatives of which a section about the concern must
             show one to be present rather than partial (open questions need an owner or a
             date); empty when substance rules judge completeness instead.
+        kinds: regular expressions, one per kind of thing the concern is made of (for UX
+            states: loading, low confidence, error, fallback, review, empty). Prose outside a
+            section of its own covers the concern in full only when the sentences that show
+            its evidence name two different kinds: one state mentioned three ways is thin.
     """
 
     id: str
@@ -117,6 +121,7 @@ class Concern:
     current: bool = False
     complete: tuple[str, ...] = ()
     referenced: bool = False
+    kinds: tuple[str, ...] = ()
 
     @property
     def required(self) -> bool:

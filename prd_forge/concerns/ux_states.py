@@ -112,6 +112,20 @@ CONCERN = Concern(
         r"|not sure|unsure|uncertain\w*|less certain|confidence|fallback|fall(?:s|ing)? back|retry"
         r"|couldn'?t|could not|can'?t|cannot|wrong|stale|degraded)\b",
     ),
+    # what a reader counts: different states, not different words for one
+    kinds=(
+        r"\b(?:loading|spinner|skeleton|progress|typing indicator|processing|generating"
+        r"|updating|in progress|pending|waiting)",
+        r"\b(?:low[- ]confidence|not sure|unsure|uncertain\w*|less certain|confidence"
+        r"|may be wrong|might be wrong|may contain errors)",
+        r"\b(?:errors?|fail\w*|unavailable|down|time(?:s|d)? ?out|offline|couldn'?t|could not"
+        r"|can'?t|cannot|stale|degraded|retry)\b",
+        r"\b(?:fallback|fall(?:s|ing)? back|manual\w*|hidden|hides?|no suggestion"
+        r"|nothing (?:is )?shown)\b",
+        r"\b(?:review\w*|edit\w*|accept\w*|reject\w*|approv\w*|dismiss\w*|undo|override"
+        r"|correct\w*)\b",
+        r"\b(?:empty|no results?|nothing to show|not enough|no \w+ (?:found|available))\b",
+    ),
     tables=(
         TableSign(
             (

@@ -115,3 +115,25 @@ def test_copy_in_backticks_is_screen_copy() -> None:
         "shows `review-assistant: 3 suggestions`; if it fails the check reads `skipped (error)`.\n"
     )
     assert _state(f"# Feature\n\n{body}", "ux-states") == "present"
+
+
+@pytest.mark.parametrize(
+    ("body", "state"),
+    [
+        # one state (a banner) described three ways: a reader calls that thin
+        (
+            "## Screens\n\nA banner appears on the dashboard. The banner is shown above the map.\n\n"
+            "## Alerts\n\nA toast tells the analyst a new cluster exists.\n",
+            "partial",
+        ),
+        # a loading state and a failure state: two kinds, covered without a UX heading
+        (
+            "## Screens\n\nA spinner is shown while the draft is generated.\n\n"
+            '## Errors\n\nIf the service fails the panel shows "Draft unavailable" and a retry '
+            "button to try again.\n",
+            "present",
+        ),
+    ],
+)
+def test_ux_states_in_prose_need_different_kinds_of_state(body: str, state: str) -> None:
+    assert _state(f"# PRD\n\n{body}", "ux-states") == state

@@ -28,6 +28,7 @@ from prd_forge.lint.references import defined_ids, ids_in, reference_columns, re
 TEXT_HITS: Final = 1  # blocks (or different phrases) before prose alone makes a concern partial
 TEXT_HITS_BESIDE_GAP: Final = 2  # ... when the concern's own section is a placeholder
 _TEXT_PRESENT: Final = 3  # different phrases before prose alone makes a concern present
+_KINDS_PRESENT: Final = 2  # ... and different kinds named, for a concern made of kinds
 
 
 def says(text: str, concern: str) -> bool:
@@ -67,6 +68,7 @@ class ContentEvidence:
     measured: Mapping[str, list[tuple[int, bool]]]  # hits whose block gives a number: the
     # line, and whether the block sets a target
     distinct: Mapping[str, int]  # how many different phrases were found
+    texts: Mapping[str, list[str]]  # for a concern made of kinds, the text of each hit
 
 
 def collect(
@@ -77,9 +79,12 @@ def collect(
     tables: dict[str, Coverage] = {}
     measured: dict[str, list[tuple[int, bool]]] = {}
     said: dict[str, set[str]] = {}
+    texts: dict[str, list[str]] = {}
     if not wanted:
-        return ContentEvidence(hits, tables, measured, {})
-    signs = [(c, sign) for c, each in known().signs.items() if c in wanted for sign in each]
+        return ContentEvidence(hits, tables, measured, {}, texts)
+    facts = known()
+    signs = [(c, sign) for c, each in facts.signs.items() if c in wanted for sign in each]
+    kinded = wanted & facts.kinds.keys()
     for i, section in enumerate(doc.sections):
         if i in zone:
             continue
@@ -90,8 +95,14 @@ def collect(
                     if found is not None:
                         tables[concern] = better(tables.get(concern), found) or found
             elif block.kind in _PROSE:
-                _prose_evidence(block, prose.of(i, j), wanted, hits, said, measured)
-    return ContentEvidence(hits, tables, measured, {c: len(p) for c, p in said.items()})
+                evidence = prose.of(i, j)
+                _prose_evidence(block, evidence, wanted, hits, said, measured)
+                if kinded and evidence:
+                    for concern, _ in evidence:
+                        if concern in kinded:
+                            texts.setdefault(concern, []).append(block.text)
+    distinct = {c: len(p) for c, p in said.items()}
+    return ContentEvidence(hits, tables, measured, distinct, texts)
 
 
 def _prose_evidence(
@@ -146,7 +157,7 @@ def by_content(concern: str, evidence: ContentEvidence, needed: int) -> Coverage
         # "Keyword rules miss paraphrases; a model can learn them": the reasoning itself
         return better(best, Coverage(concern, PRESENT, hits[0], (), "text"))
     distinct = evidence.distinct.get(concern, 0)
-    if distinct >= _TEXT_PRESENT:
+    if distinct >= _TEXT_PRESENT and _varied(concern, evidence):
         # several different phrases for it: discussed with substance, if not in its own section
         return better(best, Coverage(concern, PRESENT, hits[0], (), "text"))
     if (len(hits) >= needed or distinct >= needed) and (
@@ -154,6 +165,21 @@ def by_content(concern: str, evidence: ContentEvidence, needed: int) -> Coverage
     ):
         best = Coverage(concern, PARTIAL, hits[0], (), "text", "mentioned only in passing")
     return best
+
+
+def _varied(concern: str, evidence: ContentEvidence) -> bool:
+    """Whether the evidence names enough different kinds, for a concern made of kinds (a
+    loading state and an error state, not one banner described three ways)."""
+    patterns = known().kinds.get(concern)
+    if not patterns:
+        return True
+    texts = evidence.texts.get(concern, ())
+    named = 0
+    for kind in patterns:
+        named += any(kind.search(text) for text in texts)
+        if named >= _KINDS_PRESENT:
+            return True
+    return False
 
 
 def table_coverage(

@@ -31,6 +31,7 @@ class Known:
     referenced: their entries are named by id (a fallback table names fallbacks).
     signs: the table signs of each concern, in registry order.
     completion: what a section must show to be complete, where the concern says.
+    kinds: for a concern made of kinds (UX states), one pattern per kind.
     """
 
     scanner: phrases.Scanner
@@ -40,6 +41,7 @@ class Known:
     referenced: frozenset[str]
     signs: Mapping[str, tuple[TableSign, ...]]
     completion: Mapping[str, LazyPattern]
+    kinds: Mapping[str, tuple[LazyPattern, ...]]
 
 
 _built: dict[int, tuple[tuple[Concern, ...], Known]] = {}
@@ -69,4 +71,5 @@ def _build(concerns: tuple[Concern, ...]) -> Known:
             for c in concerns
             if c.complete
         },
+        {c.id: tuple(lazy(kind, re.IGNORECASE) for kind in c.kinds) for c in concerns if c.kinds},
     )
