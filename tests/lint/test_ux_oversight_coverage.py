@@ -122,7 +122,7 @@ def test_copy_in_backticks_is_screen_copy() -> None:
     [
         # one state (a banner) described three ways: a reader calls that thin
         (
-            "## Screens\n\nA banner appears on the dashboard. The banner is shown above the map.\n\n"
+            "## Screens\n\nA banner appears on the dashboard. The banner is shown above it.\n\n"
             "## Alerts\n\nA toast tells the analyst a new cluster exists.\n",
             "partial",
         ),
