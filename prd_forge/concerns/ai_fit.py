@@ -73,7 +73,8 @@ CONCERN = Concern(
         r"(?:rules?|heuristics?|formulas?|keyword (?:search|lists?|matching)|regex(?:es)?"
         r"|lookup tables?|templates?|method|baseline)[^.\n]{0,60}"
         r"(?:can(?:not|'t)|could(?:n't| not)|fails?|failed|ignores?|misses|miss"
-        r"|do(?:es)?(?:n't| not)|won't|would(?:n't| not)|no measurable|too (?:brittle|rigid|many))",
+        r"|do(?:es)?(?:n't| not)|won't|would(?:n't| not)|no measurable|too (?:brittle|rigid|many)"
+        r"|fall short)",
         r"(?:a |the )?(?:model|classifier|llm) (?:can|could|would|will) "
         r"(?:learn|generali[sz]e|handle|pick up|capture|read|cope|write)",
         r"generali[sz]es (?:across|to)",
