@@ -63,8 +63,14 @@ def _cpu_ratio(results: dict[str, Timing], top: str, bottom: str) -> float | Non
 STRETCH = "(stretch) "
 
 
-def targets(results: dict[str, Timing], rss: int, rss_error: str) -> list[Target]:
-    """Cold and warm corpus vs the floor and the peers, one file, growth, memory."""
+GROWTH_BOUND = 2.5  # issue 16: doubling any of tests/perf's shapes at most 2.5x the time
+
+
+def targets(
+    results: dict[str, Timing], rss: int, rss_error: str, growth: float | None = None
+) -> list[Target]:
+    """Cold and warm corpus vs the floor and the peers, one file, growth, memory; `growth` is
+    the worst t(2n) / t(n) over tests/perf's shapes (benchmarks/growth.py)."""
     r = results
     memory = None if rss_error or not rss else rss / MB
     return [
@@ -86,6 +92,8 @@ def targets(results: dict[str, Timing], rss: int, rss_error: str) -> list[Target
                lambda v: v <= 1.3),
         _check("lint 2 MB / lint 1 MB (<=)", _ratio(r, "lint-big", "lint-half"), 2.2,
                lambda v: v <= 2.2),
+        _check("tests/perf shapes, worst 2n / n (<=)", growth, GROWTH_BOUND,
+               lambda v: v <= GROWTH_BOUND),
         _check("peak RSS on the corpus, MB (<)", memory, 100, lambda v: v < 100),
     ]  # fmt: skip
 

@@ -23,7 +23,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from benchmarks import corpus, report, tools
+from benchmarks import corpus, growth, report, tools
 from benchmarks.timing import Timing, measure, peak_rss
 
 HERE = Path(__file__).resolve().parent
@@ -196,12 +196,17 @@ def main(argv: list[str] | None = None) -> int:
     results = run_cases(cases(kit, built, work), work, args)
     files = [str(p.relative_to(work)) for p in built.files]
     rss, rss_error = peak_rss([*kit.prd_forge, "lint", *files], work, args.timeout)
+    print("growth on tests/perf's shapes ...", flush=True)
+    grown = growth.measure(python, quick=args.quick, timeout=args.timeout)
+    worst = grown.worst
     info = machine(python)
-    checks = report.targets(results, rss, rss_error)
+    checks = report.targets(results, rss, rss_error, worst[1] if worst else None)
     print(report.render(results, info, kit.notes, checks, rss, rss_error))
+    print("\n".join(["", *growth.lines(grown)]))
     record = {"machine": info, "argv": sys.argv, "rss_bytes": rss, "notes": kit.notes}
     record["results"] = {key: asdict(timing) for key, timing in results.items()}
     record["targets"] = [asdict(check) for check in checks]
+    record["growth"] = asdict(grown)
     (work / "results.json").write_text(json.dumps(record, indent=2) + "\n")
     missed = [c for c in checks if c.status != "met" and not c.name.startswith(report.STRETCH)]
     return 1 if args.strict and missed else 0

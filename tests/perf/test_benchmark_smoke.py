@@ -24,6 +24,7 @@ TARGETS = (
     "(stretch) corpus lint / rumdl cold (<=)",
     "one file / import markdown_it (<=)",
     "lint 2 MB / lint 1 MB (<=)",
+    "tests/perf shapes, worst 2n / n (<=)",
     "peak RSS on the corpus, MB (<)",
 )
 
@@ -59,6 +60,10 @@ def test_quick_benchmark_times_every_command_and_checks_every_target(tmp_path: P
     assert {statuses[name] for name in peers} == {"n/a"}  # peers skipped
     assert {s for name, s in statuses.items() if name not in peers} <= {"met", "missed"}
     assert record["rss_bytes"] > 10 * 1024 * 1024
+    grown = record["growth"]  # --quick: the first two of tests/perf's shapes, each timed
+    assert len(grown["ratios"]) == 2 and grown["error"] == ""
+    assert all(ratio > 0 for ratio in grown["ratios"].values())
+    assert "growth on tests/perf's shapes, t(2n) / t(n)" in done.stdout
     assert "load average" in record["machine"]
     for line in ("prd-forge lint, 20 files", *TARGETS):
         assert line in done.stdout
