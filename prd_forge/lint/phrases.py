@@ -21,7 +21,8 @@ is left to `findall` on each block.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Container, Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -31,6 +32,7 @@ from prd_forge.lint.regex_source import literal_prefix, literal_prefixes
 
 __all__ = ["Evidence", "Scanner", "evidence", "literal_prefix", "literal_prefixes"]
 
+_KEY: Final = 4  # characters of a place that choose the concerns tried there
 _TRIE_DEPTH: Final = 1  # deeper grouping compiles slower and scans no faster
 Found = list[tuple[str, list[str]]]  # per text: (concern, what findall finds), in entry order
 
@@ -39,8 +41,8 @@ Found = list[tuple[str, list[str]]]  # per text: (concern, what findall finds), 
 class Evidence:
     """One concern's evidence pattern and where each match can start.
 
-    starts: what its word-led alternatives start with: two characters, or one where the
-        second is not plain text.
+    starts: what its word-led alternatives start with: their first `_KEY` characters, or fewer
+        where what follows is not plain text.
     word, digit: it has an alternative led by \\w, or by \\d.
     led: its word-led alternatives, as the union pattern takes them.
     found_by: plain texts not led by a word character, found with `str.find`.
@@ -57,11 +59,11 @@ class Evidence:
     found_by: tuple[str, ...]
     plain: bool
 
-    def may_start(self, pair: str) -> bool:
-        """Whether a match may start with `pair` (the next two characters of the text)."""
-        if pair in self.starts or pair[:1] in self.starts or self.word:
+    def may_start(self, key: str) -> bool:
+        """Whether a match may start with `key` (the next `_KEY` characters of the text)."""
+        if self.word or (self.digit and key[:1].isdecimal()):
             return True
-        return self.digit and pair[:1].isdecimal()
+        return any(key[:length] in self.starts for length in range(1, _KEY + 1))
 
 
 def evidence(concern: str, alternatives: Iterable[str]) -> Evidence:
@@ -76,7 +78,8 @@ def evidence(concern: str, alternatives: Iterable[str]) -> Evidence:
         if regex_source.contextual(alternative):
             plain = False
         elif all(regex_source.word_led(head, tail) for head, tail in pairs):
-            starts.update(_starts(pairs))
+            for head, tail in pairs:
+                starts.update(_starts(tail, _KEY - 1, head) if head else [tail[:2]])
             led.append(alternative)
         elif all(literal_prefixes(alternative)):
             found_by.update(literal_prefixes(alternative))
@@ -94,15 +97,15 @@ def evidence(concern: str, alternatives: Iterable[str]) -> Evidence:
     )
 
 
-def _starts(pairs: Iterable[tuple[str, str]]) -> Iterator[str]:
-    """The first two characters of each (head, tail), or the head alone where the tail does
-    not start with plain text, or "\\w" or "\\d" for a tail led by one."""
-    for head, tail in pairs:
-        if not head:
-            yield tail[:2]
-            continue
-        for second, _ in regex_source.heads(tail) if tail else [("", "")]:
-            yield head + second
+def _starts(source: str, depth: int, head: str) -> set[str]:
+    """`head` and the plain text, up to `depth` characters, that a match of `source` starts
+    with: every text a match of head + source can start with begins with one of them."""
+    if depth == 0 or not source:
+        return {head}
+    found: set[str] = set()
+    for first, tail in regex_source.heads(source):
+        found.update(_starts(tail, depth - 1, head + first) if first else [head])
+    return found
 
 
 class Scanner:
@@ -114,7 +117,8 @@ class Scanner:
         trie = regex_source.trie(led, _TRIE_DEPTH)
         # a non-word character, then (not consumed) a word start where some alternative matches
         self._starts = lazy(r"\W(?=(?:" + trie + r")\b)") if led else None
-        self._by_pair: dict[str, tuple[int, ...]] = {}
+        self._by_key: dict[str, tuple[int, ...]] = {}
+        self._match: list[Callable[[str, int, int], re.Match[str] | None]] | None = None
 
     def scan(
         self, text: str, wanted: Container[str] | None = None
@@ -163,30 +167,35 @@ class Scanner:
             starts.append(at)
             at += len(text) + 1
         places = self._places(joined, chosen)
-        ends = dict.fromkeys(chosen, 0)
+        matchers = self._matchers()
+        ends = [0] * len(self.entries)
+        index = -1
+        stop = 0
         for place, numbers in places:
-            index = bisect.bisect_right(starts, place) - 1
-            stop = starts[index] + len(lowered[index])
+            if place > stop:  # past the end of the current text: find the one it is in
+                index = bisect.bisect_right(starts, place) - 1
+                stop = starts[index] + len(lowered[index])
             for number in numbers:
-                if number not in chosen or place < ends[number]:
+                if place < ends[number] or number not in chosen:
                     continue
-                match = self.entries[number].pattern.compiled.match(joined, place, stop)
+                match = matchers[number](joined, place, stop)
                 if match is None:
                     continue
-                end = match.end()
+                end = ends[number] = match.end()
                 if end == place:  # an empty match: findall's own stepping rules apply
                     redo.add((number, index))
                 found[index].setdefault(number, []).append(match.group())
-                ends[number] = end
         return redo
 
     def _places(self, joined: str, chosen: frozenset[int]) -> list[tuple[int, tuple[int, ...]]]:
         """Where some chosen entry may match, in order, with the entries that may match there."""
-        places = []
+        places: list[tuple[int, tuple[int, ...]]] = []
         if self._starts is not None:
+            known = self._by_key.get
+            ends = [m.end() for m in self._starts.finditer(joined)]
             places = [
-                (m.end(), self._at(joined[m.end() : m.end() + 2]))
-                for m in self._starts.finditer(joined)
+                (end, known(joined[end : end + _KEY]) or self._at(joined[end : end + _KEY]))
+                for end in ends
             ]
         extra: dict[int, list[int]] = {}
         for number in chosen:
@@ -201,14 +210,20 @@ class Scanner:
             return [(place, tuple(extra[place])) for place in sorted(extra)]
         return places
 
-    def _at(self, pair: str) -> tuple[int, ...]:
-        """The plain entries with an alternative that may start with `pair`."""
-        numbers = self._by_pair.get(pair)
+    def _matchers(self) -> list[Callable[[str, int, int], re.Match[str] | None]]:
+        """Each entry's pattern's `match`, compiled on first use."""
+        if self._match is None:
+            self._match = [entry.pattern.compiled.match for entry in self.entries]
+        return self._match
+
+    def _at(self, key: str) -> tuple[int, ...]:
+        """The plain entries with an alternative that may start with `key`."""
+        numbers = self._by_key.get(key)
         if numbers is None:
             numbers = tuple(
                 number
                 for number, entry in enumerate(self.entries)
-                if entry.plain and entry.may_start(pair)
+                if entry.plain and entry.may_start(key)
             )
-            self._by_pair[pair] = numbers
+            self._by_key[key] = numbers
         return numbers
