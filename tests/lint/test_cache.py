@@ -373,3 +373,32 @@ def test_a_run_answered_from_the_cache_imports_neither_parser_nor_analysis(
     warm = modules()
     assert [module for module in _NOT_WHEN_WARM if module in warm] == []
     assert not {name for name in warm if name.startswith("prd_forge.lint.rules")}
+
+
+# Modules a cold run loads that only read arguments or print: they cannot change a result.
+_FRONT_END = ("prd_forge", "prd_forge.entry", "prd_forge._exits", "prd_forge.commands")
+
+
+def test_every_module_that_shapes_a_result_is_in_the_code_stamp(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """Editing any source a cold lint runs must invalidate the cache (wording.py's duration
+    rules once were outside the stamp): each prd_forge module loaded is under a stamped
+    path, or only parses options."""
+    args = ["lint", "--jobs", "1", "--no-cache", str(corpus)]
+    command = [sys.executable, "-c", _MODULES_AFTER, *args]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    loaded = [m for m in done.stdout.rsplit("\nmodules:", 1)[1].split() if m.startswith("prd_")]
+    stamped = tuple(
+        "prd_forge." + source.removesuffix(".py").replace("/", ".")
+        for source in cache_module._SOURCES
+    )
+    outside = [
+        module
+        for module in loaded
+        if not any(module == s or module.startswith(s + ".") for s in stamped)
+        and not any(module == f or module.startswith(f + ".") for f in _FRONT_END[1:])
+        and module != _FRONT_END[0]
+    ]
+    assert {"prd_forge.wording", "prd_forge.lint.engine"} <= set(loaded)  # the check sees them
+    assert outside == []
