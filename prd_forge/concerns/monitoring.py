@@ -48,11 +48,9 @@ CONCERN = Concern(
     ),
     evidence=(
         r"(?:weekly|daily|shift|monthly) report",
-        r"trends?",
         r"flag rate",
         r"monitor(?:ing|ed|s)?",
-        r"dashboards?",
-        r"alert(?:s|ing|ed)? (?:when|if|on|at|fires?)",
+        r"alert(?:s|ing|ed)? (?:when|if|fires?)",
         r"drift",
         r"on-?call",
         r"pager\w*",

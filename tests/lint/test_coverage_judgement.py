@@ -263,3 +263,24 @@ def test_a_model_section_covers_ai_fit_by_its_reasoning(body: str, state: str) -
     assert (
         _state(f"# PRD\n\n## Intro\n\nA page.\n\n## Model & prompts\n\n{body}\n", "ai-fit") == state
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "state"),
+    [
+        # alerts users get and a product's own dashboard are features, not watching the model:
+        # an "Alerts" heading may mean monitoring, so at most partial
+        (
+            "## Alerts (UI)\n\n- When a message is hidden, the sender sees a banner.\n"
+            '- A restricted player sees a red "Chat restricted" alert on the post-match screen.\n',
+            "partial",
+        ),
+        (
+            "## Summary\n\nA dashboard that groups every review into topics and shows sentiment "
+            "trends per topic and app version.\n",
+            "missing",
+        ),
+    ],
+)
+def test_user_facing_alerts_and_dashboards_are_not_monitoring(body: str, state: str) -> None:
+    assert _state(f"# PRD\n\n{body}", "monitoring") == state
