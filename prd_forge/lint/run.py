@@ -1,8 +1,5 @@
-"""Linting many files: config per file, bad inputs reported per file, both cores when it pays.
-
-A process pool costs tens of milliseconds to start, so it is used only from PARALLEL_MIN files
-on; below that one process is faster. Each worker reads and lints its own files, so only
-paths and small reports cross process boundaries.
+"""Linting many files: config per file, bad inputs reported per file, both cores when it pays
+(see parallel.py: a pool only from PARALLEL_MIN files on, the parent working too).
 """
 
 from __future__ import annotations
@@ -18,18 +15,11 @@ from prd_forge.lint.cache import Cache, digest
 from prd_forge.lint.cache_entry import Entry
 from prd_forge.lint.config import Config, ConfigError
 from prd_forge.lint.files import STDIN, Decoded, InputProblem, discover, read, skip_special
+from prd_forge.lint.parallel import in_parallel
 from prd_forge.lint.pathmatch import PathRules
 from prd_forge.lint.results import FileReport, fails
 
-TYPE_CHECKING = False  # typing is for the type checker: importing it costs a warm run ~10%
-if TYPE_CHECKING:
-    from typing import Final, TypeVar
-
-PARALLEL_MIN: Final = 48
-
 Overrides = Callable[[Config], Config]
-if TYPE_CHECKING:
-    Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -107,7 +97,7 @@ def run(
     outcomes = [_lint_one(job, stdin or b"", stdin_name) for job in plan if job.path == STDIN]
     files_plan = [job for job in plan if job.path != STDIN]
     outcomes.extend(
-        _in_parallel(_lint_path, files_plan, jobs)
+        in_parallel(_lint_path, files_plan, jobs)
         if cache is None
         else _cached(files_plan, jobs, cache, stats)
     )
@@ -166,21 +156,6 @@ class _Resolver:
         return self.loaded[source]
 
 
-def _in_parallel(
-    work: Callable[[Item], Outcome], items: Sequence[Item], jobs: int | None
-) -> list[Outcome]:
-    """`work` over `items`, on every core once there are enough to pay for a pool."""
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers < 2 or len(items) < PARALLEL_MIN:
-        return [work(item) for item in items]
-    # imported here: multiprocessing costs more start-up than linting one small file
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunk = max(1, len(items) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(work, items, chunksize=chunk))
-
-
 def _cached(
     plan: Sequence[_Job], jobs: int | None, cache: Cache, stats: dict[str, os.stat_result]
 ) -> list[Outcome]:
@@ -204,7 +179,7 @@ def _cached(
             if hit is None:
                 misses.append((len(outcomes), job, decoded, settings, info, sha))
         outcomes.append(hit)
-    fresh = _in_parallel(_lint_text, [(miss[1], miss[2]) for miss in misses], jobs)
+    fresh = in_parallel(_lint_text, [(miss[1], miss[2]) for miss in misses], jobs)
     for (at, job, _, settings, info, sha), outcome in zip(misses, fresh, strict=True):
         outcomes[at] = outcome
         if info is not None and not isinstance(outcome, InputProblem):

@@ -1,0 +1,38 @@
+"""Linting many files on every core: the same results in the same order as one process."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from prd_forge.lint import parallel
+
+
+def _square_where(item: int) -> tuple[int, int]:
+    return item * item, os.getpid()
+
+
+def _fail_on_seven(item: int) -> int:
+    if item == 7:
+        raise ValueError("seven")
+    return item
+
+
+def test_results_in_order_and_the_parent_works_too() -> None:
+    items = list(range(200))
+    results = parallel.in_parallel(_square_where, items, jobs=2)
+    assert [square for square, _ in results] == [item * item for item in items]
+    assert results[0][1] == os.getpid()  # the first item, before the fork
+    assert parallel._shared is None  # nothing left behind for a later fork
+
+
+def test_few_items_or_one_job_stay_in_this_process() -> None:
+    few = parallel.in_parallel(_square_where, list(range(parallel.PARALLEL_MIN - 1)), jobs=2)
+    one = parallel.in_parallel(_square_where, list(range(100)), jobs=1)
+    assert {pid for _, pid in few + one} == {os.getpid()}
+
+
+def test_an_error_in_any_item_reaches_the_caller() -> None:
+    with pytest.raises(ValueError, match="seven"):
+        parallel.in_parallel(_fail_on_seven, list(range(100)), jobs=2)
