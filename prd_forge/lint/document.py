@@ -112,7 +112,9 @@ def _parser() -> MarkdownIt:
     # Plain CommonMark reads a YAML front-matter block as a setext heading ("owner: fallback"
     # would pass for a Fallbacks section): the plugin takes it out of the body.
     md = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table").use(front_matter_plugin)
-    md.disable("inline")
+    # text_join merges inline children, which a block-level parse never makes; it only walks
+    # every token to find none.
+    md.disable(["inline", "text_join"])
     return md
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, TypeVar, cast
 
 from prd_forge.lint.coverage import Analysis, Coverage
 from prd_forge.lint.document import Block, Document, Section
 from prd_forge.terms import Severity, Stage
 
 ANY_CONCERN: Final = "*"  # a rule whose findings name their own concern
+
+Found = TypeVar("Found")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,14 @@ class Context:
     # (first line, concern) per section, built once: concern_at runs once per finding, and
     # walking back through the sections for each made lint quadratic in headings.
     _owners: list[tuple[int, str]] = field(default_factory=list, repr=False)
+    # What once() computed, by the function that computed it.
+    _once: dict[Callable[[Context], object], object] = field(default_factory=dict, repr=False)
+
+    def once(self, compute: Callable[[Context], Found]) -> Found:
+        """`compute(self)`, computed once per document: several rules read the same scan."""
+        if compute not in self._once:
+            self._once[compute] = compute(self)
+        return cast(Found, self._once[compute])
 
     @property
     def coverage(self) -> Mapping[str, Coverage]:

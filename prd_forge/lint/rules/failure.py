@@ -152,6 +152,8 @@ def _confidence_blocks(ctx: Context) -> Iterator[Block]:
 
 
 def _threshold_blocks(ctx: Context) -> tuple[list[Block], bool]:
+    """Blocks that give a confidence value, and whether one says there is no score (read by
+    PRD131 and PRD132: see Context.once)."""
     with_value: list[Block] = []
     not_applicable = False
     for block in _confidence_blocks(ctx):
@@ -163,13 +165,13 @@ def _threshold_blocks(ctx: Context) -> tuple[list[Block], bool]:
 
 
 def _confidence_threshold(ctx: Context) -> Iterator[Observation]:
-    with_value, not_applicable = _threshold_blocks(ctx)
+    with_value, not_applicable = ctx.once(_threshold_blocks)
     if not with_value and not not_applicable:
         yield Observation(ctx.anchor("fallbacks"), "no numeric confidence threshold is stated")
 
 
 def _below_threshold(ctx: Context) -> Iterator[Observation]:
-    with_value, _ = _threshold_blocks(ctx)
+    with_value, _ = ctx.once(_threshold_blocks)
     if with_value and not any(_BELOW.search(block.text) for block in with_value):
         yield Observation(
             with_value[0].line, "confidence threshold given, but not what happens below it"
