@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Final
 
 from prd_forge.concerns import genai_risks
@@ -42,16 +43,17 @@ _PROFILE: Final = lazy(r"\b600-1\b|\bgenerative ai (?:risks?|profile)\b|\bgen ?a
 _DENIAL: Final = lazy(r"\b(?:no|not|never|without|nor)\b[^.;:!?\n]*$", re.IGNORECASE)
 _LOOKBACK: Final = 60
 _SKIPPED: Final = frozenset({"code", "comment", "alert", "html"})
-# Each risk's pattern behind the substrings one of which its every match contains: a PRD
-# mentions few of the twelve, and a search that finds nothing reads the whole text.
 _MENTIONS: Final = tuple(
-    (
-        risk,
-        lazy(r"\b(?:" + "|".join(risk.mentions) + r")\b", re.IGNORECASE),
-        needles.needles("|".join(risk.mentions)),
-    )
+    (risk, lazy(r"\b(?:" + "|".join(risk.mentions) + r")\b", re.IGNORECASE))
     for risk in genai_risks.RISKS
 )
+
+
+@cache
+def _needles() -> tuple[tuple[str, ...] | None, ...]:
+    """Per risk, the substrings one of which its every match contains (derived on first use:
+    a PRD mentions few of the twelve, and a search that finds nothing reads the whole text)."""
+    return tuple(needles.needles("|".join(risk.mentions)) for risk in genai_risks.RISKS)
 
 
 def _lines(block: Block) -> Iterator[str]:
@@ -90,7 +92,7 @@ def unaddressed(text: str) -> list[str]:
     folded = needles.fold(text)
     return [
         risk.title
-        for risk, pattern, wanted in _MENTIONS
+        for (risk, pattern), wanted in zip(_MENTIONS, _needles(), strict=True)
         if (wanted is not None and not any(needle in folded for needle in wanted))
         or not pattern.search(text)
     ]
