@@ -10,7 +10,7 @@ import pytest
 
 from prd_forge.concerns import genai_risks
 from prd_forge.lint.rules.generative import unaddressed
-from prd_forge.lint.rules.needles import fold, needles
+from prd_forge.lint.rules.needles import Prefilter, fold, needles
 
 DOCS = Path(__file__).resolve().parents[1] / "corpus" / "docs"
 
@@ -74,3 +74,12 @@ def test_unaddressed_reads_odd_case_as_the_regex_does() -> None:
     # "\u0130" (capital I with dot) lower-cases to two characters; re.IGNORECASE reads it as "i".
     assert "Data privacy" not in unaddressed("P\u0130\u0130 is masked; \u017fexual content too")
     assert "Obscene, degrading and/or abusive content" not in unaddressed("\u017fexual content")
+
+
+def test_prefilter_answers_as_the_pattern_does() -> None:
+    source = r"\b(?:no confidence (?:score|threshold)|not probabilistic|deterministic)\b"
+    prefilter = Prefilter(source)
+    pattern = re.compile(source, re.IGNORECASE)
+    for text in ("The router is DETERMINISTIC.", "No  confidence score", "not probabilistic", ""):
+        found, expected = prefilter.search(text), pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span())

@@ -9,6 +9,7 @@ from typing import Final
 from prd_forge.lint import text as words
 from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Block, Table
+from prd_forge.lint.rules import needles
 from prd_forge.lint.rules.base import Context, Observation, Rule
 from prd_forge.terms import Severity
 
@@ -38,9 +39,9 @@ _CONFIDENCE: Final = words.Prefiltered(
     lazy(r"\b(?:confidence|probability|certainty|score)\b", re.IGNORECASE),
 )
 _CONFIDENCE_VALUE: Final = lazy(r"(?<![\d.])(?:0?\.\d+|1\.0|\d{1,3}(?:\.\d+)? ?%)")
-_CONFIDENCE_NA: Final = lazy(
-    r"\b(?:no confidence (?:score|threshold)|not probabilistic|deterministic)\b", re.IGNORECASE
-)
+_DIGIT: Final = lazy(r"\d")
+_CONFIDENCE_NA: Final = r"\b(?:no confidence (?:score|threshold)|not probabilistic|deterministic)\b"
+_NA_NEEDLES: Final = needles.Prefilter(_CONFIDENCE_NA)
 _BELOW: Final = lazy(
     r"<|\u2264|\b(?:below|under|less than|lower than|beneath|low[- ]confidence|unsure|uncertain"
     r"|not confident|otherwise)\b",
@@ -157,9 +158,10 @@ def _threshold_blocks(ctx: Context) -> tuple[list[Block], bool]:
     with_value: list[Block] = []
     not_applicable = False
     for block in _confidence_blocks(ctx):
-        if _CONFIDENCE_VALUE.search(block.text):
+        # Every value has a digit, and a search that finds none reads the whole block.
+        if _DIGIT.search(block.text) and _CONFIDENCE_VALUE.search(block.text):
             with_value.append(block)
-        elif _CONFIDENCE_NA.search(block.text):
+        elif not not_applicable and _NA_NEEDLES.search(block.text):
             not_applicable = True
     return with_value, not_applicable
 

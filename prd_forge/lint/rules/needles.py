@@ -144,3 +144,25 @@ def needles(source: str) -> tuple[str, ...] | None:
         return None
     # A needle that contains another is found whenever that one is: leave it out.
     return tuple(n for n in dict.fromkeys(found) if not any(o != n and o in n for o in found))
+
+
+class Prefilter:
+    """A case-insensitive pattern, searched only when one of its needles is in the text
+    (pattern and needles made on first use)."""
+
+    __slots__ = ("_needles", "_pattern", "_source")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._pattern: re.Pattern[str] | None = None
+        self._needles: tuple[str, ...] | None = None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self._pattern is None:
+            self._needles = needles(self._source)
+            self._pattern = re.compile(self._source, re.IGNORECASE)
+        if self._needles is not None:
+            folded = fold(text)
+            if not any(needle in folded for needle in self._needles):
+                return None
+        return self._pattern.search(text)
