@@ -167,12 +167,24 @@ def _places(ctx: Context, concern: str) -> Iterator[tuple[_Promise, _Place]]:
                 yield from _line_places(block, concern)
 
 
+def _known_places(_: Context) -> dict[str, list[tuple[_Promise, _Place]]]:
+    return {}
+
+
+def _places_once(ctx: Context, concern: str) -> list[tuple[_Promise, _Place]]:
+    """`_places` of the concern, read once for the three rules that judge its values."""
+    known = ctx.once(_known_places)
+    if concern not in known:
+        known[concern] = list(_places(ctx, concern))
+    return known[concern]
+
+
 def _broken(ctx: Context, kind: _Promise) -> Iterator[Observation]:
     """Every value in a place that holds `kind`'s promise and breaks it, once (a section
     about two concerns, "Data and privacy", is read for each)."""
     seen: set[tuple[int, str]] = set()
     for concern in kind.concerns:
-        for promise, place in _places(ctx, concern):
+        for promise, place in _places_once(ctx, concern):
             value = _value(place.value)
             # a dash or "ditto" is judged as `check` judges it: by the same function
             if promise is not kind or not value:
