@@ -31,6 +31,9 @@ _SUMMARY = lazy(r"<summary[^>]*>(.{1,200}?)</summary>", re.IGNORECASE | re.DOTAL
 _HTML_HEADING = lazy(r"\s*<h([1-6])[^>]*>(.{1,300}?)</h\1>", re.IGNORECASE | re.DOTALL)
 _TAG = lazy(r"<[^<>\n]{0,500}>")
 _COMMENT = lazy(r"<!--.*?-->", re.DOTALL)
+# Tokens the walk has nothing to do for, tested first: most of a list is these.
+_PASSED: Final = frozenset({"list_item_open", "list_item_close", "paragraph_close"})
+_CELL_MARKS: Final = frozenset({"td_open", "td_close", "th_open", "th_close", "tbody_open"})
 _ALERT = lazy(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*", re.IGNORECASE)
 
 
@@ -208,6 +211,9 @@ class _Builder:
         while i < n:
             token = tokens[i]
             kind = token.type
+            if kind in _PASSED:
+                i += 1
+                continue
             if kind == "heading_open":
                 start, _ = lines_of(token)
                 self._open(tokens[i + 1].content.strip(), int(token.tag[1]), start)
@@ -291,24 +297,26 @@ class _Builder:
         row: list[str] = []
         in_head = False
         i += 1
-        while tokens[i].type != "table_close":
+        while (kind := tokens[i].type) != "table_close":
             token = tokens[i]
-            if token.type == "thead_open":
-                in_head = True
-            elif token.type == "thead_close":
-                in_head = False
-            elif token.type == "tr_open":
+            i += 1
+            if kind == "inline":  # the commonest first: a table is mostly cells
+                row.append(token.content.strip())
+            elif kind in _CELL_MARKS:
+                continue
+            elif kind == "tr_open":
                 row = []
                 if not in_head:
                     row_lines.append(lines_of(token)[0])
-            elif token.type == "inline":
-                row.append(token.content.strip())
-            elif token.type == "tr_close":
+            elif kind == "tr_close":
                 if in_head:
                     header = row
                 else:
                     rows.append(tuple(row))
-            i += 1
+            elif kind == "thead_open":
+                in_head = True
+            elif kind == "thead_close":
+                in_head = False
         table = Table(tuple(header), tuple(rows), tuple(row_lines))
         text = "\n".join(" | ".join(cells) for cells in (header, *rows))
         self._add(Block("table", text, start, end, table=table))
