@@ -284,3 +284,16 @@ def test_a_model_section_covers_ai_fit_by_its_reasoning(body: str, state: str) -
 )
 def test_user_facing_alerts_and_dashboards_are_not_monitoring(body: str, state: str) -> None:
     assert _state(f"# PRD\n\n{body}", "monitoring") == state
+
+
+def test_one_slot_left_in_a_section_written_at_length_does_not_make_it_partial() -> None:
+    written = "".join(
+        f"- State {n}: the panel shows the draft with its sources and a retry button.\n"
+        for n in range(4)
+    )
+    assert _state(f"# PRD\n\n## UX states\n\n{written}- Empty state: TBD\n", "ux-states") == (
+        "present"
+    )
+    assert _state(f"# PRD\n\n## UX states\n\n{written[:80]}- Empty state: TBD\n", "ux-states") == (
+        "partial"
+    )

@@ -17,6 +17,7 @@ from prd_forge.terms import CoverageState
 MIN_WORDS: Final = 8  # fewer words of substance than this is a partial answer
 HOLLOW_WORDS: Final = 3  # fewer than this is no answer at all
 _LABEL_WORDS: Final = 3  # what is left of an item beside a placeholder, up to this, is a label
+WRITTEN_WORDS: Final = 32  # four blocks of substance: a section written at length
 
 
 def unsaid(text: str) -> bool:
@@ -84,7 +85,9 @@ class _Tally:
             if self.questions:
                 return HOLLOW, "only open questions"
             return HOLLOW, "only an HTML comment" if self.comments else "empty"
-        if self.marked:
+        if self.marked and not (self.marked == 1 and content >= WRITTEN_WORDS):
+            # one slot left in a section written at length is a gap the placeholder rule
+            # reports, not a section half done
             return PARTIAL, "placeholders left in"
         if content < MIN_WORDS:
             return PARTIAL, "too thin to act on"
