@@ -194,3 +194,14 @@ def test_the_heads_and_the_trie_match_wherever_each_alternative_matches() -> Non
                 assert union.match(text, match.start()), (alternative, match.start())
                 assert trie.match(text, match.start()), (alternative, match.start())
     assert seen > 1000
+
+
+def test_findall_serves_until_enough_text_was_scanned_to_pay_for_the_union_pattern() -> None:
+    scanner = _scanner()
+    text = "The model falls back to the rules; staff review every reply. " * 40
+    assert scanner.scan_all([text]) == [_reference(text)]
+    assert scanner._starts is not None and scanner._starts._compiled is None  # findall served
+    while scanner._scanned < phrases._WARM:
+        scanner.scan_all([text])
+    assert scanner.scan_all([text, text[:30]]) == [_reference(text), _reference(text[:30])]
+    assert scanner._starts._compiled is not None  # the one pass served
