@@ -36,7 +36,7 @@ def literal_prefixes(alternative: str) -> frozenset[str]:
     """The plain texts one of which a match of `alternative` must start with: {"can", "must"}
     for "(?:can|must) edit" or "can edit|must edit"; "" (no cheap test) for a branch that
     starts with anything but plain text."""
-    branches = _branches(alternative)
+    branches = top_level(alternative)
     if len(branches) > 1:
         return frozenset(prefix for branch in branches for prefix in literal_prefixes(branch))
     if not alternative.startswith("(?:"):
@@ -52,7 +52,7 @@ def heads(source: str) -> list[tuple[str, str]]:
     ("", part) for a part that starts otherwise. Leading groups are opened ("(?:a|the )?model"
     is "a model", "the model" or "model"), so the union may match more than `source` (where a
     group is atomic or possessive), never less."""
-    branches = _branches(source)
+    branches = top_level(source)
     if len(branches) > 1:
         return [pair for branch in branches for pair in heads(branch)]
     if source.startswith("(?:"):
@@ -81,7 +81,7 @@ def _opened(inner: str, after: str) -> list[tuple[str, str]] | None:
         return None
     grouped: dict[str, list[str]] = {}
     others: list[tuple[str, str]] = []
-    for branch in _branches(inner):
+    for branch in top_level(inner):
         for head, rest in heads(branch):
             if head:
                 grouped.setdefault(head, []).append(rest)
@@ -142,7 +142,7 @@ def _skip(source: str, index: int) -> int:
     return index + 1
 
 
-def _branches(source: str) -> list[str]:
+def top_level(source: str) -> list[str]:
     """`source` cut at its top-level "|"."""
     branches: list[str] = []
     depth = start = index = 0
@@ -177,7 +177,7 @@ def cut(source: str, length: int) -> tuple[str, bool]:
     """The first atoms of `source` (at least `length` characters of its source, each with its
     quantifier), and whether anything was cut: a pattern that matches wherever `source`
     matches, and more."""
-    branches = _branches(source)
+    branches = top_level(source)
     if len(branches) > 1:
         parts = [cut(branch, length) for branch in branches]
         return "|".join(part for part, _ in parts), any(was for _, was in parts)

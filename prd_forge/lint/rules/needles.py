@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from prd_forge.lint.regex_source import top_level
+
 _META: Final = frozenset("\\()[]{}.^$|?*+")
 _OPTIONAL: Final = frozenset("?*{")
 _INLINE_FLAGS: Final = re.compile(r"\(\?[aiLmsux-]")
@@ -31,29 +33,6 @@ def fold(text: str) -> str:
     if not text.isascii() and any(chr(point) in text for point in _FOLD):
         text = text.translate(_FOLD)
     return text.lower()
-
-
-def _alternatives(source: str) -> list[str]:
-    """`source` split at its top-level `|`."""
-    parts, depth, start, index, in_class = [], 0, 0, 0, False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 1
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(source[start:index])
-            start = index + 1
-        index += 1
-    parts.append(source[start:])
-    return parts
 
 
 def _close(source: str, index: int) -> int:
@@ -139,7 +118,7 @@ def needles(source: str) -> tuple[str, ...] | None:
     characters mean). Not for a pattern compiled with re.VERBOSE."""
     if _INLINE_FLAGS.search(source):
         return None
-    found = tuple(n.lower() for part in _alternatives(source) for n in _required(part))
+    found = tuple(n.lower() for part in top_level(source) for n in _required(part))
     if not all(found) or not all(needle.isascii() for needle in found):
         return None
     # A needle that contains another is found whenever that one is: leave it out.
