@@ -14,9 +14,12 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.report import GROWTH_BOUND
+
 ROOT = Path(__file__).resolve().parent.parent
 SUITE = ROOT / "tests" / "perf" / "test_pathological.py"
 QUICK_SHAPES = 2  # --quick: the first shapes only, to prove the step works
+MIN_SECONDS = 0.25  # each timing at least this long (the suite, run under load, uses 0.06)
 
 # Loads the suite's module without pytest (the benchmark's venv has no test extras): its only
 # use of pytest at import is the parametrize decorator.
@@ -31,6 +34,11 @@ spec = importlib.util.spec_from_file_location("pathological", sys.argv[1])
 suite = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(suite)
 limit = int(sys.argv[2])
+# the bound, and longer timings than the suite's: a run measured in tens of
+# milliseconds moves with one scheduler stall; over the bound, the shape is measured again
+# from 2n, as the suite does at its own bound, since quadratic work is over it every time
+suite.MAX_RATIO = float(sys.argv[3])
+suite.MIN_SECONDS = float(sys.argv[4])
 found = {}
 for name, build in list(suite.CASES.items())[: limit or None]:
     try:
@@ -65,7 +73,8 @@ def measure(python: Path, *, quick: bool, timeout: float) -> Growth:
     if not SUITE.exists():
         return Growth({}, {}, f"{SUITE.relative_to(ROOT)} not found")
     limit = QUICK_SHAPES if quick else 0
-    command = [str(python), "-c", _SCRIPT, str(SUITE), str(limit)]
+    bounds = [str(GROWTH_BOUND), str(MIN_SECONDS)]
+    command = [str(python), "-c", _SCRIPT, str(SUITE), str(limit), *bounds]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout * 10)
     except subprocess.TimeoutExpired:
