@@ -142,6 +142,14 @@ def _skip(source: str, index: int) -> int:
     return index + 1
 
 
+def end_of(source: str, index: int) -> int:
+    """The index just past the group, character class, escape or character at `index`."""
+    if source[index] != "(":
+        return _skip(source, index)
+    close = _closing(source[index:])
+    return len(source) if close is None else index + close + 1
+
+
 def top_level(source: str) -> list[str]:
     """`source` cut at its top-level "|"."""
     branches: list[str] = []

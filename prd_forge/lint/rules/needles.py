@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from prd_forge.lint.regex_source import top_level
+from prd_forge.lint.regex_source import end_of, top_level
 
 _META: Final = frozenset("\\()[]{}.^$|?*+")
 _OPTIONAL: Final = frozenset("?*{")
@@ -33,25 +33,6 @@ def fold(text: str) -> str:
     if not text.isascii() and any(chr(point) in text for point in _FOLD):
         text = text.translate(_FOLD)
     return text.lower()
-
-
-def _close(source: str, index: int) -> int:
-    """The index just past the group or class opening at `index`."""
-    depth, in_class = 0, False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 1
-        elif in_class:
-            in_class = char != "]" or source[index - 1] == "["
-        elif char == "[":
-            in_class = True
-        else:
-            depth += (char == "(") - (char == ")")
-        index += 1
-        if depth == 0 and not in_class:
-            return index
-    return index
 
 
 def _escape_end(source: str, index: int) -> int:
@@ -87,7 +68,7 @@ def _required(alternative: str) -> tuple[str, ...]:
     index = 0
     while index < len(alternative):
         char = alternative[index]
-        end = _close(alternative, index) if char in "([" else _escape_end(alternative, index)
+        end = end_of(alternative, index) if char in "([" else _escape_end(alternative, index)
         optional = alternative[end : end + 1] in _OPTIONAL
         body = alternative[index + 1 : end - 1]
         spelled = _chars(body) if char == "[" and not optional else None
