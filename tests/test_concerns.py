@@ -9,13 +9,14 @@ import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, get_args, get_origin
 
 import pytest
 from click.testing import CliRunner
 
 from prd_forge import concerns
 from prd_forge.cli import cli
-from prd_forge.concerns import Concern, GapMessage, Level, Placeholder, TableSign
+from prd_forge.concerns import Concern, GapMessage, Level, Placeholder, Raise, TableSign
 from prd_forge.lint import docs, lint_text
 from prd_forge.lint import text as words
 from prd_forge.render import api, guard
@@ -240,11 +241,45 @@ def test_rules_shows_what_check_and_the_questionnaire_say_for_a_concern() -> Non
 
 def test_a_concerns_stakes_are_raised_by_the_answers_that_raise_them() -> None:
     with_stakes = {concern.id for concern in concerns.current() if concern.stakes}
+    raising = {concern.id for concern in concerns.current() if concern.raised_by}
     unacceptable = Spec.model_validate(
         {"failure_modes": {"modes": [{"id": "wrong-dose", "severity": "unacceptable"}]}}
     )
-    assert raised(unacceptable) == with_stakes == {"human-oversight"}
+    to_human = Spec.model_validate({"fallbacks": [{"id": "ask", "behaviour": "route-to-human"}]})
+    assert raised(unacceptable) == raised(to_human) == with_stakes == raising
+    assert raising == {"human-oversight"}
     assert raised(_spec_with_every_gap()) == frozenset()
+
+
+def _item_field(items: str, field: str) -> Any:
+    """The annotation of `field` on an item of the spec list at the dotted path `items`."""
+    model: Any = Spec
+    for name in items.split("."):
+        model = model.model_fields[name].annotation
+        model = get_args(model)[0] if get_origin(model) is list else model
+    return model.model_fields[field].annotation
+
+
+@pytest.mark.parametrize("concern", concerns.current(), ids=concerns.ids())
+def test_what_raises_a_concerns_stakes_names_a_real_answer(concern: Concern) -> None:
+    for said in concern.raised_by:
+        kinds = [k for k in get_args(_item_field(said.items, said.field)) if k is not type(None)]
+        assert said.value in {member.value for member in kinds[0]}
+        assert said.where in concerns.ids()
+        re.compile(said.prose)
+
+
+def test_a_registered_concerns_stakes_are_raised_and_shown() -> None:
+    raises = Raise("failure_modes.modes", "severity", "unacceptable", "error-cost", "x")
+    vendor = replace(VENDOR, stakes="Required here: say how you leave.", raised_by=(raises,))
+
+    def spec(severity: str) -> Spec:
+        modes = [{"id": "m", "severity": severity}]
+        return Spec.model_validate({"failure_modes": {"modes": modes}})
+
+    with concerns.registered(vendor):
+        assert raised(spec("annoying")) == frozenset()
+        assert raised(spec("unacceptable")) == {"vendor-exit", "human-oversight"}
 
 
 @pytest.mark.parametrize("concern", concerns.current(), ids=lambda c: c.id)

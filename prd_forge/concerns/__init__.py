@@ -17,13 +17,14 @@ from contextlib import contextmanager
 from importlib import import_module
 from typing import Final
 
-from prd_forge.concerns.base import Concern, GapMessage, Level, Placeholder, TableSign
+from prd_forge.concerns.base import Concern, GapMessage, Level, Placeholder, Raise, TableSign
 
 __all__ = [
     "Concern",
     "GapMessage",
     "Level",
     "Placeholder",
+    "Raise",
     "TableSign",
     "applicable",
     "by_id",

@@ -60,6 +60,26 @@ class GapMessage:
 
 
 @dataclass(frozen=True, slots=True)
+class Raise:
+    """An answer that raises a concern's stakes, in a spec and as lint reads it in a PRD.
+
+    Attributes:
+        items: the spec list it is read from, as a dotted path ("failure_modes.modes").
+        field: the field of an item that gives the answer ("severity").
+        value: the answer that raises the stakes ("unacceptable").
+        where: the concern whose section states the same answer in a PRD ("error-cost").
+        prose: a regular expression (case-insensitive) that finds the answer in that
+            section's text.
+    """
+
+    items: str
+    field: str
+    value: str
+    where: str
+    prose: str
+
+
+@dataclass(frozen=True, slots=True)
 class Concern:
     """Everything prd-forge knows about one thing an AI-feature spec must address.
 
@@ -84,6 +104,8 @@ class Concern:
         gaps: what `check` says about each kind of gap in a spec's answers for it.
         stakes: when earlier answers can make the concern required, the line the
             questionnaire shows under its section heading once they do ("" if never).
+        raised_by: the answers that do so: any one raises the stakes (the questionnaire
+            asks every field, the human-review UX state becomes required).
         measured: a sentence of evidence that also gives a figure settles the concern.
         current: the concern is the state today: a figure in a sentence that sets a target
             ("at least 70%") does not settle it.
@@ -116,6 +138,7 @@ class Concern:
     placeholders: tuple[Placeholder, ...] = ()
     gaps: tuple[GapMessage, ...] = ()
     stakes: str = ""
+    raised_by: tuple[Raise, ...] = ()
     measured: bool = False
     settles: bool = False
     current: bool = False

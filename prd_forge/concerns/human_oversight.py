@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from prd_forge.concerns.base import Concern, Level
+from prd_forge.concerns.base import Concern, Level, Raise
 
 # the people who review, approve or correct what a model does
 _ROLE: Final = (
@@ -15,6 +15,12 @@ _ROLE: Final = (
     r"|specialists?|experts?|radiologists?|technicians?|inspectors?|approvers?|clerks?"
     r"|accountants?|auditors?|ecologists?|volunteers?|hosts?|admins?|sellers?|reps?"
     r"|humans?|a person|people|someone|operators?|ops|the gm|gms)"
+)
+# a fallback that hands the case to a person, as a PRD says it
+_TO_HUMAN: Final = (
+    r"\b(?:route[sd]?|routing|hand(?:s|ed)?[- ]?(?:off|over)|escalat\w*|send[s]?|queue[sd]?)\b"
+    r"[^.|\n]{0,40}?\b(?:humans?|person|people|agents?|reviewers?|specialists?|analysts?"
+    r"|moderators?|staff)\b|\bhuman[- ](?:review|in[- ]the[- ]loop)\b"
 )
 # what a person does to a model's output
 _ACTS: Final = (
@@ -43,6 +49,10 @@ CONCERN = Concern(
     stakes=(
         "Required here: a failure mode is unacceptable or a fallback routes to a human, so say"
         " who reviews and how."
+    ),
+    raised_by=(
+        Raise("failure_modes.modes", "severity", "unacceptable", "error-cost", r"\bunacceptable\b"),
+        Raise("fallbacks", "behaviour", "route-to-human", "fallbacks", _TO_HUMAN),
     ),
     strong=(
         "human oversight",

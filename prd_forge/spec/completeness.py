@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from prd_forge import catalogue, concerns
-from prd_forge.concerns import Concern
+from prd_forge.concerns import Concern, Raise
 from prd_forge.spec import genai, wording
 from prd_forge.spec.model import (
     REQUIRED_UX_STATES,
     BaselineKind,
     FailureSeverity,
-    FallbackBehaviour,
     FallbackTrigger,
     MetricKind,
     Model,
@@ -220,9 +219,7 @@ def _fallbacks(spec: Spec) -> Iterator[Gap]:
 
 def human_review_required(spec: Spec) -> bool:
     """Whether stakes make the human-review state and human oversight mandatory."""
-    unacceptable = any(m.severity is FailureSeverity.UNACCEPTABLE for m in spec.failure_modes.modes)
-    to_human = any(f.behaviour is FallbackBehaviour.ROUTE_TO_HUMAN for f in spec.fallbacks)
-    return unacceptable or to_human
+    return "human-oversight" in raised(spec)
 
 
 def required_ux_states(spec: Spec) -> tuple[UxStateName, ...]:
@@ -396,8 +393,20 @@ def find_gaps(spec: Spec) -> list[Gap]:
 
 
 def raised(spec: Spec) -> frozenset[str]:
-    """The concerns whose stakes earlier answers raised (`Concern.stakes` says how)."""
-    return frozenset({"human-oversight"}) if human_review_required(spec) else frozenset()
+    """The concerns whose stakes earlier answers raised (`Concern.raised_by` says which)."""
+    return frozenset(
+        concern.id
+        for concern in concerns.current()
+        if any(_answered(spec, said) for said in concern.raised_by)
+    )
+
+
+def _answered(spec: Spec, said: Raise) -> bool:
+    """Whether an item of the list at `said.items` gives `said.value` for `said.field`."""
+    items: Any = spec
+    for name in said.items.split("."):
+        items = getattr(items, name)
+    return any(getattr(item, said.field) == said.value for item in items)
 
 
 def recorded_as_open_question(spec: Spec, gap: Gap) -> bool:

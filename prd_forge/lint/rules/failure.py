@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from prd_forge.concerns import human_oversight
 from prd_forge.lint import text as words
 from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Block, Table
@@ -66,12 +67,9 @@ UX_STATES: Final = (
     ),
 )
 _UX_PATTERNS: Final = tuple((name, lazy(p, re.IGNORECASE)) for name, p in UX_STATES)
-_UNACCEPTABLE: Final = lazy(r"\bunacceptable\b", re.IGNORECASE)
-_TO_HUMAN: Final = lazy(
-    r"\b(?:route[sd]?|routing|hand(?:s|ed)?[- ]?(?:off|over)|escalat\w*|send[s]?|queue[sd]?)\b"
-    r"[^.|\n]{0,40}?\b(?:humans?|person|people|agents?|reviewers?|specialists?|analysts?"
-    r"|moderators?|staff)\b|\bhuman[- ](?:review|in[- ]the[- ]loop)\b",
-    re.IGNORECASE,
+# the answers that raise human oversight's stakes, as that concern says a PRD states them
+_RAISES: Final = tuple(
+    (said.where, lazy(said.prose, re.IGNORECASE)) for said in human_oversight.CONCERN.raised_by
 )
 
 
@@ -183,9 +181,7 @@ def _below_threshold(ctx: Context) -> Iterator[Observation]:
 def _human_review_required(ctx: Context) -> bool:
     """Stakes that make the human-review state mandatory, as completeness rules for specs:
     a failure mode of unacceptable severity, or a fallback that hands the case to a person."""
-    if _UNACCEPTABLE.search(ctx.text_of("error-cost")):
-        return True
-    return bool(_TO_HUMAN.search(ctx.text_of("fallbacks")))
+    return any(pattern.search(ctx.text_of(where)) for where, pattern in _RAISES)
 
 
 def _ux_states(ctx: Context) -> Iterator[Observation]:
