@@ -20,8 +20,9 @@ from prd_forge.concerns import Concern, GapMessage, Level, Placeholder, Raise, T
 from prd_forge.lint import docs, lint_text
 from prd_forge.lint import text as words
 from prd_forge.render import api, guard
-from prd_forge.spec.completeness import Gap, find_gaps, raised
+from prd_forge.spec.completeness import Gap, find_gaps
 from prd_forge.spec.model import Spec
+from prd_forge.spec.stakes import raised
 from tests.render.helpers import COMPLETE
 
 ROOT = Path(__file__).resolve().parents[1]

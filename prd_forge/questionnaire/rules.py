@@ -12,7 +12,6 @@ from typing import Any
 from prd_forge.questionnaire import prompts
 from prd_forge.questionnaire.answers import Answers
 from prd_forge.questionnaire.fields import Question
-from prd_forge.spec.completeness import human_review_required
 from prd_forge.spec.model import (
     Baseline,
     BaselineKind,
@@ -26,6 +25,7 @@ from prd_forge.spec.model import (
     Model,
     RiskStatus,
 )
+from prd_forge.spec.stakes import human_review_required
 
 Key = tuple[type[Model], str]
 

@@ -18,8 +18,8 @@ from prd_forge.questionnaire.answers import Path
 from prd_forge.questionnaire.fields import question
 from prd_forge.questionnaire.flow import Interview
 from prd_forge.questionnaire.tape import TAPE, walk_with_back
-from prd_forge.spec.completeness import raised
 from prd_forge.spec.model import Spec
+from prd_forge.spec.stakes import raised
 
 
 @dataclass(frozen=True)

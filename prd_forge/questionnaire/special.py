@@ -14,7 +14,6 @@ from prd_forge import catalogue
 from prd_forge.questionnaire import cascade, hax, prompts, risks
 from prd_forge.questionnaire.answers import Answers, Path, text
 from prd_forge.questionnaire.fields import Question, question
-from prd_forge.spec.completeness import human_review_required, required_ux_states
 from prd_forge.spec.model import (
     FailureMode,
     FailureModes,
@@ -28,6 +27,7 @@ from prd_forge.spec.model import (
     UxState,
     UxStateName,
 )
+from prd_forge.spec.stakes import human_review_required, required_ux_states
 
 if TYPE_CHECKING:
     from prd_forge.questionnaire.flow import Handler, Interview

@@ -16,8 +16,9 @@ from prd_forge.concerns import genai_risks
 from prd_forge.render import escape
 from prd_forge.render.escape import Markdown
 from prd_forge.spec import genai
-from prd_forge.spec.completeness import Gap, human_review_required
+from prd_forge.spec.completeness import Gap
 from prd_forge.spec.model import Spec
+from prd_forge.spec.stakes import human_review_required
 
 # The success path every diagram starts from, when the spec describes those states.
 _START, _SUCCESS = "loading", "success"

@@ -24,7 +24,7 @@ from pydantic.fields import FieldInfo
 
 from prd_forge import catalogue
 from prd_forge.spec import wording
-from prd_forge.spec.completeness import find_gaps, human_review_required
+from prd_forge.spec.completeness import find_gaps
 from prd_forge.spec.load import SpecError, validate
 from prd_forge.spec.model import (
     REQUIRED_UX_STATES,
@@ -35,6 +35,7 @@ from prd_forge.spec.model import (
     Spec,
     UxStateName,
 )
+from prd_forge.spec.stakes import human_review_required
 from prd_forge.wording import Rule, no_named_owner, not_a_date, not_a_duration, still_pending
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]

@@ -17,8 +17,9 @@ import pytest
 import yaml
 
 from prd_forge import catalogue, concerns
-from prd_forge.spec.completeness import Gap, blocking, find_gaps, human_review_required
+from prd_forge.spec.completeness import Gap, blocking, find_gaps
 from prd_forge.spec.model import Spec
+from prd_forge.spec.stakes import human_review_required
 
 Data = dict[str, Any]
 ROOT = Path(__file__).resolve().parents[2]
