@@ -34,15 +34,16 @@ __all__ = ["Evidence", "Scanner", "evidence", "literal_prefix", "literal_prefixe
 
 _KEY: Final = 4  # characters of a place that choose the concerns tried there
 _TRIE_DEPTH: Final = 1
-# characters scanned with findall before the union pattern is compiled: compiling it (about
-# 60 ms) costs more than findall on one small file, and far less than findall on a corpus
+# characters scanned with findall before the union pattern is built: reading every concern's
+# alternatives and compiling the union (about 100 ms) costs more than findall on one small
+# file, and far less than findall on a corpus
 _WARM: Final = 60_000  # deeper grouping compiles slower and scans no faster
 Found = list[tuple[str, list[str]]]  # per text: (concern, what findall finds), in entry order
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
-    """One concern's evidence pattern and where each match can start.
+class Reading:
+    """Where the matches of one concern's evidence pattern can start.
 
     starts: what its word-led alternatives start with: their first `_KEY` characters, or fewer
         where what follows is not plain text.
@@ -53,8 +54,6 @@ class Evidence:
         its match: one pass finds it. Otherwise `findall` runs on each text.
     """
 
-    concern: str
-    pattern: LazyPattern
     starts: frozenset[str]
     word: bool
     digit: bool
@@ -69,9 +68,34 @@ class Evidence:
         return any(key[:length] in self.starts for length in range(1, _KEY + 1))
 
 
+class Evidence:
+    """One concern's evidence pattern, `\\b(?:alt1|alt2|...)\\b`, and (`reading`) where its
+    matches can start. Only the one pass past `_WARM` characters needs the reading, and reading
+    every concern's alternatives costs more than linting one small file: it is read on first
+    use."""
+
+    __slots__ = ("_reading", "alternatives", "concern", "pattern")
+
+    def __init__(self, concern: str, alternatives: Iterable[str]) -> None:
+        self.concern = concern
+        self.alternatives = tuple(alternatives)
+        self.pattern = lazy(r"\b(?:" + "|".join(self.alternatives) + r")\b")
+        self._reading: Reading | None = None
+
+    @property
+    def reading(self) -> Reading:
+        if self._reading is None:
+            self._reading = _read(self.alternatives)
+        return self._reading
+
+
 def evidence(concern: str, alternatives: Iterable[str]) -> Evidence:
-    """One concern's evidence, `\\b(?:alt1|alt2|...)\\b`, and where each alternative can start."""
-    alternatives = tuple(alternatives)
+    """One concern's evidence, `\\b(?:alt1|alt2|...)\\b`."""
+    return Evidence(concern, alternatives)
+
+
+def _read(alternatives: tuple[str, ...]) -> Reading:
+    """Where each alternative can start."""
     starts: set[str] = set()
     led: list[str] = []
     found_by: set[str] = set()
@@ -88,9 +112,7 @@ def evidence(concern: str, alternatives: Iterable[str]) -> Evidence:
             found_by.update(literal_prefixes(alternative))
         else:
             plain = False
-    return Evidence(
-        concern,
-        lazy(r"\b(?:" + "|".join(alternatives) + r")\b"),
+    return Reading(
         frozenset(start for start in starts if not start.startswith("\\")),
         "\\w" in starts,
         "\\d" in starts,
@@ -116,10 +138,7 @@ class Scanner:
 
     def __init__(self, entries: Iterable[Evidence]) -> None:
         self.entries = tuple(entries)
-        led = [source for entry in self.entries if entry.plain for source in entry.led]
-        trie = regex_source.trie(led, _TRIE_DEPTH)
-        # a non-word character, then (not consumed) a word start where some alternative matches
-        self._starts = lazy(r"\W(?=(?:" + trie + r")\b)") if led else None
+        self._union: tuple[LazyPattern | None] | None = None  # built when first needed
         self._by_key: dict[str, tuple[int, ...]] = {}
         self._match: list[Callable[[str, int, int], re.Match[str] | None]] | None = None
         self._scanned = 0  # characters scanned so far, up to _WARM
@@ -141,10 +160,10 @@ class Scanner:
             if wanted is None or entry.concern in wanted
         ]
         found: list[dict[int, list[str]]] = [{} for _ in texts]
-        if self._scanned < _WARM and self._starts is not None:
+        if self._scanned < _WARM:
             self._scanned += sum(len(text) for text in lowered)
-        warm = self._scanned >= _WARM or self._starts is None
-        plain = frozenset(n for n in chosen if warm and self.entries[n].plain)
+        warm = self._scanned >= _WARM
+        plain = frozenset(n for n in chosen if warm and self.entries[n].reading.plain)
         redo = self._scan_plain(lowered, plain, found)
         for number in chosen:
             for index in range(len(lowered)) if number not in plain else ():
@@ -195,16 +214,17 @@ class Scanner:
     def _places(self, joined: str, chosen: frozenset[int]) -> list[tuple[int, tuple[int, ...]]]:
         """Where some chosen entry may match, in order, with the entries that may match there."""
         places: list[tuple[int, tuple[int, ...]]] = []
-        if self._starts is not None:
+        union = self._starts()
+        if union is not None:
             known = self._by_key.get
-            ends = [m.end() for m in self._starts.finditer(joined)]
+            ends = [m.end() for m in union.finditer(joined)]
             places = [
                 (end, known(joined[end : end + _KEY]) or self._at(joined[end : end + _KEY]))
                 for end in ends
             ]
         extra: dict[int, list[int]] = {}
         for number in chosen:
-            for prefix in self.entries[number].found_by:
+            for prefix in self.entries[number].reading.found_by:
                 at = joined.find(prefix)
                 while at >= 0:
                     extra.setdefault(at, []).append(number)
@@ -214,6 +234,16 @@ class Scanner:
                 extra.setdefault(place, []).extend(numbers)
             return [(place, tuple(extra[place])) for place in sorted(extra)]
         return places
+
+    def _starts(self) -> LazyPattern | None:
+        """A non-word character, then (not consumed) a word start where some alternative
+        matches; None when no alternative starts with a word character."""
+        if self._union is None:
+            readings = [entry.reading for entry in self.entries]
+            led = [source for reading in readings if reading.plain for source in reading.led]
+            trie = regex_source.trie(led, _TRIE_DEPTH)
+            self._union = (lazy(r"\W(?=(?:" + trie + r")\b)") if led else None,)
+        return self._union[0]
 
     def _matchers(self) -> list[Callable[[str, int, int], re.Match[str] | None]]:
         """Each entry's pattern's `match`, compiled on first use."""
@@ -228,7 +258,7 @@ class Scanner:
             numbers = tuple(
                 number
                 for number, entry in enumerate(self.entries)
-                if entry.plain and entry.may_start(key)
+                if entry.reading.plain and entry.reading.may_start(key)
             )
             self._by_key[key] = numbers
         return numbers

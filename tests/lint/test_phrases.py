@@ -117,11 +117,12 @@ def test_literal_prefixes(alternative: str, prefixes: set[str]) -> None:
 
 def test_alternatives_led_by_a_word_class_or_plain_text_are_found_in_one_pass() -> None:
     entry = phrases.evidence("x", [r"\w+ing", "plain", "→"])
-    assert entry.plain and entry.word and not entry.digit and entry.found_by == ("→",)
+    reading = entry.reading
+    assert reading.plain and reading.word and not reading.digit and reading.found_by == ("→",)
     scanner = phrases.Scanner([entry])
     assert list(scanner.scan("Nothing plain, a→b")) == [("x", ["nothing", "plain", "→"])]
     digits = phrases.evidence("y", [r"\d+ users", "all users"])
-    assert digits.plain and digits.digit and not digits.word
+    assert digits.reading.plain and digits.reading.digit and not digits.reading.word
     assert list(phrases.Scanner([digits]).scan("from 40 users to all users")) == [
         ("y", ["40 users", "all users"])
     ]
@@ -134,7 +135,7 @@ def test_an_alternative_that_reads_around_its_match_or_starts_otherwise_uses_fin
     alternative: str,
 ) -> None:
     entry = phrases.evidence("x", [alternative, "plain"])
-    assert not entry.plain
+    assert not entry.reading.plain
     scanner = phrases.Scanner([entry])
     for text in ("the model is plain", "Model, models, .model", "node\nmodel", ""):
         assert list(scanner.scan(text)) == _findall(entry, text)
@@ -200,8 +201,9 @@ def test_findall_serves_until_enough_text_was_scanned_to_pay_for_the_union_patte
     scanner = _scanner()
     text = "The model falls back to the rules; staff review every reply. " * 40
     assert scanner.scan_all([text]) == [_reference(text)]
-    assert scanner._starts is not None and scanner._starts._compiled is None  # findall served
+    assert scanner._union is None  # findall served: the union was not even built
     while scanner._scanned < phrases._WARM:
         scanner.scan_all([text])
     assert scanner.scan_all([text, text[:30]]) == [_reference(text), _reference(text[:30])]
-    assert scanner._starts._compiled is not None  # the one pass served
+    union = scanner._starts()
+    assert union is not None and union._compiled is not None  # the one pass served
