@@ -66,6 +66,8 @@ CONCERN = Concern(
         r"from \S+ (?:\w+ )?(?:to|→) ",
         r"from \S+ (?:\w+ )?(?:to|→) ?(?:[\u2265\u2264<>~]|at least|under|below)? ?\d",
         r"→",
+        # "3.2 days median → 1 day", "41% → < 10%": a figure today and the one aimed at
+        r"\d[\w.,%]{0,12}(?: [\w%]+){0,2} ?(?:→|->) ?[<>~\u2264\u2265]? ?\d+",
         r"median time",
         r"success metrics?",
         r"kpis?",

@@ -45,6 +45,8 @@ CONCERN = Concern(
         "operating it",
         "operate",
         "observe",
+        "watching",
+        "after launch",
     ),
     evidence=(
         r"(?:weekly|daily|shift|monthly) report",

@@ -140,6 +140,11 @@ _TARGET: Final = words.Prefiltered(
 )
 
 
+def current_figure(text: str) -> bool:
+    """Whether the text gives a figure without setting a target: a measure of the state today."""
+    return words.has_number(text) and _TARGET.search(text) is None
+
+
 def by_content(concern: str, evidence: ContentEvidence, needed: int) -> Coverage | None:
     best = evidence.tables.get(concern)
     hits: Sequence[int] = evidence.hits.get(concern, ())

@@ -7,7 +7,7 @@ from typing import Final
 
 from prd_forge.lint._re import lazy
 from prd_forge.lint.coverage.body import assess
-from prd_forge.lint.coverage.evidence import Prose, says, table_coverage
+from prd_forge.lint.coverage.evidence import Prose, current_figure, says, table_coverage
 from prd_forge.lint.coverage.known import known
 from prd_forge.lint.coverage.model import OPEN_QUESTIONS, PARTIAL, PRESENT, Coverage, better
 from prd_forge.lint.document import Block, Document
@@ -63,13 +63,21 @@ def _strongly(
 
 def _shows(doc: Document, index: int, concern: str, prose: Prose) -> bool:
     """Whether the section at `index` or its subsections show the concern's evidence."""
-    signs = known().signs.get(concern, ())
+    facts = known()
+    signs = facts.signs.get(concern, ())
+    # under a heading about today ("What happens today"), a figure that sets no target is
+    # the state today: the evidence of a concern that is the current state, measured
+    current = concern in facts.current and concern in facts.measured
     for i in range(index, doc.subtree_end(index)):
         for j, block in enumerate(doc.sections[i].blocks):
             if block.table is not None:
                 if any(table_coverage(sign, block, concern, doc) for sign in signs):
                     return True
-            elif any(found == concern for found, _ in prose.of(i, j) or ()):
+                continue
+            said = prose.of(i, j)
+            if any(found == concern for found, _ in said or ()) or (
+                current and said is not None and current_figure(block.text)
+            ):
                 return True
     return False
 
