@@ -55,7 +55,7 @@ def read_regular(path: Path | str, limit: int, *, fix: str = "split it or leave 
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         raise ReadError(path, _open_failure(path, error)) from None
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
         kind = non_regular(info.st_mode)
         if kind is not None:
@@ -63,12 +63,29 @@ def read_regular(path: Path | str, limit: int, *, fix: str = "split it or leave 
         if info.st_size > limit:
             raise ReadError(path, too_big(info.st_size, limit, fix))
         try:
-            data = handle.read(limit + 1)
+            data = _read_up_to(fd, info.st_size, limit + 1)
         except OSError as error:
             raise ReadError(path, f"cannot be read: {error.strerror}") from None
+    finally:
+        os.close(fd)
     if len(data) > limit:  # it grew while we read it
         raise ReadError(path, too_big(len(data), limit, fix))
     return data
+
+
+_CHUNK: Final = 64 * 1024
+
+
+def _read_up_to(fd: int, size: int, most: int) -> bytes:
+    """At most `most` bytes of the file: the `size` its stat gave, then what a growing (or
+    stat-less, like /proc's) file holds beyond it. Asking for `most` at once would allocate
+    that much for every file (10 MB for an 8 KB PRD), which costs more than reading it."""
+    parts = [os.read(fd, min(size + 1, most))]
+    got = len(parts[0])
+    while parts[-1] and got < most:
+        parts.append(os.read(fd, min(_CHUNK, most - got)))
+        got += len(parts[-1])
+    return parts[0] if len(parts) == 2 and not parts[1] else b"".join(parts)
 
 
 def too_big(size: int, limit: int, fix: str = "split it or leave it out") -> str:

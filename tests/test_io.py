@@ -234,3 +234,35 @@ def test_a_file_that_appears_after_the_first_check_is_not_replaced(
         write_atomic(target, "ours\n")
     assert target.read_text(encoding="utf-8") == "theirs\n"
     assert [p.name for p in tmp_path.iterdir()] == ["PRD.md"]
+
+
+@pytest.mark.parametrize("size", [0, 1, 8 * 1024, 3 * 64 * 1024 + 7])
+def test_read_regular_reads_every_byte(tmp_path: Path, size: int) -> None:
+    target = tmp_path / "doc.md"
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    target.write_bytes(data)
+    assert _io.read_regular(target, 1024 * 1024) == data
+
+
+def _shrunk_fstat(monkeypatch: pytest.MonkeyPatch, by: int) -> None:
+    """Make fstat report `by` bytes fewer than a file holds: a file that grew since."""
+    real = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        info = list(real(fd))
+        info[stat.ST_SIZE] = max(0, info[stat.ST_SIZE] - by)
+        return os.stat_result(info)
+
+    monkeypatch.setattr(os, "fstat", fstat)
+
+
+def test_read_regular_reads_what_a_file_grew_by_up_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "doc.md"
+    data = b"line\n" * 50_000  # 250,000 bytes, several reads past what fstat said
+    target.write_bytes(data)
+    _shrunk_fstat(monkeypatch, 200_000)
+    assert _io.read_regular(target, 1024 * 1024) == data
+    with pytest.raises(_io.ReadError, match=r"over the 0\.125 MB limit"):
+        _io.read_regular(target, 128 * 1024)

@@ -151,6 +151,12 @@ class Cache:
         entry = self._entry(path, settings)
         if entry is None or entry.sha != sha:
             return None
+        if info.st_mtime_ns > self.now_ns - STAT_MARGIN_NS:
+            # changed too lately for its stat to answer next time either: writing the stat
+            # again would only grow the journal on every run until the margin has passed
+            if self.now_ns - entry.used_ns > _DAY_NS:
+                self._remember(path, settings, entry.used(self.now_ns))
+            return entry
         self._remember(path, settings, entry.restat(info, self.now_ns))
         return entry
 

@@ -244,6 +244,27 @@ def test_a_file_changed_just_before_it_was_read_is_read_again(
     assert (reads, counter.calls) == ([str(target)], [])  # read and hashed, not linted
 
 
+def test_a_file_answered_by_its_hash_within_the_margin_writes_nothing_until_it_passed(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = corpus / "meeting-recap.md"
+    target.write_bytes(target.read_bytes())  # written a moment ago
+    fresh = run.run([str(target)], jobs=1, cache=Cache(tmp_path / "cache"))
+    table = _table(Cache(tmp_path / "cache"))
+    journal = table.with_suffix(".journal")
+    written = (table.read_bytes(), journal.exists())
+    reads = _reads(monkeypatch)
+    for _ in range(3):  # its new stat could not answer the next run either: not written
+        assert run.run([str(target)], jobs=1, cache=Cache(tmp_path / "cache")) == fresh
+        assert (table.read_bytes(), journal.exists()) == written
+    assert reads == [str(target)] * 3
+    _old(target)  # the margin has passed: its stat is written, and answers the next run
+    assert run.run([str(target)], jobs=1, cache=Cache(tmp_path / "cache")) == fresh
+    assert journal.exists()
+    assert run.run([str(target)], jobs=1, cache=Cache(tmp_path / "cache")) == fresh
+    assert reads == [str(target)] * 4
+
+
 def test_the_cache_folder_ignores_itself_and_no_cache_writes_nothing(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
