@@ -85,6 +85,9 @@ CONCERN = Concern(
         r"(?:no|not used for) training",
         r"inputs? (?:are|is|include|includes)",
         r"(?:message|event|call|chat|search|query|click|access) logs",
+        # where the records come from and in what form: "the nightly Clarity extract"
+        r"(?:nightly|daily|weekly|monthly) (?:\w+ )?(?:extract|export|feed|snapshot|dump)s?",
+        r"de-?identified",
     ),
     tables=(
         TableSign((("source", "dataset", "data set"), ("pii", "owner", "licen", "provenance"))),

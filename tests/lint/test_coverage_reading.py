@@ -67,3 +67,56 @@ def test_a_figure_arrow_figure_is_a_metric(line: str, state: str) -> None:
 def test_a_figure_under_a_today_heading_is_the_baseline(body: str, state: str) -> None:
     text = f"# PRD\n\n## Intro\n\nA page.\n\n## What happens today\n\n{body}\n"
     assert _state(text, "baseline") == state
+
+
+def test_a_reasoned_not_applicable_leaves_no_part_out() -> None:
+    # a monitoring section needs a number that calls for action, unless it says why none applies
+    reasoned = "Not applicable: a one-time import, every record checked by a clerk, no model after."
+    assert _state(f"# PRD\n\n## Monitoring\n\n{reasoned}\n", "monitoring") == "present"
+    assert _state("# PRD\n\n## Monitoring\n\nN/A\n", "monitoring") == "hollow"
+    watched = "The data team looks at the weekly report of corrections and raises anything odd."
+    assert _state(f"# PRD\n\n## Monitoring\n\n{watched}\n", "monitoring") == "partial"
+
+
+_LONG = (
+    "- 52,000 labelled scans from the claims archive 2020-2026, which the policy terms let us "
+    "use to improve the service, and 6,000 from the partner garages (licence: TBD, Omar "
+    "checking).\n- Known gaps: few night-time photos and few scans of vans or lorries.\n"
+)
+
+
+def test_one_slot_in_a_long_answer_is_not_a_half_done_section() -> None:
+    # a long paragraph counts for its length, not as one short block
+    assert _state(f"# PRD\n\n## Data\n\n{_LONG}", "data") == "present"
+    # ... but a question left open in it is a decision not taken
+    asked = _LONG.replace("TBD, Omar checking", "[NEEDS CLARIFICATION: may we use them?]")
+    assert _state(f"# PRD\n\n## Data\n\n{asked}", "data") == "partial"
+
+
+def test_a_table_with_a_blank_column_stays_unfinished_however_long() -> None:
+    rows = "".join(
+        f"| Share of members who borrow a recommended title in month {n} | {n}% | |\n"
+        for n in range(1, 6)
+    )
+    text = f"# PRD\n\n## Success metrics\n\n| Metric | Baseline | Target |\n|---|---|---|\n{rows}"
+    assert _state(text, "metrics") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("body", "state"),
+    [
+        # a "Data" heading is a weak word: the body must show where the records come from
+        (
+            "Claim records come from the nightly Guidewire extract; access follows the adjuster's "
+            "permissions.",
+            "present",
+        ),
+        (
+            "Test photos were de-identified by the privacy office; the claims team owns them.",
+            "present",
+        ),
+        ("We build it in the existing repository with the platform team's help.", "partial"),
+    ],
+)
+def test_an_extract_or_de_identified_records_show_a_data_section(body: str, state: str) -> None:
+    assert _state(f"# PRD\n\n## Intro\n\nA page.\n\n## Data\n\n- {body}\n", "data") == state

@@ -68,6 +68,7 @@ class _Tally:
 
     content: int = 0
     marked: int = 0  # placeholders, guidance, empty slots
+    asked: bool = False  # a placeholder that asks ("[NEEDS CLARIFICATION: rule or model?]")
     questions: int = 0
     comments: int = 0
     asides: int = 0  # quotes and italics: a template's note, or real content
@@ -85,9 +86,9 @@ class _Tally:
             if self.questions:
                 return HOLLOW, "only open questions"
             return HOLLOW, "only an HTML comment" if self.comments else "empty"
-        if self.marked and not (self.marked == 1 and content >= WRITTEN_WORDS):
+        if self.marked and not (self.marked == 1 and not self.asked and content >= WRITTEN_WORDS):
             # one slot left in a section written at length is a gap the placeholder rule
-            # reports, not a section half done
+            # reports, not a section half done; a question left in it is a decision not taken
             return PARTIAL, "placeholders left in"
         if content < MIN_WORDS:
             return PARTIAL, "too thin to act on"
@@ -112,8 +113,10 @@ def _count(tally: _Tally, block: Block, *, questions_count: bool, checklist: boo
     italic = _italic(body)
     if italic and not words.is_guidance(body):
         body = body.strip()[1:-1]  # "_To be completed by PM._" is a placeholder
-    if words.first_placeholder(body):
+    slot = words.first_placeholder(body)
+    if slot:
         tally.marked += 1
+        tally.asked = tally.asked or "?" in slot
         if kind != "table" and words.opens_with_placeholder(body):
             return
         body = words.without_placeholders(body)
@@ -137,7 +140,8 @@ def _count_answer(tally: _Tally, body: str, *, asks: bool) -> None:
     elif asks and words.is_question(body):
         tally.questions += 1
     else:
-        tally.content += words.word_count(body, MIN_WORDS)  # past MIN_WORDS changes nothing
+        # a paragraph is counted up to a section's length, a table's rows as one answer
+        tally.content += words.word_count(body, MIN_WORDS if not asks else WRITTEN_WORDS)
 
 
 def _slot(item: str, checklist: bool) -> bool:

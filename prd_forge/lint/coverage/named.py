@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Final
 
+from prd_forge.lint import text as words
 from prd_forge.lint._re import lazy
 from prd_forge.lint.coverage.body import assess
 from prd_forge.lint.coverage.evidence import Prose, current_figure, says, table_coverage
@@ -52,6 +53,15 @@ def _complete(concern: str, blocks: Sequence[Block]) -> bool:
         shown = sum(1 for block in entries if pattern.search(block.text))
         return 2 * shown >= len(entries)
     return any(pattern.search(block.text) for block in blocks)
+
+
+def _declined(blocks: Sequence[Block]) -> bool:
+    """Whether the section opens by saying the concern does not apply, and why ("Not
+    applicable: a one-off batch, every output reviewed"): a reasoned no leaves no part out."""
+    if not blocks or blocks[0].table is not None:
+        return False
+    na, reason = words.not_applicable(blocks[0].text)
+    return na and words.word_count(reason, words.NA_REASON_WORDS) >= words.NA_REASON_WORDS
 
 
 def _strongly(
@@ -122,7 +132,7 @@ def by_heading(
                 PARTIAL,
                 "the heading may mean it, but the body does not show it",
             )
-        elif state is PRESENT and not _complete(concern, blocks):
+        elif state is PRESENT and not (_complete(concern, blocks) or _declined(blocks)):
             state, detail = (
                 PARTIAL,
                 "a key part is missing (for open questions: an owner or date)",
