@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Final
 
 
 class LazyPattern:
@@ -49,3 +49,74 @@ class LazyPattern:
 
 def lazy(source: str, flags: int = 0) -> LazyPattern:
     return LazyPattern(source, flags)
+
+
+# Characters re.IGNORECASE matches to an ASCII letter although str.lower() does not give that
+# letter alone (dotless i, long s; capital I with dot lowers to two characters).
+_FOLD: Final = {0x131: "i", 0x17F: "s", 0x130: "i"}
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased, one character for one, so that an ASCII letter is where
+    re.IGNORECASE would match that letter."""
+    if not text.isascii() and any(chr(point) in text for point in _FOLD):
+        text = text.translate(_FOLD)
+    return text.lower()
+
+
+class Caseless:
+    """A pattern searched as re.IGNORECASE searches it, at the cost of a plain search.
+
+    A case-insensitive search costs several times a plain one: the engine folds each character
+    it compares. A pattern written in lower case (`lower_case`) matches a text case-insensitively
+    exactly where it matches the folded text (`fold`): each of its letters, classes and
+    categories accepts a character just when it accepts that character folded (tests/lint/
+    test_caseless.py checks every code point). Such a pattern searches the folded text plainly;
+    any other keeps re.IGNORECASE.
+    """
+
+    __slots__ = ("_folds", "_pattern")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._folds = lower_case(source) and not flags & ~_PLAIN_FLAGS
+        self._pattern = lazy(source, flags if self._folds else flags | re.IGNORECASE)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match; its span is the text's own (folding keeps the length), its groups
+        are folded."""
+        return self._pattern.search(fold(text) if self._folds else text)
+
+
+_PLAIN_FLAGS: Final = re.MULTILINE | re.DOTALL  # flags that do not change what a letter is
+_NAMING_ESCAPES: Final = frozenset("NxU0123456789")  # escapes that may name a letter
+_HEX: Final = re.compile(r"[0-9a-fA-F]{4}")
+_FLAGGED: Final = re.compile(r"\(\?[a-zA-Z]")  # "(?i)", "(?a:...)", "(?P<name>", "(?P=name)"
+
+
+def lower_case(source: str) -> bool:
+    """Whether `source` is ASCII with no upper-case letter but in an escape (\\W, \\S), names
+    no letter by an escape (\\u only a character without case), and has no group that sets
+    flags or refers back by name ("(?i)", "(?P=...)")."""
+    if not source.isascii() or _FLAGGED.search(source):
+        return False
+    index = 0
+    while index < len(source):
+        if source[index] == "\\":
+            index = _past_escape(source, index)
+            if index < 0:
+                return False
+        elif source[index].isupper():
+            return False
+        else:
+            index += 1
+    return True
+
+
+def _past_escape(source: str, index: int) -> int:
+    """The index past the escape at `index`, or -1 where the escape may name a letter."""
+    kind = source[index + 1 : index + 2]
+    if kind == "u":
+        digits = source[index + 2 : index + 6]
+        named = chr(int(digits, 16)) if _HEX.fullmatch(digits) else "A"
+        return index + 6 if named.lower() == named.upper() else -1
+    return -1 if kind in _NAMING_ESCAPES else index + 2

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from prd_forge.concerns import genai_risks
+from prd_forge.lint._re import fold
 from prd_forge.lint.rules.generative import unaddressed
-from prd_forge.lint.rules.needles import Prefilter, fold, needles
+from prd_forge.lint.rules.needles import Prefilter, needles
 
 DOCS = Path(__file__).resolve().parents[1] / "corpus" / "docs"
 

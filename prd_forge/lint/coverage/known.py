@@ -15,7 +15,7 @@ from typing import Final
 from prd_forge import concerns as registry
 from prd_forge.concerns import Concern, TableSign
 from prd_forge.lint import phrases
-from prd_forge.lint._re import LazyPattern, lazy
+from prd_forge.lint._re import Caseless, LazyPattern, lazy
 
 _KEPT: Final = 4  # registries remembered at once (tests swap in a few)
 
@@ -40,7 +40,7 @@ class Known:
     measured: frozenset[str]
     referenced: frozenset[str]
     signs: Mapping[str, tuple[TableSign, ...]]
-    completion: Mapping[str, LazyPattern]
+    completion: Mapping[str, Caseless]
     kinds: Mapping[str, tuple[LazyPattern, ...]]
 
 
@@ -66,10 +66,6 @@ def _build(concerns: tuple[Concern, ...]) -> Known:
         frozenset(c.id for c in concerns if c.measured),
         frozenset(c.id for c in concerns if c.referenced),
         {c.id: tuple(c.tables) for c in concerns},
-        {
-            c.id: lazy("|".join(c.complete), re.IGNORECASE | re.MULTILINE)
-            for c in concerns
-            if c.complete
-        },
+        {c.id: Caseless("|".join(c.complete), re.MULTILINE) for c in concerns if c.complete},
         {c.id: tuple(lazy(kind, re.IGNORECASE) for kind in c.kinds) for c in concerns if c.kinds},
     )

@@ -18,7 +18,7 @@ from typing import Final
 
 from prd_forge.concerns import genai_risks
 from prd_forge.lint import text as words
-from prd_forge.lint._re import lazy
+from prd_forge.lint._re import fold, lazy
 from prd_forge.lint.document import Block, Document, Section
 from prd_forge.lint.rules import needles
 from prd_forge.lint.rules.base import Context, Observation, Rule
@@ -89,7 +89,7 @@ def generative(text: str) -> bool:
 
 def unaddressed(text: str) -> list[str]:
     """The titles of the AI 600-1 risks `text` does not mention, in the risks' order."""
-    folded = needles.fold(text)
+    folded = fold(text)
     return [
         risk.title
         for (risk, pattern), wanted in zip(_MENTIONS, _needles(), strict=True)

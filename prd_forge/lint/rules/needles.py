@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from prd_forge.lint._re import fold
 from prd_forge.lint.regex_source import end_of, top_level
 
 _META: Final = frozenset("\\()[]{}.^$|?*+")
@@ -22,17 +23,6 @@ _HEX_DIGITS: Final = {"x": 2, "u": 4, "U": 8}
 _LONG_ENOUGH: Final = 8  # a needle this long is rare enough; beyond it, fewer needles win
 _CLASS_CHARS: Final = 4  # a larger class ends a run
 _VARIANTS: Final = 8  # spelling out classes stops at this many variants of a run
-# Characters re.IGNORECASE matches to an ASCII letter although str.lower() does not give that
-# letter alone (dotless i, long s; capital I with dot lowers to two characters).
-_FOLD: Final = {0x131: "i", 0x17F: "s", 0x130: "i"}
-
-
-def fold(text: str) -> str:
-    """`text` lower-cased so that an ASCII needle is in it wherever re.IGNORECASE would match
-    that needle's characters."""
-    if not text.isascii() and any(chr(point) in text for point in _FOLD):
-        text = text.translate(_FOLD)
-    return text.lower()
 
 
 def _escape_end(source: str, index: int) -> int:
