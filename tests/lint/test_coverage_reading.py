@@ -120,3 +120,61 @@ def test_a_table_with_a_blank_column_stays_unfinished_however_long() -> None:
 )
 def test_an_extract_or_de_identified_records_show_a_data_section(body: str, state: str) -> None:
     assert _state(f"# PRD\n\n## Intro\n\nA page.\n\n## Data\n\n- {body}\n", "data") == state
+
+
+def _codes(text: str) -> set[str]:
+    return {finding.code for finding in lint_text(text, config=AI).findings}
+
+
+def test_a_set_named_by_its_size_is_an_evaluation_dataset() -> None:
+    text = (
+        "# PRD\n\n## Evaluation\n\n- Recall ≥ 0.9 and precision ≥ 0.8 on the 2,400-invoice "
+        "set, checked by two auditors.\n- Re-run on every model change.\n"
+    )
+    assert "PRD111" not in _codes(text)
+    assert _state(text, "evaluation") == "present"
+    vague = text.replace("the 2,400-invoice set", "what we have")
+    assert "PRD111" in _codes(vague)
+    assert _state(vague, "evaluation") == "partial"
+
+
+def test_an_on_off_setting_someone_owns_is_a_kill_switch() -> None:
+    rollout = (
+        "# PRD\n\n## Rollout\n\nShadow month first, then the Leeds desk, then every desk. "
+        "Support ops owns the on/off setting.\n"
+    )
+    assert _state(rollout, "rollout") == "present"
+    assert _state(rollout.replace(" Support ops owns the on/off setting.", ""), "rollout") == (
+        "partial"
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "concern", "state"),
+    [
+        # a paragraph led by a label of a few words and a colon is that label's section
+        (
+            "Out of scope: group bookings, the Android app, and any change to how refunds "
+            "are paid.",
+            "scope",
+            "present",
+        ),
+        (
+            "**Training data:** 14 months of returned parcels (~61,000), labelled by the "
+            "warehouse team, owned by Logistics.",
+            "data",
+            "present",
+        ),
+        # a label that names no concern is just the start of a sentence
+        (
+            "Note: the widget keeps its current colours and the same keyboard shortcuts.",
+            "scope",
+            "missing",
+        ),
+    ],
+)
+def test_a_paragraph_led_by_a_label_is_that_section(
+    paragraph: str, concern: str, state: str
+) -> None:
+    text = f"# PRD\n\n## Summary\n\nA courier tracking page for parcels.\n\n{paragraph}\n"
+    assert _state(text, concern) == state

@@ -145,6 +145,10 @@ def by_heading(
 _LABEL: Final = lazy(r"(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)[ \t]*:?[ \t]*")
 
 
+# a paragraph led by a label of a few words and a colon: "Out of scope: video clips, ..."
+_PLAIN_LABEL: Final = lazy(r"(?:\*\*|__)?([A-Z][\w '&/-]{1,40}?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]+")
+
+
 def by_label(doc: Document, index: AliasIndex, zone: frozenset[int]) -> dict[str, Coverage]:
     """Concerns named by a label: a list item "**Fallback:** show the form", or a table row
     whose first cell names the section ("| Monitoring | Owner: ... |"). The rest of the item
@@ -170,8 +174,8 @@ def by_label(doc: Document, index: AliasIndex, zone: frozenset[int]) -> dict[str
 
 
 def _labels(block: Block) -> Iterator[tuple[str, str, int]]:
-    if block.kind == "item":
-        match = _LABEL.match(block.text)
+    if block.kind in ("item", "paragraph"):
+        match = (_LABEL if block.kind == "item" else _PLAIN_LABEL).match(block.text)
         if match:
             yield (
                 match.group(1).strip().rstrip(":"),

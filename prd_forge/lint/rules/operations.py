@@ -24,7 +24,7 @@ _ROLLBACK: Final = lazy(
     r"\b(?:roll(?:ed|ing)? ?back|rollbacks?|revert\w*|kill[- ]?switch\w*|kill(?=:)"
     r"|turn(?:s|ed|ing)?\s(?:[\w`'-]+\s){0,3}off|(?:switch|flip)(?:s|ed|ped|ping)?\s"
     r"(?:[\w`'-]+\s){0,3}(?:off|back)|flips?\sit|flag\soff|disabl\w*|pause\w*|halt\w*"
-    r"|stop the (?:rollout|ramp))\b",
+    r"|stop the (?:rollout|ramp)|on/off (?:setting|switch|toggle|flag))\b",
     re.IGNORECASE,
 )
 _PROVENANCE: Final = lazy(

@@ -23,6 +23,7 @@ _DATASET: Final = lazy(
     r"|samples?|sampled|labell?ed|annotated|examples|raters?|judges?|a/b tests?|shadow|offline"
     r"|back-?test\w*|replay\w*|human (?:eval\w*|review|rating)|red[- ]team\w*|n ?= ?\d"
     r"|(?:tested|evaluated|measured|scored) on"
+    r"|\d[\d,]*-[a-z]+ (?:set|sample|corpus)"  # "the 1,500-study set"
     r"|\d[\d,]* (?:[a-z-]+ ){0,2}(?:examples|items|tickets|queries|cases|samples|conversations"
     r"|images|documents|records|transactions|prompts|emails|calls|users|sessions|articles"
     r"|invoices|returns|accounts|reports|scans|photos|pages|contracts|claims|messages|reviews"
