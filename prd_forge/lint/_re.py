@@ -24,6 +24,10 @@ class LazyPattern:
 
     @property
     def compiled(self) -> re.Pattern[str]:
+        return self._compiled if self._compiled is not None else self.compile()
+
+    def compile(self) -> re.Pattern[str]:
+        """Compile now, not on first use (in a process about to fork workers, say)."""
         if self._compiled is None:
             self._compiled = re.compile(self._source, self._flags)
         return self._compiled

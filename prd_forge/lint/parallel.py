@@ -29,13 +29,18 @@ _shared: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
 def in_parallel(
-    work: Callable[[Item], Result], items: Sequence[Item], jobs: int | None
+    work: Callable[[Item], Result],
+    items: Sequence[Item],
+    jobs: int | None,
+    warm: Callable[[], None] = lambda: None,
 ) -> list[Result]:
-    """`work` over `items`, in order, on `jobs` cores (default: all) once there are enough."""
+    """`work` over `items`, in order, on `jobs` cores (default: all) once there are enough;
+    `warm` builds, before the fork, what every worker would build for many items."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers < 2 or len(items) < PARALLEL_MIN:
         return [work(item) for item in items]
     first = work(items[0])  # before the fork: the children inherit what it loaded
+    warm()
     size = max(1, len(items) // (workers * CHUNKS_PER_WORKER))
     spans = [(start, min(start + size, len(items))) for start in range(1, len(items), size)]
     return [first, *_shared_out(work, items, spans, workers - 1)]

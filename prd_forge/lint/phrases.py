@@ -179,6 +179,15 @@ class Scanner:
                 found[index].pop(number, None)
         return [[(self.entries[n].concern, hits) for n, hits in sorted(f.items())] for f in found]
 
+    def warm(self) -> None:
+        """Build and compile the union pattern now, as for a corpus: in a process about to fork
+        workers, so that each inherits it instead of building its own (about 0.25 s each)."""
+        self._scanned = _WARM
+        union = self._starts()
+        if union is not None:
+            union.compile()
+        self._matchers()
+
     def _scan_plain(
         self, lowered: Sequence[str], chosen: frozenset[int], found: list[dict[int, list[str]]]
     ) -> set[tuple[int, int]]:

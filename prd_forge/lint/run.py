@@ -97,7 +97,7 @@ def run(
     outcomes = [_lint_one(job, stdin or b"", stdin_name) for job in plan if job.path == STDIN]
     files_plan = [job for job in plan if job.path != STDIN]
     outcomes.extend(
-        in_parallel(_lint_path, files_plan, jobs)
+        in_parallel(_lint_path, files_plan, jobs, _warm)
         if cache is None
         else _cached(files_plan, jobs, cache, stats)
     )
@@ -179,7 +179,7 @@ def _cached(
             if hit is None:
                 misses.append((len(outcomes), job, decoded, settings, info, sha))
         outcomes.append(hit)
-    fresh = in_parallel(_lint_text, [(miss[1], miss[2]) for miss in misses], jobs)
+    fresh = in_parallel(_lint_text, [(miss[1], miss[2]) for miss in misses], jobs, _warm)
     for (at, job, _, settings, info, sha), outcome in zip(misses, fresh, strict=True):
         outcomes[at] = outcome
         if info is not None and not isinstance(outcome, InputProblem):
@@ -222,6 +222,13 @@ def _revive(cache: Cache, entry: Entry | None, path: str) -> Outcome | None:
 
 def _warned(report: FileReport, warning: InputProblem | None) -> Outcome:
     return report if warning is None else _Warned(report, warning)
+
+
+def _warm() -> None:
+    """Before workers fork: the evidence scanner's union pattern, which each would build."""
+    from prd_forge.lint.coverage.known import known
+
+    known().scanner.warm()
 
 
 def _lint_text(item: tuple[_Job, Decoded]) -> Outcome:

@@ -36,3 +36,41 @@ def test_few_items_or_one_job_stay_in_this_process() -> None:
 def test_an_error_in_any_item_reaches_the_caller() -> None:
     with pytest.raises(ValueError, match="seven"):
         parallel.in_parallel(_fail_on_seven, list(range(100)), jobs=2)
+
+
+_warmed: list[int] = []
+
+
+def _warm() -> None:
+    _warmed.append(os.getpid())
+
+
+def _warmed_where(item: int) -> tuple[int, list[int]]:
+    return item, list(_warmed)
+
+
+def test_warm_runs_once_in_the_parent_before_the_fork_and_the_workers_inherit_it() -> None:
+    _warmed.clear()
+    results = parallel.in_parallel(_warmed_where, list(range(200)), jobs=2, warm=_warm)
+    assert _warmed == [os.getpid()]
+    assert results[0][1] == []  # the first item runs before it
+    assert all(seen == [os.getpid()] for _, seen in results[1:])  # then every item sees it
+
+
+def test_one_process_needs_no_warming() -> None:
+    _warmed.clear()
+    parallel.in_parallel(_warmed_where, list(range(100)), jobs=1, warm=_warm)
+    assert _warmed == []
+
+
+def test_the_scanner_warmed_before_a_fork_scans_as_it_would_have() -> None:
+    from prd_forge.lint.coverage.known import known
+    from prd_forge.lint.phrases import Scanner
+
+    texts = ["Falls back to the manual queue when the model is down.", "Nothing here."]
+    expected = known().scanner.scan_all(texts)
+    warmed = Scanner(known().scanner.entries)
+    warmed.warm()
+    assert warmed._union is not None and warmed._union[0] is not None
+    assert warmed._union[0]._compiled is not None
+    assert warmed.scan_all(texts) == expected
