@@ -13,6 +13,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from benchmarks.run import CACHE, warm_copy
+from prd_forge.lint import files
+from prd_forge.lint import run as lint_run
+from prd_forge.lint.cache import Cache
+
 ROOT = Path(__file__).resolve().parents[2]
 TARGETS = (
     "corpus lint / floor, wall (<=)",
@@ -99,3 +106,22 @@ def test_corpus_files_are_prd_shaped(tmp_path: Path) -> None:
     half = (tmp_path / "big" / "prd_half.md").stat().st_size
     assert 2_000_000 <= big < 2_100_000
     assert 900_000 < half <= 1_000_000
+
+
+def test_the_warm_case_lints_copies_its_cache_answers_by_their_stat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warm copies are dated back as a checkout's files are: made the moment before
+    timing, every run read and hashed them (a file written within the cache's stat margin)."""
+    sources = sorted((ROOT / "tests" / "corpus" / "docs").glob("*.md"))[:5]
+    copies = [str(path) for path in warm_copy(sources, tmp_path)]
+    lint_run.run(copies, jobs=1, cache=Cache(tmp_path / CACHE))
+    reads: list[str] = []
+
+    def counting(path: str, data: bytes | None) -> files.Decoded | files.InputProblem:
+        reads.append(path)
+        return files.read(path, data)
+
+    monkeypatch.setattr(lint_run, "read", counting)
+    lint_run.run(copies, jobs=1, cache=Cache(tmp_path / CACHE))
+    assert reads == []
