@@ -2,7 +2,8 @@
 
 Linting one small file must start fast, and compiling the lint path's fifty-odd patterns at
 import time costs more than most of them save: a file without tables, placeholders or
-confidence talk never needs theirs. A LazyPattern compiles on its first search.
+confidence talk never needs theirs. A LazyPattern compiles on its first search, from the
+program an earlier run kept when there is one (lint/_programs.py).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, Final
+
+from prd_forge.lint._programs import compile_pattern
 
 
 class LazyPattern:
@@ -29,7 +32,7 @@ class LazyPattern:
     def compile(self) -> re.Pattern[str]:
         """Compile now, not on first use (in a process about to fork workers, say)."""
         if self._compiled is None:
-            self._compiled = re.compile(self._source, self._flags)
+            self._compiled = compile_pattern(self._source, self._flags)
         return self._compiled
 
     def search(self, string: str, pos: int = 0) -> re.Match[str] | None:

@@ -1,0 +1,92 @@
+"""Compiled regular expressions kept between runs: the same patterns as `re.compile` makes,
+from a program kept by an earlier run, and `re.compile` again when anything is off."""
+
+from __future__ import annotations
+
+import marshal
+import re
+from pathlib import Path
+
+import pytest
+
+from prd_forge import concerns as registry
+from prd_forge.lint import _programs
+from prd_forge.lint._programs import compile_pattern
+
+TEXT = "The model falls back to rules; staff review every reply. 40% of users, then all users."
+PATTERNS = [
+    (r"\b(?:" + "|".join(concern.evidence) + r")\b", 0)
+    for concern in registry.current()
+    if concern.evidence
+] + [
+    (r"(?P<figure>\d+) ?%(?: of (?P<who>\w+))?", re.IGNORECASE),
+    (r"^\s*<h([1-6])[^>]*>(.{1,300}?)</h\1>", re.IGNORECASE | re.DOTALL | re.MULTILINE),
+]
+
+
+@pytest.fixture(autouse=True)
+def _fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache folder of the test's own, read anew, nothing pending."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(_programs, "_table", None)
+    monkeypatch.setattr(_programs, "_new", {})
+
+
+def _same(made: re.Pattern[str], source: str, flags: int) -> None:
+    expected = re.compile(source, flags)
+    assert (made.pattern, made.flags, made.groups) == (source, expected.flags, expected.groups)
+    assert made.groupindex == expected.groupindex
+    for text in (TEXT, TEXT.lower(), "<H2 id=x>Fallbacks</h2>\n"):
+        assert [m.span() for m in made.finditer(text)] == [
+            m.span() for m in expected.finditer(text)
+        ]
+        assert made.findall(text) == expected.findall(text)
+
+
+def _next_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Save what this run compiled, and start another that must not compile anything."""
+    _programs._save()
+    monkeypatch.setattr(_programs, "_table", None)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(_programs, "_program", refuse)
+
+
+def test_a_kept_program_makes_the_pattern_re_compile_makes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for source, flags in PATTERNS:
+        _same(compile_pattern(source, flags), source, flags)
+    where = _programs.path()
+    assert where is not None and not where.exists()  # written when the run ends
+    _next_run(monkeypatch)
+    assert where.exists()
+    for source, flags in PATTERNS:
+        _same(compile_pattern(source, flags), source, flags)
+
+
+def test_a_damaged_or_foreign_file_or_program_is_compiled_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    source, flags = PATTERNS[-1]
+    where = _programs.path()
+    assert where is not None
+    where.parent.mkdir(parents=True)
+    refused: dict[tuple[str, int], object] = {(source, int(flags)): (0, [1, 2, 3], 0, {}, ())}
+    for damage in (b"\xff not marshal", marshal.dumps([1, 2]), marshal.dumps(refused)):
+        where.write_bytes(damage)
+        monkeypatch.setattr(_programs, "_table", None)
+        _same(compile_pattern(source, flags), source, flags)
+    _next_run(monkeypatch)  # and the program written over the damaged one serves
+    _same(compile_pattern(source, flags), source, flags)
+
+
+def test_no_home_folder_compiles_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert _programs.path() is None
+    source, flags = PATTERNS[0]
+    _same(compile_pattern(source, flags), source, flags)
+    _programs._save()  # writes nowhere
+    assert not Path("relative").exists()
