@@ -121,6 +121,10 @@ class Concern:
             states: loading, low confidence, error, fallback, review, empty). Prose outside a
             section of its own covers the concern in full only when the sentences that show
             its evidence name two different kinds: one state mentioned three ways is thin.
+        kinds_in_one: how many of its kinds one paragraph of evidence must name to answer the
+            concern where it stands, wherever that is (privacy: whose data, how it is kept,
+            on whose approval; two of them said together settle it); 0 when no paragraph
+            alone does.
     """
 
     id: str
@@ -145,6 +149,7 @@ class Concern:
     complete: tuple[str, ...] = ()
     referenced: bool = False
     kinds: tuple[str, ...] = ()
+    kinds_in_one: int = 0
 
     @property
     def required(self) -> bool:

@@ -81,6 +81,18 @@ CONCERN = Concern(
         r"sign[- ]off",
         r"legal review",
     ),
+    # what a reader counts: whose data, how it is handled, on what approval or basis
+    kinds=(
+        r"\b(?:pii|personal (?:and \w+ )?(?:data|information)|customer data|user ids?"
+        r"|names?, (?:e-?mails?|phone|address))",
+        r"\b(?:retention|retain\w*|delet\w*|purg\w*|(?:stored|kept|held)\b[^.\n]{0,50}\b(?:for"
+        r"|until|after)|anonymi[sz]\w*|anonymous"
+        r"|pseudonymi[sz]\w*|de-?identif\w*|redact\w*|scrub\w*|blur\w*|encrypt\w*|tokeni[sz]\w*"
+        r"|no[- ]training|leaves? our network|visible (?:only )?to|access)\b",
+        r"\b(?:consent\w*|approv\w*|signed off|sign-off|dpia|dpo|dpa|legal review|reviewed by"
+        r"|gdpr|hipaa|ccpa|irb|agreement|contract)",
+    ),
+    kinds_in_one=2,
     # a privacy section must say how data is handled or who approved it, not only that it matters
     complete=(
         r"retention|retain|delet|purg|kept|stored?|consent|anonymi[sz]|pseudonymi[sz]|de-?identif"

@@ -178,3 +178,60 @@ def test_a_paragraph_led_by_a_label_is_that_section(
 ) -> None:
     text = f"# PRD\n\n## Summary\n\nA courier tracking page for parcels.\n\n{paragraph}\n"
     assert _state(text, concern) == state
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "state"),
+    [
+        # whose data, how it is kept, on whose approval: two said together answer privacy
+        (
+            "Delivery notes can hold personal data (names, door codes); they are deleted 60 "
+            "days after the order closes.",
+            "present",
+        ),
+        (
+            "No personal data leaves the depot systems; the DPO approved the nightly sync.",
+            "present",
+        ),
+        # one of them alone is privacy mentioned in passing
+        ("No personal data is used.", "partial"),
+        ("Route plans are deleted 60 days after the order closes.", "partial"),
+        # data "kept apart" from training is not data kept for a time; a lead-in says nothing
+        (
+            "Test tickets (kept apart from training data) include PII bait from the safety team.",
+            "partial",
+        ),
+        ("Approvals and personal data:", "partial"),
+    ],
+)
+def test_one_paragraph_that_names_two_kinds_of_privacy_answers_it(
+    paragraph: str, state: str
+) -> None:
+    text = f"# PRD\n\n## Inputs\n\nThe route planner reads the depot's orders.\n\n{paragraph}\n"
+    assert _state(text, "privacy") == state
+
+
+def test_a_requirements_table_row_is_named_by_its_title() -> None:
+    table = (
+        "# PRD\n\n## Requirements\n\n| # | Title | User story | Importance | Notes |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Suggested reply | As an agent, I see a draft reply | Must | |\n"
+        "| 2 | Fallback | | Must | If the drafting service errors or takes over 3 s, the agent "
+        "gets the empty editor, as today |\n"
+        "| 3 | Monitoring | | Should | |\n"
+    )
+    assert _state(table, "fallbacks") == "present"
+    # a title with nothing but its priority beside it names nothing
+    assert _state(table, "monitoring") == "missing"
+
+
+def test_a_gherkin_scenario_in_a_fence_is_the_requirement_written_out() -> None:
+    scenario = (
+        "Given the summary service errors or takes longer than 4 s\n"
+        "When the agent opens the ticket\n"
+        "Then the ticket opens without a summary and no error is shown\n"
+    )
+    text = f"# PRD\n\n## Fallback\n\n```gherkin\n{scenario}```\n"
+    assert _state(text, "fallbacks") == "present"
+    code = "```python\nsummary = None  # the service failed\n```\n"
+    assert _state(f"# PRD\n\n## Fallback\n\n{code}", "fallbacks") == "partial"

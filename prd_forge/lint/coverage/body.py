@@ -5,11 +5,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
 from prd_forge.lint import text as words
+from prd_forge.lint._re import lazy
 from prd_forge.lint.coverage.model import HOLLOW, PARTIAL, PRESENT
 from prd_forge.lint.document import Block, Table
 from prd_forge.terms import CoverageState
@@ -98,6 +100,10 @@ class _Tally:
 def _count(tally: _Tally, block: Block, *, questions_count: bool, checklist: bool) -> None:
     """Add one block to the tally."""
     kind = block.kind
+    if kind == "code" and _GHERKIN.match(block.text):
+        # a Gherkin scenario in a fence is the requirement written out: Given, When, Then
+        _count_answer(tally, block.text, asks=False)
+        return
     if kind in ("comment", "alert", "code"):
         tally.comments += kind == "comment"
         tally.marked += kind == "alert"
@@ -128,6 +134,9 @@ def _count(tally: _Tally, block: Block, *, questions_count: bool, checklist: boo
         tally.asides += words.word_count(body, MIN_WORDS)
     else:
         _count_answer(tally, body, asks=kind != "table" and not questions_count)
+
+
+_GHERKIN: Final = lazy(r"\s*(?:feature|scenario(?: outline)?|background|given)\b", re.IGNORECASE)
 
 
 def _count_answer(tally: _Tally, body: str, *, asks: bool) -> None:

@@ -11,7 +11,7 @@ from prd_forge.concerns import TableSign
 from prd_forge.lint import phrases
 from prd_forge.lint import text as words
 from prd_forge.lint._re import lazy
-from prd_forge.lint.coverage.body import headed, is_filled, stated, unsaid
+from prd_forge.lint.coverage.body import MIN_WORDS, headed, is_filled, stated, unsaid
 from prd_forge.lint.coverage.known import known
 from prd_forge.lint.coverage.model import (
     HOLLOW,
@@ -162,7 +162,7 @@ def by_content(concern: str, evidence: ContentEvidence, needed: int) -> Coverage
         # "Keyword rules miss paraphrases; a model can learn them": the reasoning itself
         return better(best, Coverage(concern, PRESENT, hits[0], (), "text"))
     distinct = evidence.distinct.get(concern, 0)
-    if distinct >= _TEXT_PRESENT and _varied(concern, evidence):
+    if (distinct >= _TEXT_PRESENT and _varied(concern, evidence)) or _rounded(concern, evidence):
         # several different phrases for it: discussed with substance, if not in its own section
         return better(best, Coverage(concern, PRESENT, hits[0], (), "text"))
     if (len(hits) >= needed or distinct >= needed) and (
@@ -185,6 +185,22 @@ def _varied(concern: str, evidence: ContentEvidence) -> bool:
         if named >= _KINDS_PRESENT:
             return True
     return False
+
+
+def _rounded(concern: str, evidence: ContentEvidence) -> bool:
+    """Whether one paragraph that shows the concern names several of its kinds: whose data,
+    how it is kept and who approved it, said together, is the concern answered in place. A
+    lead-in of a few words ("Approvals and personal data:") says nothing by itself."""
+    facts = known()
+    needed = facts.in_one.get(concern)
+    if not needed:
+        return False
+    patterns = facts.kinds[concern]
+    return any(
+        sum(1 for kind in patterns if kind.search(text)) >= needed
+        and words.word_count(text, MIN_WORDS) >= MIN_WORDS
+        for text in evidence.texts.get(concern, ())
+    )
 
 
 def table_coverage(

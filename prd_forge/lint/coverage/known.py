@@ -32,6 +32,7 @@ class Known:
     signs: the table signs of each concern, in registry order.
     completion: what a section must show to be complete, where the concern says.
     kinds: for a concern made of kinds (UX states), one pattern per kind.
+    in_one: for a concern one paragraph can answer, how many kinds it must name.
     """
 
     scanner: phrases.Scanner
@@ -42,6 +43,7 @@ class Known:
     signs: Mapping[str, tuple[TableSign, ...]]
     completion: Mapping[str, Caseless]
     kinds: Mapping[str, tuple[LazyPattern, ...]]
+    in_one: Mapping[str, int]
 
 
 _built: dict[int, tuple[tuple[Concern, ...], Known]] = {}
@@ -68,4 +70,5 @@ def _build(concerns: tuple[Concern, ...]) -> Known:
         {c.id: tuple(c.tables) for c in concerns},
         {c.id: Caseless("|".join(c.complete), re.MULTILINE) for c in concerns if c.complete},
         {c.id: tuple(lazy(kind, re.IGNORECASE) for kind in c.kinds) for c in concerns if c.kinds},
+        {c.id: c.kinds_in_one for c in concerns if c.kinds and c.kinds_in_one},
     )

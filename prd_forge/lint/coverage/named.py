@@ -11,7 +11,7 @@ from prd_forge.lint.coverage.body import assess
 from prd_forge.lint.coverage.evidence import Prose, current_figure, says, table_coverage
 from prd_forge.lint.coverage.known import known
 from prd_forge.lint.coverage.model import OPEN_QUESTIONS, PARTIAL, PRESENT, Coverage, better
-from prd_forge.lint.document import Block, Document
+from prd_forge.lint.document import Block, Document, Table
 from prd_forge.lint.headings import AliasIndex
 
 _ZONE_TITLES: Final = frozenset({("blocker",), ("open", "blocker"), ("gap",), ("known", "gap")})
@@ -186,6 +186,25 @@ def _labels(block: Block) -> Iterator[tuple[str, str, int]]:
         for line, row in zip(block.table.row_lines, block.table.rows, strict=False):
             if len(row) == 2:
                 yield row[0].strip("*_ :"), row[1], line
+    elif block.table is not None:
+        yield from _requirements(block.table)
+
+
+def _requirements(table: Table) -> Iterator[tuple[str, str, int]]:
+    """A requirements table's rows: the Title cell names each, the cells after it (but its
+    priority) say it; a title with nothing said beside it is a heading of nothing."""
+    header = [cell.strip("*_ :").lower() for cell in table.header]
+    if "title" not in header:
+        return
+    at = header.index("title")
+    said = [c for c in range(at + 1, len(header)) if header[c] not in _PRIORITY]
+    for line, row in zip(table.row_lines, table.rows, strict=False):
+        body = " ".join(row[c] for c in said if c < len(row)).strip()
+        if body:
+            yield row[at].strip("*_ :"), body, line
+
+
+_PRIORITY: Final = frozenset({"importance", "priority", "status", "moscow"})
 
 
 def _own_blocks(
