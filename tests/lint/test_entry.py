@@ -185,3 +185,5 @@ def test_a_fast_lint_imports_neither_click_nor_the_heavy_libraries() -> None:
     assert "prd_forge.lint.engine" in modules  # it did lint
     for heavy in ("click", "prd_forge.cli", "questionary", "jinja2", "pydantic", "yaml"):
         assert heavy not in modules, heavy
+    # nor what only the result cache, the machine formats or an approvals table need
+    assert [name for name in ("hashlib", "json", "tempfile", "shutil") if name in modules] == []
