@@ -3,14 +3,17 @@
 Compiling its patterns is most of what linting one small file costs: `re` parses and compiles
 each one in Python code (about 30 ms for the forty-odd patterns one PRD needs), although what
 it makes, the regex engine's program, is a list of integers that `_sre` turns back into a
-pattern at once. So the programs are kept by pattern and flags in one marshal file in the
-user's cache folder (`$XDG_CACHE_HOME/prd-forge`, else `~/.cache/prd-forge`, as black keeps
-its cache), named for the interpreter and the engine's MAGIC number as a .pyc is named for its
-interpreter. Like a .pyc it changes no result, so `--no-cache` (which is about results) leaves
-it on. It is read on first use and written back (a temporary file, then a rename) when a run
-compiled a pattern it did not hold. Anything unexpected (no file, a damaged one, another
-Python, a program `_sre` refuses, no home folder, a read-only one) falls back to `re.compile`
-and costs only speed: a kept program is keyed by its pattern's own text, so it is never stale.
+pattern at once. So each program is kept in a marshal file of its own in the user's cache
+folder (`$XDG_CACHE_HOME/prd-forge`, else `~/.cache/prd-forge`, as black keeps its cache), in
+a folder named for the interpreter and the engine's MAGIC number as a .pyc is named for its
+interpreter, and a file named for a checksum of the pattern and its flags. One file per
+program: a run reads only the programs it uses (the corpus's union pattern alone is 400 KB),
+and programs of patterns since edited cost disk, not time. A run writes what it compiled when
+it ends (a temporary file, then a rename). Like a .pyc it changes no result, so `--no-cache`
+(which is about results) leaves it on. Anything unexpected (no file, a damaged one, another
+pattern with the same checksum, a program `_sre` refuses, no home folder, a read-only one)
+falls back to `re.compile` and costs only speed: a file holds its pattern's own text and
+flags, and serves only that pattern, so it is never stale.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from importlib import import_module
 from pathlib import Path
 
@@ -38,9 +42,8 @@ try:  # CPython's regex engine and the parts of `re` that feed it (no stubs: typ
 except (ImportError, AttributeError):  # pragma: no cover - another Python's engine
     _MAGIC = None
 
-_MOST: Final = 4096  # programs kept at most (a team's own patterns add some)
-_table: dict[tuple[str, int], Any] | None = None  # read on first use
-_new: dict[tuple[str, int], Any] = {}
+_MOST: Final = 2000  # files kept; past that the older half is removed
+_new: dict[tuple[str, int], Any] = {}  # compiled by this run, written when it ends
 
 
 def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
@@ -48,17 +51,16 @@ def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     flags = int(flags)
     if _MAGIC is None:
         return re.compile(source, flags)
-    table = _kept()
-    program = table.get((source, flags))
-    if program is not None:
+    kept = _read(source, flags)
+    if kept is not None:
         try:
-            return _pattern(source, program)
+            return _pattern(source, kept)
         except (TypeError, ValueError, RuntimeError, OverflowError):
             pass  # a program this engine refuses: compile it again
     program = _program(source, flags)
     if not _new:
         atexit.register(_save)
-    table[(source, flags)] = _new[(source, flags)] = program
+    _new[(source, flags)] = program
     return _pattern(source, program)
 
 
@@ -85,46 +87,56 @@ def _pattern(source: str, program: Program) -> re.Pattern[str]:
     return pattern
 
 
-def path() -> Path | None:
+def folder() -> Path | None:
     """Where the programs are kept (None: nowhere, no home folder)."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path("~", ".cache").expanduser())
     if _MAGIC is None or not base.is_absolute():
         return None
-    return base / "prd-forge" / f"patterns.{_MAGIC}.marshal"
+    return base / "prd-forge" / f"patterns.{_MAGIC}"
 
 
-def _kept() -> dict[tuple[str, int], Any]:
-    global _table
-    if _table is None:
-        _table = _read()
-    return _table
+def _file(where: Path, source: str, flags: int) -> Path:
+    return where / f"{zlib.crc32(source.encode('utf-8', 'surrogatepass')):08x}-{flags}.marshal"
 
 
-def _read() -> dict[tuple[str, int], Any]:
-    where = path()
+def _read(source: str, flags: int) -> Any:
+    """The kept program of this pattern, or None."""
+    where = folder()
     if where is None:
-        return {}
+        return None
     try:
-        table = marshal.loads(where.read_bytes())
+        kept = marshal.loads(_file(where, source, flags).read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    return table if isinstance(table, dict) else {}
+        return None
+    if not (isinstance(kept, tuple) and len(kept) == 3 and kept[:2] == (source, flags)):
+        return None  # damaged, or another pattern with the same checksum
+    return kept[2]
 
 
 def _save() -> None:
-    """Write the kept programs with this run's new ones; a failure only costs speed."""
-    where = path()
+    """Write the programs this run compiled; a failure only costs speed."""
+    where = folder()
     if where is None or not _new:
         return
-    table = {**_read(), **_new}
-    if len(table) > _MOST:
-        table = dict(_new)
-    temporary = where.with_name(f"{where.name}.{os.getpid()}.tmp")
     try:
-        where.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps(table))
-        temporary.replace(where)
+        where.mkdir(parents=True, exist_ok=True)
+        for (source, flags), program in _new.items():
+            target = _file(where, source, flags)
+            temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps((source, flags, program)))
+            temporary.replace(target)
+        _prune(where)
     except (OSError, ValueError):  # ValueError: something marshal cannot write
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        pass
     _new.clear()
+
+
+def _prune(where: Path) -> None:
+    """Past _MOST files (patterns edited again and again), remove the older half."""
+    kept = list(where.iterdir())
+    if len(kept) <= _MOST:
+        return
+    kept.sort(key=lambda file: file.stat().st_mtime)
+    for stale in kept[: len(kept) // 2]:
+        with contextlib.suppress(OSError):
+            stale.unlink()

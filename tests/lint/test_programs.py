@@ -26,9 +26,8 @@ PATTERNS = [
 
 @pytest.fixture(autouse=True)
 def _fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A cache folder of the test's own, read anew, nothing pending."""
+    """A cache folder of the test's own, nothing pending."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(_programs, "_table", None)
     monkeypatch.setattr(_programs, "_new", {})
 
 
@@ -46,7 +45,6 @@ def _same(made: re.Pattern[str], source: str, flags: int) -> None:
 def _next_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """Save what this run compiled, and start another that must not compile anything."""
     _programs._save()
-    monkeypatch.setattr(_programs, "_table", None)
 
     def refuse(*args: object) -> None:
         raise AssertionError("compiled again")
@@ -59,10 +57,10 @@ def test_a_kept_program_makes_the_pattern_re_compile_makes(
 ) -> None:
     for source, flags in PATTERNS:
         _same(compile_pattern(source, flags), source, flags)
-    where = _programs.path()
+    where = _programs.folder()
     assert where is not None and not where.exists()  # written when the run ends
     _next_run(monkeypatch)
-    assert where.exists()
+    assert len(list(where.iterdir())) == len(PATTERNS)  # one file each
     for source, flags in PATTERNS:
         _same(compile_pattern(source, flags), source, flags)
 
@@ -71,13 +69,16 @@ def test_a_damaged_or_foreign_file_or_program_is_compiled_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     source, flags = PATTERNS[-1]
-    where = _programs.path()
+    where = _programs.folder()
     assert where is not None
-    where.parent.mkdir(parents=True)
-    refused: dict[tuple[str, int], object] = {(source, int(flags)): (0, [1, 2, 3], 0, {}, ())}
-    for damage in (b"\xff not marshal", marshal.dumps([1, 2]), marshal.dumps(refused)):
-        where.write_bytes(damage)
-        monkeypatch.setattr(_programs, "_table", None)
+    where.mkdir(parents=True)
+    kept = _programs._file(where, source, int(flags))
+    refused = marshal.dumps((source, int(flags), (0, [1, 2, 3], 0, {}, ())))
+    other = marshal.dumps(
+        ("another pattern, same checksum", int(flags), _programs._program("x", 0))
+    )
+    for damage in (b"\xff not marshal", marshal.dumps([1, 2]), refused, other):
+        kept.write_bytes(damage)
         _same(compile_pattern(source, flags), source, flags)
     _next_run(monkeypatch)  # and the program written over the damaged one serves
     _same(compile_pattern(source, flags), source, flags)
@@ -85,7 +86,7 @@ def test_a_damaged_or_foreign_file_or_program_is_compiled_again(
 
 def test_no_home_folder_compiles_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
-    assert _programs.path() is None
+    assert _programs.folder() is None
     source, flags = PATTERNS[0]
     _same(compile_pattern(source, flags), source, flags)
     _programs._save()  # writes nowhere
