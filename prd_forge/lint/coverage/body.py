@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from prd_forge.lint import text as words
@@ -75,6 +75,7 @@ class _Tally:
     comments: int = 0
     asides: int = 0  # quotes and italics: a template's note, or real content
     unreasoned_na: bool = False
+    long: list[str] = field(default_factory=list)  # answers counted only up to MIN_WORDS
 
     def verdict(self) -> tuple[CoverageState, str]:
         content = self.content
@@ -88,13 +89,22 @@ class _Tally:
             if self.questions:
                 return HOLLOW, "only open questions"
             return HOLLOW, "only an HTML comment" if self.comments else "empty"
-        if self.marked and not (self.marked == 1 and not self.asked and content >= WRITTEN_WORDS):
+        if self.marked and not (self.marked == 1 and not self.asked and self._written(content)):
             # one slot left in a section written at length is a gap the placeholder rule
             # reports, not a section half done; a question left in it is a decision not taken
             return PARTIAL, "placeholders left in"
         if content < MIN_WORDS:
             return PARTIAL, "too thin to act on"
         return PRESENT, ""
+
+    def _written(self, content: int) -> bool:
+        """Whether the body holds WRITTEN_WORDS words of substance, counting each long answer
+        in full (up to that): asked only when a placeholder needs it, to spare the counting."""
+        for body in self.long:
+            if content >= WRITTEN_WORDS:
+                break
+            content += words.word_count(body, WRITTEN_WORDS) - MIN_WORDS
+        return content >= WRITTEN_WORDS
 
 
 def _count(tally: _Tally, block: Block, *, questions_count: bool, checklist: bool) -> None:
@@ -150,7 +160,10 @@ def _count_answer(tally: _Tally, body: str, *, asks: bool) -> None:
         tally.questions += 1
     else:
         # a paragraph is counted up to a section's length, a table's rows as one answer
-        tally.content += words.word_count(body, MIN_WORDS if not asks else WRITTEN_WORDS)
+        counted = words.word_count(body, MIN_WORDS)  # past MIN_WORDS changes nothing ...
+        tally.content += counted
+        if asks and counted == MIN_WORDS:
+            tally.long.append(body)  # ... unless a placeholder sits beside a long answer
 
 
 def _slot(item: str, checklist: bool) -> bool:

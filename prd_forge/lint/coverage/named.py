@@ -145,6 +145,7 @@ def by_heading(
 _LABEL: Final = lazy(r"(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)[ \t]*:?[ \t]*")
 
 
+_LABEL_END: Final = 48  # a paragraph's label and its colon end before this
 # a paragraph led by a label of a few words and a colon: "Out of scope: video clips, ..."
 _PLAIN_LABEL: Final = lazy(r"(?:\*\*|__)?([A-Z][\w '&/-]{1,40}?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]+")
 
@@ -174,7 +175,7 @@ def by_label(doc: Document, index: AliasIndex, zone: frozenset[int]) -> dict[str
 
 
 def _labels(block: Block) -> Iterator[tuple[str, str, int]]:
-    if block.kind in ("item", "paragraph"):
+    if block.kind == "item" or (block.kind == "paragraph" and ":" in block.text[:_LABEL_END]):
         match = (_LABEL if block.kind == "item" else _PLAIN_LABEL).match(block.text)
         if match:
             yield (
