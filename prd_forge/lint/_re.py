@@ -82,9 +82,10 @@ class Caseless:
     any other keeps re.IGNORECASE.
     """
 
-    __slots__ = ("_folds", "_pattern")
+    __slots__ = ("_folds", "_pattern", "source")
 
     def __init__(self, source: str, flags: int = 0) -> None:
+        self.source = source
         self._folds = lower_case(source) and not flags & ~_PLAIN_FLAGS
         self._pattern = lazy(source, flags if self._folds else flags | re.IGNORECASE)
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from prd_forge import concerns as registry
 from prd_forge.lint._re import Caseless, fold, lower_case
+from prd_forge.lint.rules import operations, quality
 
 EVERY_CHARACTER = "".join(
     chr(point) for point in range(sys.maxunicode + 1) if not 0xD800 <= point <= 0xDFFF
@@ -60,21 +61,49 @@ def test_lower_case(source: str, plain: bool) -> None:
     assert lower_case(source) is plain
 
 
-def _sources() -> list[str]:
+def _patterns() -> list[tuple[str, int]]:
+    """Every Caseless pattern lint holds: the concerns' completion patterns and the rules'."""
+    held = [
+        each
+        for module in (operations, quality)
+        for value in vars(module).values()
+        for each in (value.values() if isinstance(value, dict) else [value])
+    ]
+    rules = [(each.source, 0) for each in held if isinstance(each, Caseless)]
+    return [*((source, re.MULTILINE) for source in _completion_sources()), *rules]
+
+
+def _completion_sources() -> list[str]:
     return ["|".join(concern.complete) for concern in registry.current() if concern.complete]
 
 
-_WORDS = st.sampled_from(
-    ["Owner", "COST", "co\u017ft", "\u0130", "\u0131", "\u212a", "PII", "Licence", "data",
-     "customer", "Q3", "Worse", "alert", "> 5", "2025-01-02", "\u20ac5", "$3", "high", "\n",
-     " ", ".", "(", ")", "@Ana", "\u2014", "Jan 3", "due by", "Decide at", "Low\n"]
-)  # fmt: skip
+_ODD = ("\u017f", "\u0131", "\u0130", "\u212a", "Q3", "> 5", "\u20ac5", "$3", "@Ana", "Jan 3")
+_MARKS = ("2025-01-02", "\u2014", "\n", " ", ".", "(", ")", ":", "-", "30%", "0.8")
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_WORDS, max_size=12), st.sampled_from(_sources()))
-def test_same_as_ignorecase_on_every_completion_pattern(words: list[str], source: str) -> None:
+def _vocabulary() -> list[str]:
+    """Words the patterns name, as written, in upper case and titled, and characters that fold."""
+    named = {w for source, _ in _patterns() for w in re.findall(r"[a-z]{3,}", source)}
+    cased = named | {w.upper() for w in named} | {w.title() for w in named}
+    return [*sorted(cased), *_ODD, *_MARKS]
+
+
+PATTERNS = _patterns()
+WORDS = _vocabulary()
+
+
+def test_the_rules_patterns_are_searched_plainly() -> None:
+    assert len(PATTERNS) >= 15
+    assert sum(Caseless(source, flags)._folds for source, flags in PATTERNS) >= 14
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.sampled_from(PATTERNS))
+def test_same_as_ignorecase_on_every_caseless_pattern(
+    words: list[str], pattern: tuple[str, int]
+) -> None:
+    source, flags = pattern
     text = " ".join(words)
-    found = Caseless(source, re.MULTILINE).search(text)
-    expected = re.search(source, text, re.IGNORECASE | re.MULTILINE)
+    found = Caseless(source, flags).search(text)
+    expected = re.search(source, text, re.IGNORECASE | flags)
     assert (found and found.span()) == (expected and expected.span())

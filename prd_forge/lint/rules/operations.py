@@ -2,48 +2,41 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Final
 
 from prd_forge.lint import text as words
-from prd_forge.lint._re import lazy
+from prd_forge.lint._re import Caseless
 from prd_forge.lint.rules.base import Context, Observation, Rule
 from prd_forge.terms import Severity
 
-_OWNER: Final = lazy(
-    r"\b(?:owners?|owned by|owns|on-?call|pager\w*|dri|responsible|accountable|team)\b|@\w",
-    re.IGNORECASE,
+_OWNER: Final = Caseless(
+    r"\b(?:owners?|owned by|owns|on-?call|pager\w*|dri|responsible|accountable|team)\b|@\w"
 )
-_ALERT: Final = lazy(
+_ALERT: Final = Caseless(
     r"\b(?:alert\w*|pag(?:e|ed|es|ing)|notif\w*|alarm\w*|thresholds?|triggers?|escalat\w*)\b"
-    r"|[<>\u2264\u2265]",
-    re.IGNORECASE,
+    r"|[<>\u2264\u2265]"
 )
-_ROLLBACK: Final = lazy(
+_ROLLBACK: Final = Caseless(
     r"\b(?:roll(?:ed|ing)? ?back|rollbacks?|revert\w*|kill[- ]?switch\w*|kill(?=:)"
     r"|turn(?:s|ed|ing)?\s(?:[\w`'-]+\s){0,3}off|(?:switch|flip)(?:s|ed|ped|ping)?\s"
     r"(?:[\w`'-]+\s){0,3}(?:off|back)|flips?\sit|flag\soff|disabl\w*|pause\w*|halt\w*"
-    r"|stop the (?:rollout|ramp)|on/off (?:setting|switch|toggle|flag))\b",
-    re.IGNORECASE,
+    r"|stop the (?:rollout|ramp)|on/off (?:setting|switch|toggle|flag))\b"
 )
-_PROVENANCE: Final = lazy(
+_PROVENANCE: Final = Caseless(
     r"\b(?:provenance|sourced|comes? from|pulled from|origin\w*|collected|owners?|owned"
     r"|licen[cs]\w*|consent\w*"
     r"|vendors?|third[- ]party|first[- ]party|internal|logs?|exported|scraped|purchased"
-    r"|public(?:ly)? available|from (?:our|the) \w+)\b",
-    re.IGNORECASE,
+    r"|public(?:ly)? available|from (?:our|the) \w+)\b"
 )
-_PII: Final = lazy(
+_PII: Final = Caseless(
     r"\b(?:pii|personal(?:ly)? (?:data|information|identifiable)|sensitive|gdpr|ccpa|hipaa|phi"
     r"|anonymi[sz]\w*|pseudonymi[sz]\w*|de-?identif\w*|redact\w*|no (?:user|customer) data"
-    r"|masked|masking)\b",
-    re.IGNORECASE,
+    r"|masked|masking)\b"
 )
-_OVERRIDE: Final = lazy(
+_OVERRIDE: Final = Caseless(
     r"\b(?:overrid\w*|appeal\w*|undo|dismiss\w*|reject\w*|edit\w*|correct\w*|escalat\w*"
-    r"|revers\w*|opt[- ]?out|discard\w*|decline\w*|veto)\b",
-    re.IGNORECASE,
+    r"|revers\w*|opt[- ]?out|discard\w*|decline\w*|veto)\b"
 )
 
 # What shows that a section named for monitoring, oversight or rollout is about that concern
@@ -51,29 +44,26 @@ _OVERRIDE: Final = lazy(
 # checklist for the document, or development phases. The substance rules judge a section only
 # when its body shows this; a heading word alone is not enough.
 _EVIDENCE: Final = {
-    "monitoring": lazy(
+    "monitoring": Caseless(
         r"\b(?:on-?call|pager\w*|pag(?:e|ed|es|ing)|drift\w*|regress\w*|degrad\w*|incidents?"
         r"|outages?|uptime|latency|p9\d|slos?|slas?|(?:error|failure|override|acceptance"
         r"|rejection|fallback|thumbs[- ]down|complaint|edit|escalation)[- ]rates?|post-launch"
         r"|after (?:launch|release)|in production|owners?|owns|owned by|on[- ]call|teams?"
         r"|logs?|logged|logging|(?:alert|alarm|page|notify|flag)\w* (?:if|when|above|below|at)"
         r"|(?:drops?|falls?|rises?|exceeds?)\b[^.\n]{0,30}\d"
-        r"|we(?:'ll| will)? (?:watch|track|monitor|review|keep an eye|build|have|add|log))\b",
-        re.IGNORECASE,
+        r"|we(?:'ll| will)? (?:watch|track|monitor|review|keep an eye|build|have|add|log))\b"
     ),
-    "human-oversight": lazy(
+    "human-oversight": Caseless(
         r"\b(?:outputs?|predictions?|suggest\w*|drafts?|decisions?|results?|answers?|scores?"
         r"|recommend\w*|classif\w*|labels?|flag(?:s|ged)?|estimates?|summar\w*|replies"
-        r"|responses?|reports?|generated|ai|model\w*|automat\w*)\b",
-        re.IGNORECASE,
+        r"|responses?|reports?|generated|ai|model\w*|automat\w*)\b"
     ),
-    "rollout": lazy(
+    "rollout": Caseless(
         r"\d ?%|\b(?:percent|cohorts?|canary|shadow|ramp\w*|flags?|flagged|beta|alpha|pilot\w*"
         r"|dogfood\w*|general availability|ga|waitlist|early access|internal (?:users|teams?)"
         r"|all (?:users|customers|agents|accounts|tenants|teams)|roll(?:ed|ing)? ?(?:out|back)"
         r"|rollbacks?|kill[- ]?switch\w*|expos\w*|regions?|markets?|launch\w*|releas\w*"
-        r"|ship(?:s|ped|ping)?|every(?:one| account| user| customer| tenant))\b",
-        re.IGNORECASE,
+        r"|ship(?:s|ped|ping)?|every(?:one| account| user| customer| tenant))\b"
     ),
 }
 

@@ -7,17 +7,16 @@ from collections.abc import Iterator
 from typing import Final
 
 from prd_forge.lint import text as words
-from prd_forge.lint._re import lazy
+from prd_forge.lint._re import Caseless, lazy
 from prd_forge.lint.document import Block
 from prd_forge.lint.rules.base import Context, Observation, Rule
 from prd_forge.terms import Severity
 
-_NUMBER_WORDS: Final = lazy(
+_NUMBER_WORDS: Final = Caseless(
     r"\b(?:zero|one|two|three|four|five|ten|half|double|twice|triple|percent|no (?:drop|increase"
-    r"|change|regression))\b",
-    re.IGNORECASE,
+    r"|change|regression))\b"
 )
-_DATASET: Final = lazy(
+_DATASET: Final = Caseless(
     r"\b(?:data ?sets?|test ?sets?|eval(?:uation)? sets?|gold(?:en)?(?: set)?|hold[- ]?out"
     r"|held[- ]out|out[- ]of[- ]time|benchmarks?|reference (?:set|articles|translations)"
     r"|samples?|sampled|labell?ed|annotated|examples|raters?|judges?|a/b tests?|shadow|offline"
@@ -27,14 +26,12 @@ _DATASET: Final = lazy(
     r"|\d[\d,]* (?:[a-z-]+ ){0,2}(?:examples|items|tickets|queries|cases|samples|conversations"
     r"|images|documents|records|transactions|prompts|emails|calls|users|sessions|articles"
     r"|invoices|returns|accounts|reports|scans|photos|pages|contracts|claims|messages|reviews"
-    r"|episodes|listings|orders|studies))\b",
-    re.IGNORECASE,
+    r"|episodes|listings|orders|studies))\b"
 )
-_COMPARATOR: Final = lazy(
+_COMPARATOR: Final = Caseless(
     r"[\u2265\u2264<>]|\b(?:at least|at most|no more than|no less than|above|below|under|over"
     r"|minimum|maximum|threshold|pass(?:es|ing)?|target|or (?:better|higher|lower|more|less)"
-    r"|within|exceeds?|bar|gate|must)\b",
-    re.IGNORECASE,
+    r"|within|exceeds?|bar|gate|must)\b"
 )
 _VAGUE: Final = words.Prefiltered(
     (
@@ -65,19 +62,17 @@ _VAGUE: Final = words.Prefiltered(
 )
 _IMMEASURABLE: Final = lazy(r"^\W*(?:immeasurable|qualitative|non-?goals?)\b", re.I)
 # A baseline that says there is none, and why (a new capability), has nothing to count.
-_NO_BASELINE: Final = lazy(
+_NO_BASELINE: Final = Caseless(
     r"\b(?:no baseline|there is no (?:baseline|current|existing)|nothing (?:\w+ )?(?:does|do)"
-    r" (?:this|it) today|new capability)\b",
-    re.IGNORECASE,
+    r" (?:this|it) today|new capability)\b"
 )
 _CHECKBOX: Final = lazy(r"^[ \t]*\[[ xX]\][ \t]")
 # What makes a checklist item a metric rather than a task ("[ ] Dashboard built").
-_MEASURE: Final = lazy(
+_MEASURE: Final = Caseless(
     r"\b(?:rates?|ratios?|percent\w*|share|time|latency|p\d\d|count|number of|volume|score"
     r"|nps|csat|conversion|retention|churn|engagement|adoption|accuracy|precision|recall"
     r"|revenue|cost|per (?:user|day|week|month|session)|increase|decrease|reduc\w*|improv\w*"
-    r"|grow\w*|drop\w*)\b",
-    re.IGNORECASE,
+    r"|grow\w*|drop\w*)\b"
 )
 
 
