@@ -46,6 +46,8 @@ _GENERIC: Final = (
             r"|[a-z][a-z ,/&'-]{1,60}\](?![(\[:]))"
         ),
     ),
+    # a slot that shows an example of its answer: "[Measurable metric, e.g., ...]"
+    _Form(("e.g.",), lazy(r"\[[^\]\n]{0,80}\be\.g\.[^\]\n]{0,300}\](?![(\[:])")),
     _Form(("lorem",), lazy(r"lorem(?<!\wlorem) ipsum\b")),
     # "{{ slot }}", and template slots in prose: "{Current limitation or pain point 1}"
     _Form(

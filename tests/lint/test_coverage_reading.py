@@ -235,3 +235,29 @@ def test_a_gherkin_scenario_in_a_fence_is_the_requirement_written_out() -> None:
     assert _state(text, "fallbacks") == "present"
     code = "```python\nsummary = None  # the service failed\n```\n"
     assert _state(f"# PRD\n\n## Fallback\n\n{code}", "fallbacks") == "partial"
+
+
+def test_an_a_b_test_then_every_site_is_a_rollout_judged_for_its_rollback() -> None:
+    staged = (
+        "# PRD\n\n## Rollout\n\nA/B by depot: 5 depots treatment vs 5 matched control depots "
+        "for 6 weeks, then all 60 depots if the on-time rate improves."
+    )
+    assert "PRD161" in _codes(staged)
+    assert _state(staged, "rollout") == "partial"
+    pulled = staged + " Ops can switch a depot back to the old planner in one click."
+    assert _state(pulled, "rollout") == "present"
+
+
+def test_a_bracketed_slot_with_an_example_is_a_placeholder() -> None:
+    slots = (
+        "# PRD\n\n## Success criteria\n\n"
+        '- **SC-001**: [Measurable metric, e.g., "Riders book a trip in under 90 seconds"]\n'
+        '- **SC-002**: [Adoption metric, e.g., "40% of riders use it in the first month"]\n'
+    )
+    assert _state(slots, "metrics") == "hollow"
+    # a link whose text gives an example is a link, not a slot
+    link = (
+        "# PRD\n\n## Success criteria\n\n- Riders book a trip in under 90 s at p50, measured as in "
+        "[the funnel doc, e.g. step 3](https://example.com/funnel), from 3 min today.\n"
+    )
+    assert _state(link, "metrics") == "present"

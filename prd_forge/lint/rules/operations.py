@@ -63,7 +63,8 @@ _EVIDENCE: Final = {
         r"|dogfood\w*|general availability|ga|waitlist|early access|internal (?:users|teams?)"
         r"|all (?:users|customers|agents|accounts|tenants|teams)|roll(?:ed|ing)? ?(?:out|back)"
         r"|rollbacks?|kill[- ]?switch\w*|expos\w*|regions?|markets?|launch\w*|releas\w*"
-        r"|ship(?:s|ped|ping)?|every(?:one| account| user| customer| tenant))\b"
+        r"|ship(?:s|ped|ping)?|every(?:one| account| user| customer| tenant)|a/b"
+        r"|all \d[\d,]* \w+)\b"
     ),
 }
 
