@@ -73,6 +73,8 @@ def _lacks(concern: Concern) -> list[str]:
         lacking.append("strong headings and evidence patterns")
     for alternative in concern.evidence:
         re.compile(alternative)
+    if concern.complete and not concern.lacking:
+        lacking.append("the part a section lacks when it misses its completion patterns")
     for form in concern.placeholders:
         re.compile(form.pattern)
         if not form.needles or any(n != n.lower() or not n for n in form.needles):
@@ -86,12 +88,15 @@ def test_every_concern_has_a_partial_a_check_and_evidence(concern: Concern) -> N
 
 
 def test_a_concern_that_lacks_what_it_needs_is_caught() -> None:
-    bare = replace(VENDOR, evidence=(), gaps=(), placeholders=(Placeholder((), "x"),))
+    bare = replace(
+        VENDOR, evidence=(), gaps=(), placeholders=(Placeholder((), "x"),), complete=("exit",)
+    )
     with concerns.registered(bare):
         assert _lacks(bare) == [
             "a template partial",
             "a completeness check (code, or a gap message naming a field)",
             "strong headings and evidence patterns",
+            "the part a section lacks when it misses its completion patterns",
             "lower-case needles for placeholder 'x'",
         ]
     with concerns.registered(VENDOR):

@@ -117,6 +117,8 @@ class Concern:
         complete: regular-expression alternatives of which a section about the concern must
             show one to be present rather than partial (open questions need an owner or a
             date); empty when substance rules judge completeness instead.
+        lacking: what a section shows when it meets `complete`, as lint names the part a
+            section lacks when it does not ("an owner or a date").
         kinds: regular expressions, one per kind of thing the concern is made of (for UX
             states: loading, low confidence, error, fallback, review, empty). Prose outside a
             section of its own covers the concern in full only when the sentences that show
@@ -147,6 +149,7 @@ class Concern:
     settles: bool = False
     current: bool = False
     complete: tuple[str, ...] = ()
+    lacking: str = ""
     referenced: bool = False
     kinds: tuple[str, ...] = ()
     kinds_in_one: int = 0

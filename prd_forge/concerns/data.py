@@ -93,6 +93,7 @@ CONCERN = Concern(
         TableSign((("source", "dataset", "data set"), ("pii", "owner", "licen", "provenance"))),
     ),
     # sources named with nothing on whose data it is or what may be done with it are half
+    lacking="who owns the data, on what terms, or whether it holds personal data",
     complete=(
         r"pii|personal|consent|licen[cs]|retention|retain|anonymi[sz]|pseudonymi[sz]|de-?identif"
         r"|owner|owned|owns|provenance|rights|copyright|terms|gdpr|hipaa|ccpa|privacy|sensitive"

@@ -98,6 +98,7 @@ CONCERN = Concern(
         ),
     ),
     # failures listed without saying what each costs, or which is worse, are half the answer
+    lacking="which error costs more, or what an error costs",
     complete=(
         r"worse|worst|cost|expensive|cheap|\$\d|\u20ac\d|\u00a3\d|sever|critical|serious"
         r"|high[- ]stakes|harm|impact|damag|danger|unsafe|tolerat|acceptable|precision|recall"

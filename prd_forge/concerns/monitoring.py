@@ -64,6 +64,7 @@ CONCERN = Concern(
     ),
     tables=(TableSign((("alert", "page", "on-call", "oncall", "signal", "monitor"),)),),
     # watching without a number that calls for action is half a plan
+    lacking="a threshold or alert that calls for action",
     complete=(
         r"(?:alert|pag(?:e|ed|es)|notif|flag|trigger|threshold|above|below|exceed|drop|fall|rise"
         r"|over|under|more than|less than|>|<|\u2265|\u2264)[^.\n]{0,40}\d",

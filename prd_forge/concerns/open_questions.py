@@ -51,6 +51,7 @@ CONCERN = Concern(
         r"still open",
         r"(?:owner|decide[sd]?|answer(?:ed)?) by \d",
     ),
+    lacking="an owner or a date for each question",
     complete=(
         r"owner",
         r"@\w+",

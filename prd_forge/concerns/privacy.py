@@ -94,6 +94,7 @@ CONCERN = Concern(
     ),
     kinds_in_one=2,
     # a privacy section must say how data is handled or who approved it, not only that it matters
+    lacking="how personal data is kept, deleted or protected, or who signed off",
     complete=(
         r"retention|retain|delet|purg|kept|stored?|consent|anonymi[sz]|pseudonymi[sz]|de-?identif"
         r"|redact|scrub|blur|encrypt|hash|access|permission|no (?:new )?(?:personal|customer|user)"

@@ -107,6 +107,7 @@ CONCERN = Concern(
         ),
     ),
     # a section about UX states says what users meet when the model is unsure or fails
+    lacking="what users see when the model fails or is unsure",
     complete=(
         r"\b(?:errors?|fail\w*|unavailable|down|time(?:s|d)? ?out|offline|low[- ]confidence"
         r"|not sure|unsure|uncertain\w*|less certain|confidence|fallback|fall(?:s|ing)? back|retry"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from prd_forge.lint import Config, lint_text
+from prd_forge.lint.engine import analyse_text
 
 AI = Config(ai=True)
 
@@ -261,3 +262,16 @@ def test_a_bracketed_slot_with_an_example_is_a_placeholder() -> None:
         "[the funnel doc, e.g. step 3](https://example.com/funnel), from 3 min today.\n"
     )
     assert _state(link, "metrics") == "present"
+
+
+def test_a_section_missing_its_key_part_names_the_part() -> None:
+    # the finding says what the concern itself lacks, not another concern's part
+    text = (
+        "# PRD\n\n## Intro\n\nA page.\n\n## Failure modes\n\n"
+        "The model may misread a smudged total or swap the day and the month in a date.\n"
+    )
+    found = analyse_text(text, config=AI).coverage["error-cost"]
+    assert (found.state, found.detail) == (
+        "partial",
+        "a key part is missing: which error costs more, or what an error costs",
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Final
 
+from prd_forge import concerns as registry
 from prd_forge.lint import text as words
 from prd_forge.lint._re import lazy
 from prd_forge.lint.coverage.body import assess
@@ -133,10 +134,7 @@ def by_heading(
                 "the heading may mean it, but the body does not show it",
             )
         elif state is PRESENT and not (_complete(concern, blocks) or _declined(blocks)):
-            state, detail = (
-                PARTIAL,
-                "a key part is missing (for open questions: an owner or date)",
-            )
+            state, detail = PARTIAL, f"a key part is missing: {_lacking(concern)}"
         found = Coverage(concern, state, doc.sections[i].line, hits, "heading", detail)
         best = better(best, found)
     return best
@@ -225,3 +223,7 @@ def _own_blocks(
             continue
         yield from doc.sections[i].blocks
         i += 1
+
+
+def _lacking(concern: str) -> str:
+    return registry.get(concern).lacking
