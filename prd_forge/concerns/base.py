@@ -19,10 +19,13 @@ class Level(StrEnum):
 @dataclass(frozen=True, slots=True)
 class TableSign:
     """A table is about the concern when each group of words matches some header cell (and
-    no header cell holds a word of `unless`); the first group's column holds the answers."""
+    no header cell holds a word of `unless`); the first group's column holds the answers.
+    A column named only by a `weak` word of the first group ("Mitigation", which a table of
+    project risks has too) counts when one of its cells shows the concern's evidence."""
 
     groups: tuple[tuple[str, ...], ...]
     unless: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

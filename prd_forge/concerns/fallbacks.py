@@ -123,6 +123,8 @@ CONCERN = Concern(
             r"(?:is|are) (?:shown|sent|made|given|displayed)"
         ),
     ),
-    tables=(TableSign((("mitigation", "fallback", "recovery", "contingency"),)),),
+    tables=(
+        TableSign((("mitigation", "fallback", "recovery", "contingency"),), weak=("mitigation",)),
+    ),
     referenced=True,
 )

@@ -275,3 +275,20 @@ def test_a_section_missing_its_key_part_names_the_part() -> None:
         "partial",
         "a key part is missing: which error costs more, or what an error costs",
     )
+
+
+@pytest.mark.parametrize(
+    ("rows", "state"),
+    [
+        # a Mitigation column over project risks says nothing about the model being wrong
+        ("| Schedule slips | Cut the tax field |\n| Prices rise | Sign for a year |", None),
+        # ... over the model's errors, with a fallback in it, it covers fallbacks
+        ("| Total misread | Fall back to manual entry of the total |", "present"),
+    ],
+)
+def test_a_mitigation_column_covers_fallbacks_only_when_it_shows_one(
+    rows: str, state: str | None
+) -> None:
+    text = f"# PRD\n\n## Intro\n\nA page.\n\n## Notes\n\n| Risk | Mitigation |\n|---|---|\n{rows}\n"
+    found = analyse_text(text, config=AI).coverage["fallbacks"]
+    assert (found.state if found.via == "table" else None) == state

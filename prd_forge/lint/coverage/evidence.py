@@ -219,6 +219,8 @@ def table_coverage(
             return None
         columns.append(column)
     cells = [row[columns[0]] if columns[0] < len(row) else "" for row in rows]
+    if _weakly_named(sign, header[columns[0]]) and not any(_speaks(row) for row in rows):
+        return None  # "Mitigation" over project risks (schedule, prices): not about the model
     if doc is not None and columns[0] in reference_columns(table) and _all_dangling(cells, doc):
         return None  # every id the column names is defined nowhere: it covers nothing
     filled = sum(1 for cell in cells if is_filled(cell))
@@ -227,6 +229,19 @@ def table_coverage(
     if filled < len(cells):
         return Coverage(concern, PARTIAL, block.line, (), "table", "table has empty cells")
     return Coverage(concern, PRESENT, block.line, (), "table")
+
+
+def _speaks(row: Sequence[str]) -> bool:
+    """Whether a row shows the evidence of some concern (a wrong output, a person who
+    corrects it, a fallback), not only of the project around the feature."""
+    return any(True for _ in known().scanner.scan(" ".join(row)))
+
+
+def _weakly_named(sign: TableSign, header: str) -> bool:
+    """Whether only a weak word of the sign's first group names the answers' column."""
+    return bool(sign.weak) and not any(
+        word in header for word in sign.groups[0] if word not in sign.weak
+    )
 
 
 def dangles(doc: Document, concern: str) -> bool:
