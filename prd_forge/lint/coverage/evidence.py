@@ -31,9 +31,9 @@ _TEXT_PRESENT: Final = 3  # different phrases before prose alone makes a concern
 _KINDS_PRESENT: Final = 2  # ... and different kinds named, for a concern made of kinds
 
 
-def says(text: str, concern: str) -> bool:
-    """Whether prose shows the concern's evidence."""
-    return any(True for _ in known().scanner.scan(text, (concern,)))
+def says(text: str, concern: str | None = None) -> bool:
+    """Whether prose shows the concern's evidence (with no concern: any concern's)."""
+    return any(True for _ in known().scanner.scan(text, None if concern is None else (concern,)))
 
 
 class Prose:
@@ -219,8 +219,10 @@ def table_coverage(
             return None
         columns.append(column)
     cells = [row[columns[0]] if columns[0] < len(row) else "" for row in rows]
-    if _weakly_named(sign, header[columns[0]]) and not any(_speaks(row) for row in rows):
-        return None  # "Mitigation" over project risks (schedule, prices): not about the model
+    if _weakly_named(sign, header[columns[0]]) and not any(says(" ".join(row)) for row in rows):
+        # "Mitigation" over project risks (schedule, prices): no row speaks of the feature's
+        # concerns (a wrong output, a person who corrects it, a fallback)
+        return None
     if doc is not None and columns[0] in reference_columns(table) and _all_dangling(cells, doc):
         return None  # every id the column names is defined nowhere: it covers nothing
     filled = sum(1 for cell in cells if is_filled(cell))
@@ -229,12 +231,6 @@ def table_coverage(
     if filled < len(cells):
         return Coverage(concern, PARTIAL, block.line, (), "table", "table has empty cells")
     return Coverage(concern, PRESENT, block.line, (), "table")
-
-
-def _speaks(row: Sequence[str]) -> bool:
-    """Whether a row shows the evidence of some concern (a wrong output, a person who
-    corrects it, a fallback), not only of the project around the feature."""
-    return any(True for _ in known().scanner.scan(" ".join(row)))
 
 
 def _weakly_named(sign: TableSign, header: str) -> bool:
