@@ -12,10 +12,7 @@ import errno
 import os
 import re
 import sys
-
-TYPE_CHECKING = False  # typing is for the type checker: importing it costs a warm run ~10%
-if TYPE_CHECKING:
-    from typing import Final, TextIO
+from typing import Final, TextIO
 
 EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1  # findings at or above the fail level, incomplete spec, refused render

@@ -11,12 +11,8 @@ import errno
 import os
 import stat
 import time
-from dataclasses import dataclass
 from pathlib import Path
-
-TYPE_CHECKING = False  # typing is for the type checker: importing it costs a warm run ~10%
-if TYPE_CHECKING:
-    from typing import Final
+from typing import Final, NamedTuple
 
 MEGABYTE: Final = 1024 * 1024
 
@@ -178,8 +174,7 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
     write_all([(path, text)], force=force)
 
 
-@dataclass
-class _Pending:
+class _Pending(NamedTuple):
     path: Path
     target: Path
     data: bytes
@@ -222,10 +217,10 @@ def _prepare(path: Path, text: str, *, force: bool) -> _Pending:
         info = None
     if info is not None and not force:
         raise OutputExistsError(path)  # it appeared since check_writable: another run won
-    item = _Pending(path, target, text.encode("utf-8"), info)
+    data = text.encode("utf-8")
     if info is None or (info.st_nlink == 1 and _can_own(info)):
-        item.temp = _write_temp(target, item.data, info)
-    return item
+        return _Pending(path, target, data, info, _write_temp(target, data, info))
+    return _Pending(path, target, data, info)
 
 
 def _place(item: _Pending, *, force: bool) -> None:

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from prd_forge import _exits
-
-TYPE_CHECKING = False  # typing is for the type checker: importing it costs a warm run ~10%
-if TYPE_CHECKING:
-    from typing import Any
 
 
 def main(argv: Sequence[str] | None = None) -> Any:

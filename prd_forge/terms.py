@@ -7,10 +7,7 @@ Stdlib only: the lint path imports this module.
 from __future__ import annotations
 
 from enum import StrEnum
-
-TYPE_CHECKING = False  # typing is for the type checker: importing it costs a warm run ~10%
-if TYPE_CHECKING:
-    from typing import Final
+from typing import Final
 
 
 class CoverageState(StrEnum):

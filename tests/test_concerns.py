@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -88,8 +87,8 @@ def test_every_concern_has_a_partial_a_check_and_evidence(concern: Concern) -> N
 
 
 def test_a_concern_that_lacks_what_it_needs_is_caught() -> None:
-    bare = replace(
-        VENDOR, evidence=(), gaps=(), placeholders=(Placeholder((), "x"),), complete=("exit",)
+    bare = VENDOR._replace(
+        evidence=(), gaps=(), placeholders=(Placeholder((), "x"),), complete=("exit",)
     )
     with concerns.registered(bare):
         assert _lacks(bare) == [
@@ -277,7 +276,7 @@ def test_what_raises_a_concerns_stakes_names_a_real_answer(concern: Concern) -> 
 
 def test_a_registered_concerns_stakes_are_raised_and_shown() -> None:
     raises = Raise("failure_modes.modes", "severity", "unacceptable", "error-cost", "x")
-    vendor = replace(VENDOR, stakes="Required here: say how you leave.", raised_by=(raises,))
+    vendor = VENDOR._replace(stakes="Required here: say how you leave.", raised_by=(raises,))
 
     def spec(severity: str) -> Spec:
         modes = [{"id": "m", "severity": severity}]

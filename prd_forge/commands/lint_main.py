@@ -12,8 +12,8 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from prd_forge._exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, echo
 from prd_forge._io import OutputExistsError, non_regular, write_atomic
@@ -23,10 +23,6 @@ from prd_forge.lint.files import MAX_BYTES
 from prd_forge.lint.formats import Options, get
 from prd_forge.lint.run import RunResult, run
 from prd_forge.terms import Severity
-
-TYPE_CHECKING = False  # typing is for the type checker: importing it costs a warm run ~10%
-if TYPE_CHECKING:
-    from typing import Any
 
 
 class Usage(Exception):
@@ -42,8 +38,7 @@ class LintInputError(Exception):
     """An input error: one line, exit 2 (click's InputError)."""
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """A checked command line: what to lint, how, and the settings it came with."""
 
     paths: tuple[str, ...]

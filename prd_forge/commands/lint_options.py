@@ -11,22 +11,17 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Final, Literal, NamedTuple
 
 from prd_forge.lint import cache
 from prd_forge.lint.config import PRESETS, STAGES
 from prd_forge.lint.formats import NAMES
 
-TYPE_CHECKING = False  # typing is for the type checker: importing it costs a warm run ~10%
-if TYPE_CHECKING:
-    from typing import Any, Final, Literal
-
-    Kind = Literal["flag", "text", "many", "choice", "count", "file", "folder", "existing-folder"]
+Kind = Literal["flag", "text", "many", "choice", "count", "file", "folder", "existing-folder"]
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     """One option: its names (the long one first), where its value goes, and its type."""
 
     names: tuple[str, ...]

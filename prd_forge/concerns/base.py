@@ -5,8 +5,8 @@ Plain data, standard library only: the lint path imports it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Level(StrEnum):
@@ -16,8 +16,7 @@ class Level(StrEnum):
     RECOMMENDED = "recommended"
 
 
-@dataclass(frozen=True, slots=True)
-class TableSign:
+class TableSign(NamedTuple):
     """A table is about the concern when each group of words matches some header cell (and
     no header cell holds a word of `unless`); the first group's column holds the answers.
     A column named only by a `weak` word of the first group ("Mitigation", which a table of
@@ -28,8 +27,7 @@ class TableSign:
     weak: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Placeholder:
+class Placeholder(NamedTuple):
     """A template slot left unfilled, which lint reads as a placeholder wherever it stands.
 
     Attributes:
@@ -43,8 +41,7 @@ class Placeholder:
     pattern: str
 
 
-@dataclass(frozen=True, slots=True)
-class GapMessage:
+class GapMessage(NamedTuple):
     """What `check` says about one kind of gap in a spec's answers for the concern.
 
     Attributes:
@@ -62,8 +59,7 @@ class GapMessage:
     field: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Raise:
+class Raise(NamedTuple):
     """An answer that raises a concern's stakes, in a spec and as lint reads it in a PRD.
 
     Attributes:
@@ -82,8 +78,7 @@ class Raise:
     prose: str
 
 
-@dataclass(frozen=True, slots=True)
-class Concern:
+class Concern(NamedTuple):
     """Everything prd-forge knows about one thing an AI-feature spec must address.
 
     Attributes:

@@ -13,8 +13,7 @@ answers any risk opts into the profile whatever its output kind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 TITLE: Final = "Generative AI risks (NIST AI 600-1)"
 ANCHOR: Final = "NIST AI 600-1, Generative AI Profile (July 2024), section 2"
@@ -30,8 +29,7 @@ SECURITY: Final = "security lead"
 OPERATIONS: Final = "product operations lead"
 
 
-@dataclass(frozen=True, slots=True)
-class Risk:
+class Risk(NamedTuple):
     """One AI 600-1 risk.
 
     Attributes:

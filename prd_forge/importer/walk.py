@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from prd_forge.importer import labels, prose, tables
@@ -261,9 +261,9 @@ def _label_lines(concern: str, block: Block) -> list[Block]:
     for number, line in lines:
         here = block.line + number
         if parts and not labels.line_field(concern, line) and not _labelled(concern, parts[-1]):
-            parts[-1] = replace(parts[-1], text=f"{parts[-1].text}\n{line}", end_line=here)
+            parts[-1] = parts[-1]._replace(text=f"{parts[-1].text}\n{line}", end_line=here)
         else:
-            parts.append(replace(block, text=line, line=here, end_line=here))
+            parts.append(block._replace(text=line, line=here, end_line=here))
     return parts
 
 

@@ -27,12 +27,9 @@ import sys
 import zlib
 from importlib import import_module
 from pathlib import Path
+from typing import Any, Final
 
-TYPE_CHECKING = False  # typing is for the type checker: importing it costs a warm run ~10%
-if TYPE_CHECKING:
-    from typing import Any, Final
-
-    Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 try:  # CPython's regex engine and the parts of `re` that feed it (no stubs: typed Any)
     _sre = import_module("_sre")

@@ -14,8 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 if TYPE_CHECKING:
     from prd_forge.lint.results import Finding
@@ -24,8 +23,7 @@ BUDGET: Final = 5  # findings of one rule in one file before they are merged fil
 _SHOWN: Final = 15  # items listed in a merged message before "and N more" (15 concerns)
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """A finding with what the merge needs: its plural phrasing and a short subject."""
 
     finding: Finding
@@ -75,7 +73,7 @@ def _one(group: list[Item], where: str) -> Item:
     # them all in `concerns` (lint --fix scaffolds each).
     about = tuple(dict.fromkeys(c for item in group for c in item.finding.about))
     concerns = about if len(about) > 1 else ()
-    return Item(replace(first.finding, message=message, concerns=concerns), first.many)
+    return Item(first.finding._replace(message=message, concerns=concerns), first.many)
 
 
 def _items(group: list[Item]) -> str:

@@ -22,15 +22,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any, Final
 
 from prd_forge import __version__
 from prd_forge.lint import cache_store
 from prd_forge.lint.cache_entry import Entry, decode_report, encode_report
 from prd_forge.lint.results import FileReport
-
-TYPE_CHECKING = False  # typing is for the type checker: importing it costs a warm run ~10%
-if TYPE_CHECKING:
-    from typing import Any, Final
 
 DIR_NAME: Final = ".prd-forge_cache"
 ENV_VAR: Final = "PRD_FORGE_CACHE_DIR"

@@ -1,27 +1,22 @@
 """One file's entry in lint's result cache, and a report as the cache stores it (JSON rows).
 
-Reviving 5,000 findings from the cache must cost less than starting Python, so a row becomes a
-Finding by filling its fields directly (the dataclass's frozen __init__ costs several times
-more); every row is checked first, and anything unexpected makes the entry a miss.
+Every row is checked before it becomes a Finding, and anything unexpected makes the entry a
+miss.
 """
 
 from __future__ import annotations
 
 import os
+from typing import Any, Final
 
 from prd_forge.lint.results import FileReport, Finding
 from prd_forge.terms import CoverageState, Severity
-
-TYPE_CHECKING = False  # typing is for the type checker: importing it costs a warm run ~10%
-if TYPE_CHECKING:
-    from typing import Any, Final
 
 _STATES: Final = {state.value: state for state in CoverageState}
 _SEVERITIES: Final = {severity.value: severity for severity in Severity}
 _FIELDS: Final = ("path", "line", "column", "code", "name", "concern", "severity", "message")
 _TYPES: Final = (str, int, int, str, str, str, str, str)
 _STR: Final = frozenset({str})
-_new = object.__new__
 
 
 class Entry:
@@ -111,16 +106,5 @@ def _finding(row: list[Any]) -> Finding:
         or (concerns and not {*map(type, concerns)} <= _STR)
     ):
         raise ValueError(row)
-    finding = _new(Finding)
-    finding.__dict__.update(
-        path=path,
-        line=line,
-        column=column,
-        code=code,
-        name=name,
-        concern=concern,
-        severity=_SEVERITIES[severity],  # KeyError for one that is not a severity
-        message=message,
-        concerns=tuple(concerns),
-    )
-    return finding
+    severity = _SEVERITIES[severity]  # KeyError for one that is not a severity
+    return Finding(path, line, column, code, name, concern, severity, message, tuple(concerns))

@@ -21,21 +21,17 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+from typing import Any, Final
 from zlib import crc32
 
 from prd_forge._io import MEGABYTE, ReadError, read_regular
-
-TYPE_CHECKING = False  # typing is for the type checker: importing it costs a warm run ~10%
-if TYPE_CHECKING:
-    from typing import Any, Final
 
 MAX_BYTES: Final = 256 * MEGABYTE
 COMPACT_SLACK: Final = 64 * 1024  # a journal this small is never worth a compaction
 _HEADER: Final = 8
 _FLAGS: Final = os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
-if TYPE_CHECKING:
-    Rows = dict[str, Any]
+Rows = dict[str, Any]
 
 
 def read(folder: str, name: str) -> tuple[Rows, bool]:

@@ -8,17 +8,12 @@ found by walking up from the linted file. Files are validated by a pydantic mode
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Final, NamedTuple
 
 from prd_forge._io import MEGABYTE, ReadError, read_regular
 from prd_forge.terms import STAGES as STAGES
 from prd_forge.terms import Severity, Stage
-
-TYPE_CHECKING = False  # typing is for the type checker: importing it costs a warm run ~10%
-if TYPE_CHECKING:
-    from typing import Any, Final
 
 PRESETS: Final = ("default", "strict")
 FILE_NAME: Final = ".prd-forge.toml"
@@ -30,8 +25,7 @@ class ConfigError(Exception):
     """A config file that cannot be used; the message names the file and the key."""
 
 
-@dataclass(frozen=True, slots=True)
-class CustomSection:
+class CustomSection(NamedTuple):
     """A section a team's own policy requires, beyond the catalogue."""
 
     id: str
@@ -39,8 +33,7 @@ class CustomSection:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(NamedTuple):
     """Resolved lint settings (immutable; built from defaults, a file, then CLI flags).
 
     select/ignore/per-path ignores and severity keys are selectors: a rule code ("PRD101"), a
@@ -69,7 +62,7 @@ class Config:
     source: str | None = None  # the file this came from
 
     def replace(self, **changes: Any) -> Config:
-        return dataclasses.replace(self, **changes)
+        return self._replace(**changes)
 
 
 DEFAULT: Final = Config()

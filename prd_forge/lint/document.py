@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from prd_forge.lint._re import lazy
 
@@ -37,15 +36,13 @@ _CELL_MARKS: Final = frozenset({"td_open", "td_close", "th_open", "th_close", "t
 _ALERT = lazy(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     row_lines: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A unit of body text.
 
     kind: paragraph, item (list item paragraph), table, code, html, comment, quote, or alert
@@ -61,8 +58,7 @@ class Block:
     table: Table | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A heading (or a bold pseudo-heading) and the blocks up to the next heading."""
 
     title: str
@@ -73,28 +69,26 @@ class Section:
     pseudo: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(NamedTuple):
     line: int
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     text: str
     line_count: int
     front_matter: dict[str, str]
     sections: tuple[Section, ...]
     comments: tuple[Comment, ...]
     unclosed_fence: int | None = None  # line of a code fence that runs to the end of the file
-    _subtree_end: tuple[int, ...] = field(default=(), repr=False)
+    subtree_ends: tuple[int, ...] = ()  # per section: the index after its subtree
 
     def subtree(self, index: int) -> Sequence[Section]:
         """The section at `index` and every section nested below it."""
-        return self.sections[index : self._subtree_end[index]]
+        return self.sections[index : self.subtree_ends[index]]
 
     def subtree_end(self, index: int) -> int:
-        return self._subtree_end[index]
+        return self.subtree_ends[index]
 
     @property
     def title_index(self) -> int | None:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePath
-from typing import Final
+from typing import Final, NamedTuple
 
 from prd_forge import concerns as registry
 from prd_forge.concerns import Concern
@@ -34,13 +33,12 @@ _DRAFT_KEEP: Final = frozenset({"missing-section", "hollow-section", "open-block
 _MILDER: Final = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO}
 
 
-@dataclass(frozen=True, slots=True)
-class _Profile:
+class _Profile(NamedTuple):
     """What a config fixes for every file: concerns, titles, the alias index, rules."""
 
     concerns: tuple[str, ...]
     titles: Mapping[str, str]
-    index: AliasIndex
+    aliases: AliasIndex
     rules: tuple[tuple[Rule, frozenset[str] | None], ...]  # with the concerns it is limited to
 
 
@@ -56,7 +54,7 @@ def lint_text(
     chosen = Stage(stage) if stage else config.stage
     resolved = chosen or Stage.of_status(doc.front_matter.get("status", ""))
     strict = config.preset == "strict" or resolved is Stage.LAUNCH
-    analysis = analyse(doc, profile.index, profile.concerns)
+    analysis = analyse(doc, profile.aliases, profile.concerns)
     required = _required(config, ai=ai, strict=strict)
     suppressions, no_reason, unknown = suppress.parse(doc, _known(profile))
     ctx = Context(
@@ -82,13 +80,13 @@ def analyse_text(text: str, *, config: Config | None = None) -> Analysis:
     each one. A pure function of the text, the concerns and the config's aliases and sections
     (the render guard and `template check` judge a template's output with it)."""
     profile = _profile(config or DEFAULT)
-    return analyse(parse(text), profile.index, profile.concerns)
+    return analyse(parse(text), profile.aliases, profile.concerns)
 
 
 def concern_analysis(doc: Document, config: Config | None = None) -> Analysis:
     """Lint's concern analysis of a parsed document, as `lint_text` makes it (import reads it)."""
     profile = _profile(config or DEFAULT)
-    return analyse(doc, profile.index, profile.concerns)
+    return analyse(doc, profile.aliases, profile.concerns)
 
 
 def _coverage(

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from prd_forge.lint import fix_place, questions
 from prd_forge.lint import text as words
@@ -31,8 +30,7 @@ _NUMBER = re.compile(r"^(\d+)([.)]?)\s+")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """How the document writes its section headings."""
 
     level: int = 2
@@ -41,8 +39,7 @@ class Style:
     number_suffix: str = "."
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """The fixed text, and which concerns were added or marked hollow."""
 
     text: str

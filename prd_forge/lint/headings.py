@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from prd_forge.lint._re import lazy
 
@@ -50,8 +49,7 @@ def _fold(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True, slots=True)
-class AliasIndex:
+class AliasIndex(NamedTuple):
     """Aliases by their first word, longest first; `fallback` is tried when nothing matches."""
 
     by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]

@@ -13,13 +13,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any, Final, TypeVar
 
-TYPE_CHECKING = False  # typing is for the type checker: a warm run never imports it
-if TYPE_CHECKING:
-    from typing import Any, Final, TypeVar
-
-    Item = TypeVar("Item")
-    Result = TypeVar("Result")
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 PARALLEL_MIN: Final = 48  # below this many items one process is faster than a pool
 CHUNKS_PER_WORKER: Final = 8  # small enough to even out the end, large enough to be cheap

@@ -23,8 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from prd_forge.lint import regex_source
 from prd_forge.lint._re import LazyPattern, lazy
@@ -44,8 +43,7 @@ _WARM: Final = 60_000
 Found = list[tuple[str, list[str]]]  # per text: (concern, what findall finds), in entry order
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """Where the matches of one concern's evidence pattern can start.
 
     starts: what its word-led alternatives start with: their first `_KEY` characters, or fewer

@@ -11,8 +11,7 @@ opens with it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Block, Document, Table
@@ -22,8 +21,7 @@ _OPENING_ID: Final = lazy(r"[ \t*_]*`([A-Za-z0-9][\w.-]{0,80})`")
 _COLUMNS: Final = ("fallback", "mitigation", "ux state")
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """An id a table cell names, where it is named, and whether anything defines it."""
 
     id: str

@@ -18,6 +18,9 @@ _WORD_CHAR: Final = re.compile(r"\w")
 # what makes a pattern's match depend on the text beyond its own start and end: anchors,
 # lookarounds, back-references, capturing or flagged groups
 _CONTEXTUAL: Final = re.compile(r"[$^]|\\[AZzGg1-9]|\((?!\?:)")
+# the source read as `_skip` reads it, a token at a time: an escape, a character class, a
+# parenthesis or "|", or a run of anything else (in C: the loops over these are per token)
+_TOKEN: Final = re.compile(r"\\.?|\[\^?.?(?:\\.?|[^\]\\])*\]?|[()|]|[^\\\[()|]+", re.DOTALL)
 
 
 def literal_prefix(branch: str) -> str:
@@ -152,32 +155,33 @@ def end_of(source: str, index: int) -> int:
 
 def top_level(source: str) -> list[str]:
     """`source` cut at its top-level "|"."""
+    if "|" not in source:
+        return [source]
     branches: list[str] = []
-    depth = start = index = 0
-    while index < len(source):
-        char = source[index]
+    depth = start = 0
+    for token in _TOKEN.finditer(source):
+        char = token[0]
         if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
         elif char == "|" and depth == 0:
-            branches.append(source[start:index])
-            start = index + 1
-        index = _skip(source, index)
+            branches.append(source[start : token.start()])
+            start = token.end()
     return [*branches, source[start:]]
 
 
 def _closing(source: str) -> int | None:
     """The index of the ")" closing the group that opens `source`."""
-    depth = index = 0
-    while index < len(source):
-        if source[index] == "(":
+    depth = 0
+    for token in _TOKEN.finditer(source):
+        char = token[0]
+        if char == "(":
             depth += 1
-        elif source[index] == ")":
+        elif char == ")":
             depth -= 1
             if depth == 0:
-                return index
-        index = _skip(source, index)
+                return token.start()
     return None
 
 

@@ -7,13 +7,12 @@ result cache builds these and prints them without importing the parser or the an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from prd_forge.terms import CoverageState, Severity
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem in one file; sorts by path, then line, column and code."""
 
     path: str
@@ -25,8 +24,8 @@ class Finding:
     severity: Severity
     message: str
     # Every concern a finding merged by the noise budget stands for (lint/budget.py), the first
-    # being `concern`; empty for a finding about one concern. Not part of its identity.
-    concerns: tuple[str, ...] = field(default=(), compare=False)
+    # being `concern`; empty for a finding about one concern.
+    concerns: tuple[str, ...] = ()
 
     @property
     def about(self) -> tuple[str, ...]:
@@ -34,8 +33,7 @@ class Finding:
         return self.concerns or (self.concern,)
 
 
-@dataclass(frozen=True)
-class FileReport:
+class FileReport(NamedTuple):
     """What lint says about one file.
 
     coverage maps every concern id (catalogue and the team's own) to present, partial, hollow

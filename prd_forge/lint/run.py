@@ -7,8 +7,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from prd_forge.lint import config as config_files
 from prd_forge.lint.cache import Cache, digest
@@ -22,8 +22,7 @@ from prd_forge.lint.results import FileReport, fails
 Overrides = Callable[[Config], Config]
 
 
-@dataclass(frozen=True)
-class RunResult:
+class RunResult(NamedTuple):
     """Reports and unreadable files; `failed` applies each file's own fail level.
 
     `warnings` do not change the exit code: files skipped in folders (a FIFO, a link to a
@@ -38,8 +37,7 @@ class RunResult:
     warnings: tuple[InputProblem, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Warned:
+class _Warned(NamedTuple):
     """A report, and the warning its file's reading earned (read as Windows-1252)."""
 
     report: FileReport
@@ -50,8 +48,7 @@ class _Warned:
 Outcome = FileReport | _Warned | InputProblem
 
 
-@dataclass(frozen=True, slots=True)
-class _Job:
+class _Job(NamedTuple):
     path: str
     config: Config
     stage: str | None

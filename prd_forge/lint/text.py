@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from prd_forge import concerns
 from prd_forge.concerns import Concern
@@ -20,8 +19,7 @@ _UPPER_MARKERS: Final = lazy(r"\b(?:TODO|FIXME|XXX)\b")
 _MARKER_NEEDLES: Final = ("TODO", "FIXME", "XXX")
 
 
-@dataclass(frozen=True, slots=True)
-class _Form:
+class _Form(NamedTuple):
     """One placeholder form: the literals its matches contain, and its pattern.
 
     Each pattern opens with a literal where it can ("\\bto be" is written "to be" and a
@@ -139,8 +137,7 @@ _COMMENT: Final = lazy(r"<!--.*?-->", re.DOTALL)
 NA_REASON_WORDS: Final = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Prefiltered:
+class Prefiltered(NamedTuple):
     """A case-insensitive pattern behind a substring test: most blocks contain none of the
     needles, and `in` on a short string is far cheaper than a regex alternation."""
 

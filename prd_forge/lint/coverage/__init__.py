@@ -11,8 +11,7 @@ question is not covered.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from prd_forge.lint.coverage.body import HOLLOW_WORDS, MIN_WORDS, assess
 from prd_forge.lint.coverage.evidence import (
@@ -56,8 +55,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(NamedTuple):
     """Coverage of every concern, plus what rules need to find a concern's text.
 
     matches: section index -> the concern ids its heading names.

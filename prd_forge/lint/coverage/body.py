@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Final
 
 from prd_forge.lint import text as words
@@ -64,18 +63,23 @@ def assess(blocks: Iterable[Block], *, questions_count: bool = False) -> tuple[C
     return tally.verdict()
 
 
-@dataclass(slots=True)
 class _Tally:
     """What a body is made of: words of substance and everything that is not."""
 
-    content: int = 0
-    marked: int = 0  # placeholders, guidance, empty slots
-    asked: bool = False  # a placeholder that asks ("[NEEDS CLARIFICATION: rule or model?]")
-    questions: int = 0
-    comments: int = 0
-    asides: int = 0  # quotes and italics: a template's note, or real content
-    unreasoned_na: bool = False
-    long: list[str] = field(default_factory=list)  # answers counted only up to MIN_WORDS
+    __slots__ = (
+        *("content", "marked", "asked", "questions", "comments", "asides"),
+        *("unreasoned_na", "long"),
+    )
+
+    def __init__(self) -> None:
+        self.content = 0
+        self.marked = 0  # placeholders, guidance, empty slots
+        self.asked = False  # a placeholder that asks ("[NEEDS CLARIFICATION: rule or model?]")
+        self.questions = 0
+        self.comments = 0
+        self.asides = 0  # quotes and italics: a template's note, or real content
+        self.unreasoned_na = False
+        self.long: list[str] = []  # answers counted only up to MIN_WORDS
 
     def verdict(self) -> tuple[CoverageState, str]:
         content = self.content

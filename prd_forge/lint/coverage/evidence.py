@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from prd_forge.concerns import TableSign
 from prd_forge.lint import phrases
@@ -59,8 +58,7 @@ class Prose:
         return self._found.get((section, block))
 
 
-@dataclass(frozen=True, slots=True)
-class ContentEvidence:
+class ContentEvidence(NamedTuple):
     """Content outside open questions that speaks to concerns: phrase hits and tables."""
 
     hits: Mapping[str, list[int]]

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from prd_forge import concerns as registry
 from prd_forge.concerns import Concern, TableSign
@@ -20,8 +19,7 @@ from prd_forge.lint._re import Caseless, LazyPattern, lazy
 _KEPT: Final = 4  # registries remembered at once (tests swap in a few)
 
 
-@dataclass(frozen=True, slots=True)
-class Known:
+class Known(NamedTuple):
     """The registry's facts that coverage asks about, by concern id.
 
     settled: one sentence of evidence settles them, wherever it stands.

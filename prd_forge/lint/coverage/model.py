@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from prd_forge.terms import COVERAGE_STATES, CoverageState
 
@@ -16,8 +15,7 @@ STATES: Final = COVERAGE_STATES
 OPEN_QUESTIONS: Final = "open-questions"
 
 
-@dataclass(frozen=True, slots=True)
-class Coverage:
+class Coverage(NamedTuple):
     """How one concern is covered.
 
     line: where findings about it point (its best section's heading, else the title).

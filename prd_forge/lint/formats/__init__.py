@@ -8,19 +8,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Final, NamedTuple
 
 from prd_forge.lint.run import RunResult
 from prd_forge.terms import Severity
 
-TYPE_CHECKING = False  # typing is for the type checker: importing it costs a warm run ~10%
-if TYPE_CHECKING:
-    from typing import Final
 
-
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """What SARIF tells code scanning about one rule: lint's, or a code of another command
     that reports through these formats (`check`'s SPEC001-SPEC004)."""
 
@@ -35,8 +30,7 @@ class RuleInfo:
     help_markdown: str
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     color: bool = False
     summary: bool = False
     quiet: bool = False  # text: no tally line

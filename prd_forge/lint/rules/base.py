@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Final, TypeVar, cast
+from typing import Final, NamedTuple, TypeVar, cast
 
 from prd_forge.lint.coverage import Analysis, Coverage
 from prd_forge.lint.document import Block, Document, Section
@@ -20,8 +19,7 @@ ANY_CONCERN: Final = "*"  # a rule whose findings name their own concern
 Found = TypeVar("Found")
 
 
-@dataclass(frozen=True, slots=True)
-class Observation:
+class Observation(NamedTuple):
     """What a rule's check reports; the engine turns it into a Finding (code, severity, path)."""
 
     line: int
@@ -35,33 +33,48 @@ class Observation:
     subject: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     line: int
     targets: tuple[str, ...]
     reason: str
     next_line: int | None  # None: the whole file
 
 
-@dataclass(frozen=True, slots=True)
 class Context:
-    """Everything a rule may read."""
+    """Everything a rule may read, and what the rules compute once per document."""
 
-    doc: Document
-    analysis: Analysis
-    ai: bool
-    required: frozenset[str]
-    titles: Mapping[str, str]
-    suppressions: tuple[Suppression, ...] = ()
-    bad_suppressions: tuple[Observation, ...] = ()
-    unknown_targets: tuple[Observation, ...] = ()
-    stage: Stage | None = None  # None when neither said nor declared
-    _cache: dict[str, tuple[Block, ...]] = field(default_factory=dict, repr=False)
-    # (first line, concern) per section, built once: concern_at runs once per finding, and
-    # walking back through the sections for each made lint quadratic in headings.
-    _owners: list[tuple[int, str]] = field(default_factory=list, repr=False)
-    # What once() computed, by the function that computed it.
-    _once: dict[Callable[[Context], object], object] = field(default_factory=dict, repr=False)
+    __slots__ = (
+        *("doc", "analysis", "ai", "required", "titles", "stage"),
+        *("suppressions", "bad_suppressions", "unknown_targets", "_cache", "_owners", "_once"),
+    )
+
+    def __init__(
+        self,
+        doc: Document,
+        analysis: Analysis,
+        ai: bool,
+        required: frozenset[str],
+        titles: Mapping[str, str],
+        suppressions: tuple[Suppression, ...] = (),
+        bad_suppressions: tuple[Observation, ...] = (),
+        unknown_targets: tuple[Observation, ...] = (),
+        stage: Stage | None = None,  # None when neither said nor declared
+    ) -> None:
+        self.doc = doc
+        self.analysis = analysis
+        self.ai = ai
+        self.required = required
+        self.titles = titles
+        self.suppressions = suppressions
+        self.bad_suppressions = bad_suppressions
+        self.unknown_targets = unknown_targets
+        self.stage = stage
+        self._cache: dict[str, tuple[Block, ...]] = {}
+        # (first line, concern) per section, built once: concern_at runs once per finding, and
+        # walking back through the sections for each made lint quadratic in headings.
+        self._owners: list[tuple[int, str]] = []
+        # What once() computed, by the function that computed it.
+        self._once: dict[Callable[[Context], object], object] = {}
 
     def once(self, compute: Callable[[Context], Found]) -> Found:
         """`compute(self)`, computed once per document: several rules read the same scan."""
@@ -151,8 +164,7 @@ def _owners(
 Check = Callable[[Context], Iterable[Observation]]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule: stable code and kebab-case name, the concern it guards, docs, and a check.
 
     `good` and `bad` are Markdown examples; the test suite lints them (bad must produce this

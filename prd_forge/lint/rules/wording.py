@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from prd_forge import wording
 from prd_forge.lint import text as words
@@ -23,8 +22,7 @@ from prd_forge.lint.rules.base import ANY_CONCERN, Context, Observation, Rule
 from prd_forge.terms import Severity
 
 
-@dataclass(frozen=True, slots=True)
-class _Promise:
+class _Promise(NamedTuple):
     """Which labels hold a promise, in which concerns' sections, and the function judging it."""
 
     label: LazyPattern  # matched in full against the label, lower-cased, without "(...)"
@@ -66,8 +64,7 @@ _SENTENCE_END: Final = lazy(r"(?<=[.;!?])\s")
 _MISSING: Final = "**missing**"  # the renderer's mark for a value not given
 
 
-@dataclass(frozen=True, slots=True)
-class _Place:
+class _Place(NamedTuple):
     """A labelled value in the text, and the line it is on."""
 
     label: str
