@@ -1,6 +1,6 @@
 """What coverage reads from the concern registry, built once per registry.
 
-A `functools.cache` keyed by the registry hashes every concern (a frozen dataclass of tuples)
+A `functools.cache` keyed by the registry hashes every concern (a NamedTuple of tuples)
 on each call: thousands of calls per corpus. The registry only changes when a test registers a
 throwaway concern, so the facts are kept per registry object, found by identity.
 """
