@@ -39,8 +39,11 @@ _CONFIDENCE: Final = words.Prefiltered(
     ("confidence", "probability", "certainty", "score"),
     lazy(r"\b(?:confidence|probability|certainty|score)\b", re.IGNORECASE),
 )
-_CONFIDENCE_VALUE: Final = lazy(r"(?<![\d.])(?:0?\.\d+|1\.0|\d{1,3}(?:\.\d+)? ?%)")
-_DIGIT: Final = lazy(r"\d")
+# A confidence value ("0.7", ".85", "1.0", "70 %") starts at a digit or a dot that follows
+# neither. The starts are found first: a pattern that opens with a character class is scanned
+# for at C speed, one that opens with a look-behind is tried at every position of the block.
+_VALUE_START: Final = lazy(r"[\d.](?<![\d.][\d.])")
+_CONFIDENCE_VALUE: Final = lazy(r"0?\.\d+|1\.0|\d{1,3}(?:\.\d+)? ?%")
 _CONFIDENCE_NA: Final = r"\b(?:no confidence (?:score|threshold)|not probabilistic|deterministic)\b"
 _NA_NEEDLES: Final = needles.Prefilter(_CONFIDENCE_NA)
 _BELOW: Final = lazy(
@@ -150,14 +153,19 @@ def _confidence_blocks(ctx: Context) -> Iterator[Block]:
                     yield block
 
 
+def _has_value(text: str) -> bool:
+    return any(
+        _CONFIDENCE_VALUE.match(text, start.start()) for start in _VALUE_START.finditer(text)
+    )
+
+
 def _threshold_blocks(ctx: Context) -> tuple[list[Block], bool]:
     """Blocks that give a confidence value, and whether one says there is no score (read by
     PRD131 and PRD132: see Context.once)."""
     with_value: list[Block] = []
     not_applicable = False
     for block in _confidence_blocks(ctx):
-        # Every value has a digit, and a search that finds none reads the whole block.
-        if _DIGIT.search(block.text) and _CONFIDENCE_VALUE.search(block.text):
+        if _has_value(block.text):
             with_value.append(block)
         elif not not_applicable and _NA_NEEDLES.search(block.text):
             not_applicable = True

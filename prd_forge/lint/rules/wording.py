@@ -125,6 +125,8 @@ def _table_places(block: Block, concern: str) -> Iterator[tuple[_Promise, _Place
 
 
 def _line_places(block: Block, concern: str) -> Iterator[tuple[_Promise, _Place]]:
+    if ":" not in block.text:
+        return  # every labelled line has its colon; most paragraphs have none
     for match in _LINE.finditer(block.text):
         promise = _promise(_label(match["label"]), concern)
         if promise is not None:
