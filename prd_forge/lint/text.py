@@ -283,8 +283,17 @@ _PUNCTUATION: Final = "-|*_#>`~:;,.!?()[]{}\"'\u2014\u2013"
 def word_count(text: str, limit: int | None = None) -> int:
     """Whitespace-separated words, not counting bare punctuation (fast: no regex); stops
     counting at `limit` when one is given."""
+    if limit is None or limit < 1:
+        tokens = text.split()
+    else:
+        # most texts reach the limit in their first tokens: split only those (the last item
+        # is the rest, unsplit), and split the whole only when punctuation stands among them
+        head = text.split(None, limit)
+        if len(head) > limit and all(token.strip(_PUNCTUATION) for token in head[:limit]):
+            return limit
+        tokens = head if len(head) <= limit else text.split()
     count = 0
-    for token in text.split():
+    for token in tokens:
         if token.strip(_PUNCTUATION):
             count += 1
             if count == limit:
@@ -293,6 +302,10 @@ def word_count(text: str, limit: int | None = None) -> int:
 
 
 def has_number(text: str) -> bool:
+    """Whether the text has a digit: in ASCII text, ten substring tests (C loops over the text,
+    several times faster than a regex search that finds none); else `\\d`'s every digit."""
+    if text.isascii():
+        return any(digit in text for digit in "0123456789")
     return _NUMBER.search(text) is not None
 
 
