@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import zlib
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Final, NamedTuple
 
 from prd_forge.lint import regex_source
+from prd_forge.lint._programs import kept
 from prd_forge.lint._re import LazyPattern, lazy
 from prd_forge.lint.regex_source import literal_prefix, literal_prefixes
 
@@ -89,6 +92,20 @@ class Evidence:
             self._reading = _read(self.alternatives)
         return self._reading
 
+    def read_as(self, reading: Reading) -> None:
+        """Take the reading of these alternatives that an earlier run kept."""
+        self._reading = reading
+
+
+def _code() -> str:
+    """What identifies the code that reads alternatives: this module's and regex_source's
+    text, by checksum ("" when they cannot be read: nothing is then kept)."""
+    try:
+        texts = [Path(module).read_bytes() for module in (__file__, regex_source.__file__)]
+    except OSError:
+        return ""
+    return format(zlib.crc32(b"\0".join(texts)), "08x")
+
 
 def evidence(concern: str, alternatives: Iterable[str]) -> Evidence:
     """One concern's evidence, `\\b(?:alt1|alt2|...)\\b`."""
@@ -140,6 +157,7 @@ class Scanner:
     def __init__(self, entries: Iterable[Evidence]) -> None:
         self.entries = tuple(entries)
         self._union: tuple[LazyPattern | None] | None = None  # built when first needed
+        self._trie: str | None = None  # the union's alternatives, when read
         self._by_key: dict[str, tuple[int, ...]] = {}
         self._match: list[Callable[[str, int, int], re.Match[str] | None]] | None = None
         self._scanned = 0  # characters scanned so far, up to _WARM
@@ -164,6 +182,8 @@ class Scanner:
         if self._scanned < _WARM:
             self._scanned += sum(len(text) for text in lowered)
         warm = self._scanned >= _WARM
+        if warm:
+            self._read_all()
         plain = frozenset(n for n in chosen if warm and self.entries[n].reading.plain)
         redo = self._scan_plain(lowered, plain, found)
         for number in chosen:
@@ -249,11 +269,29 @@ class Scanner:
         """A non-word character, then (not consumed) a word start where some alternative
         matches; None when no alternative starts with a word character."""
         if self._union is None:
-            readings = [entry.reading for entry in self.entries]
-            led = [source for reading in readings if reading.plain for source in reading.led]
-            trie = regex_source.trie(led, _TRIE_DEPTH)
-            self._union = (lazy(r"\W(?=(?:" + trie + r")\b)") if led else None,)
+            trie = self._read_all()
+            self._union = (lazy(r"\W(?=(?:" + trie + r")\b)") if trie else None,)
         return self._union[0]
+
+    def _read_all(self) -> str:
+        """Read every entry's alternatives (their readings), and return the union's trie of
+        the word-led ones. Reading them costs about 40 ms, so what a run read is kept for the
+        next (lint/_programs.py), under a key made of the alternatives and this code."""
+        if self._trie is None:
+            key = "\0".join(["\1".join(entry.alternatives) for entry in self.entries])
+            code = _code()
+            if code:
+                rows, self._trie = kept("evidence-readings", f"{code}\0{key}", self._compute)
+            else:
+                rows, self._trie = self._compute()
+            for entry, row in zip(self.entries, rows, strict=True):
+                entry.read_as(Reading(*row))
+        return self._trie
+
+    def _compute(self) -> tuple[list[tuple[object, ...]], str]:
+        readings = [_read(entry.alternatives) for entry in self.entries]
+        led = [source for reading in readings if reading.plain for source in reading.led]
+        return [tuple(reading) for reading in readings], regex_source.trie(led, _TRIE_DEPTH)
 
     def _matchers(self) -> list[Callable[[str, int, int], re.Match[str] | None]]:
         """Each entry's pattern's `match`, compiled on first use."""

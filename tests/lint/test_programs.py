@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import marshal
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,52 @@ def test_no_home_folder_compiles_every_time(monkeypatch: pytest.MonkeyPatch) -> 
     _same(compile_pattern(source, flags), source, flags)
     _programs._save()  # writes nowhere
     assert not Path("relative").exists()
+
+
+def test_a_kept_value_is_computed_once_and_serves_only_its_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    computed: list[str] = []
+
+    def compute(value: str) -> Callable[[], tuple[str, frozenset[str]]]:
+        def run() -> tuple[str, frozenset[str]]:
+            computed.append(value)
+            return value, frozenset({value})
+
+        return run
+
+    assert _programs.kept("test", "key", compute("a")) == ("a", frozenset({"a"}))
+    assert _programs.kept("test", "key", compute("b")) == ("a", frozenset({"a"}))  # this run's
+    _programs._save()
+    assert _programs.kept("test", "key", compute("c")) == ("a", frozenset({"a"}))  # the next's
+    assert computed == ["a"]
+    assert _programs.kept("test", "other key", compute("d")) == ("d", frozenset({"d"}))
+    where = _programs.folder()
+    assert where is not None
+    (kept,) = [file for file in where.iterdir() if file.name.startswith("test-")]
+    for damage in (b"\xff not marshal", marshal.dumps([1, 2]), marshal.dumps(("same crc?", 1))):
+        kept.write_bytes(damage)
+        computed.clear()
+        assert _programs.kept("test", "key", compute("e")) == ("e", frozenset({"e"}))
+        assert computed == ["e"]
+        monkeypatch.setattr(_programs, "_values", {})
+
+
+def test_the_scanner_reads_the_kept_readings_as_it_would_compute_them() -> None:
+    from prd_forge.lint import phrases
+    from prd_forge.lint.coverage.known import known
+
+    entries = known().scanner.entries
+    fresh = [phrases.evidence(entry.concern, entry.alternatives) for entry in entries]
+    first = phrases.Scanner(fresh)
+    first.warm()  # computes, and keeps when the run ends
+    _programs._save()
+    again = [phrases.evidence(entry.concern, entry.alternatives) for entry in entries]
+    second = phrases.Scanner(again)
+    second.warm()  # reads what the first kept
+    assert [entry.reading for entry in again] == [
+        phrases._read(entry.alternatives) for entry in entries
+    ]
+    assert second._trie == first._trie
+    text = ["the model falls back to rules when unsure; staff review every reply. 40% of users"]
+    assert second.scan_all(text * 30) == first.scan_all(text * 30)
