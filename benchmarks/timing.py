@@ -56,7 +56,7 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _run_once(
+def run_once(
     command: list[str], cwd: Path, timeout: float, cpu: list[float] | None = None
 ) -> tuple[float, str]:
     """One run: (seconds, error or ''); appends its CPU seconds to `cpu` when given."""
@@ -96,7 +96,7 @@ def _warm_up(
     name: str, command: list[str], cwd: Path, rounds: int, budget: float, timeout: float
 ) -> tuple[int, Timing | None]:
     """One warm-up run: how many timed runs fit the budget, or the Timing when none will run."""
-    first, error = _run_once(command, cwd, timeout)
+    first, error = run_once(command, cwd, timeout)
     if error:
         return 0, Timing(name, [first] if "timed out" in error else [], error)
     runs = plan_runs(first, rounds, budget)
@@ -113,7 +113,7 @@ def time_loop(
     times: list[float] = []
     cpu: list[float] = []
     for _ in range(runs):
-        elapsed, error = _run_once(command, cwd, timeout, cpu)
+        elapsed, error = run_once(command, cwd, timeout, cpu)
         if error:
             return Timing(name, times, error, cpu)
         times.append(elapsed)

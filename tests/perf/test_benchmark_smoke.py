@@ -125,3 +125,23 @@ def test_the_warm_case_lints_copies_its_cache_answers_by_their_stat(
     monkeypatch.setattr(lint_run, "read", counting)
     lint_run.run(copies, jobs=1, cache=Cache(tmp_path / CACHE))
     assert reads == []
+
+
+def test_compare_times_two_installs_in_turn_and_prints_each_ratio(tmp_path: Path) -> None:
+    done = _run(
+        "-m", "benchmarks.compare", "--before", sys.executable, "--after", sys.executable,
+        "--pairs", "1", "--files", "5", "--big-bytes", "40000", "--work", str(tmp_path),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = done.stdout.splitlines()
+    assert rows[2].split() == [
+        *("case", "before", "wall", "after", "wall", "ratio", "before", "CPU", "after", "CPU"),
+        "ratio",
+    ]
+    names = [row[:26].strip() for row in rows[3:7]]
+    assert names[:3] == ["one 8 KB file", "5 files", "5 files, --jobs 1"]
+    assert re.fullmatch(r"\d+ KB file", names[3])  # the big file, as built at this size
+    for row in rows[3:7]:
+        assert re.fullmatch(
+            r".{26}( +\d+\.\d{3} s){2} +\d+\.\d\dx( +\d+\.\d{3} s){2} +\d+\.\d\dx", row
+        )
