@@ -8,7 +8,8 @@ import pytest
 
 from prd_forge.concerns import genai_risks
 from prd_forge.lint import lint_text
-from prd_forge.lint.rules.generative import generative, unaddressed
+from prd_forge.lint._re import fold
+from prd_forge.lint.rules.generative import _caseless, generative, unaddressed
 from prd_forge.render.api import render_markdown
 from prd_forge.spec.load import load_spec
 
@@ -95,3 +96,10 @@ def test_risks_are_looked_for_in_the_profile_section_when_there_is_one() -> None
     [(line, _, message)] = _prd211(text)
     assert line == 11
     assert message.startswith("a generative feature: 11 of the 12")
+
+
+def test_patterns_searched_in_folded_text_must_be_lower_case() -> None:
+    # a capital letter would never match folded text: such a pattern is refused, not missed
+    with pytest.raises(ValueError, match="not a lower-case pattern"):
+        _caseless(r"\bLLMs?\b")
+    assert _caseless(r"\bllms?\b").search(fold("Our LLM drafts replies")) is not None

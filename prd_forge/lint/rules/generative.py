@@ -18,13 +18,24 @@ from typing import Final
 
 from prd_forge.concerns import genai_risks
 from prd_forge.lint import text as words
-from prd_forge.lint._re import fold, lazy
+from prd_forge.lint._re import LazyPattern, fold, lazy, lower_case
 from prd_forge.lint.document import Block, Document, Section
 from prd_forge.lint.rules import needles
 from prd_forge.lint.rules.base import Context, Observation, Rule
 from prd_forge.terms import Severity
 
-_GENERATIVE: Final = lazy(
+
+def _caseless(source: str) -> LazyPattern:
+    """A pattern for folded text (`fold`): written in lower case, it matches there exactly
+    where it matches the text itself with re.IGNORECASE (see _re.Caseless), at the cost of a
+    plain search. A pattern with a capital letter would silently miss: refused."""
+    if not lower_case(source):
+        raise ValueError(f"not a lower-case pattern: {source!r}")
+    return lazy(source)
+
+
+# Matched against the folded text.
+_GENERATIVE: Final = _caseless(
     r"\b(?:llms?|(?:large )?language models?|generative|gen ?ai|gpt-?[\w.]*|chat ?gpt"
     r"|chat ?bots?|foundation models?|diffusion models?|openai|anthropic|claude|gemini|llama"
     r"|mistral|retrieval[- ]augmented|hallucinat\w*|prompt[- ]injection|system prompts?"
@@ -34,18 +45,16 @@ _GENERATIVE: Final = lazy(
     r"|answers?\s+(?:\w+\s+){0,3}questions?\s+(?:from|using|with|about)"
     r"|generat(?:es|ed|ing|ion of)?\s+(?:\w+\s+){0,2}(?:text|replies|responses|answers"
     r"|summar(?:y|ies)|descriptions?|recipes?|drafts?|emails?|messages?|images?|copy|code"
-    r"|alt\s+text|content))\b",
-    re.IGNORECASE,
+    r"|alt\s+text|content))\b"
 )
 # A heading for the profile: "Generative AI profile (NIST AI 600-1)", "GenAI risks".
 _PROFILE: Final = lazy(r"\b600-1\b|\bgenerative ai (?:risks?|profile)\b|\bgen ?ai risks?\b", re.I)
 # A denial earlier in the same clause: "we do not use an LLM", "without a language model".
-_DENIAL: Final = lazy(r"\b(?:no|not|never|without|nor)\b[^.;:!?\n]*$", re.IGNORECASE)
+_DENIAL: Final = _caseless(r"\b(?:no|not|never|without|nor)\b[^.;:!?\n]*$")
 _LOOKBACK: Final = 60
 _SKIPPED: Final = frozenset({"code", "comment", "alert", "html"})
 _MENTIONS: Final = tuple(
-    (risk, lazy(r"\b(?:" + "|".join(risk.mentions) + r")\b", re.IGNORECASE))
-    for risk in genai_risks.RISKS
+    (risk, _caseless(r"\b(?:" + "|".join(risk.mentions) + r")\b")) for risk in genai_risks.RISKS
 )
 
 
@@ -81,20 +90,27 @@ def profile_section(doc: Document) -> int | None:
 
 def generative(text: str) -> bool:
     """Whether `text` names a generative model or generated output outside a denial."""
-    for match in _GENERATIVE.finditer(text):
-        if not _DENIAL.search(text[max(0, match.start() - _LOOKBACK) : match.start()]):
-            return True
-    return False
+    return _generative(fold(text))
 
 
 def unaddressed(text: str) -> list[str]:
     """The titles of the AI 600-1 risks `text` does not mention, in the risks' order."""
-    folded = fold(text)
+    return _unaddressed(fold(text))
+
+
+def _generative(folded: str) -> bool:
+    for match in _GENERATIVE.finditer(folded):
+        if not _DENIAL.search(folded[max(0, match.start() - _LOOKBACK) : match.start()]):
+            return True
+    return False
+
+
+def _unaddressed(folded: str) -> list[str]:
     return [
         risk.title
         for (risk, pattern), wanted in zip(_MENTIONS, _needles(), strict=True)
         if (wanted is not None and not any(needle in folded for needle in wanted))
-        or not pattern.search(text)
+        or not pattern.search(folded)
     ]
 
 
@@ -106,15 +122,15 @@ def _anchor(ctx: Context) -> int:
 
 
 def _genai_risks(ctx: Context) -> Iterator[Observation]:
-    index = profile_section(ctx.doc)
+    index = profile_section(ctx.doc)  # the body is folded once, for both scans
     if index is not None:
-        body, line = _text(ctx.doc.subtree(index)), ctx.doc.sections[index].line
+        body, line = fold(_text(ctx.doc.subtree(index))), ctx.doc.sections[index].line
     else:
-        body = _text(ctx.doc.sections)
-        if not generative(body):
+        body = fold(_text(ctx.doc.sections))
+        if not _generative(body):
             return
         line = _anchor(ctx)
-    left = unaddressed(body)
+    left = _unaddressed(body)
     if left:
         yield Observation(
             line,
