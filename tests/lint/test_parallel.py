@@ -74,3 +74,11 @@ def test_the_scanner_warmed_before_a_fork_scans_as_it_would_have() -> None:
     assert warmed._union is not None and warmed._union[0] is not None
     assert warmed._union[0]._compiled is not None
     assert warmed.scan_all(texts) == expected
+
+
+@pytest.mark.parametrize(("count", "workers"), [(48, 2), (500, 2), (501, 4), (10_000, 2)])
+def test_chunks_cover_every_item_once_and_stay_small(count: int, workers: int) -> None:
+    chunks = parallel.spans(count, workers)
+    assert [i for start, stop in chunks for i in range(start, stop)] == list(range(1, count))
+    # the parent waits for at most the two chunks a child holds: a small share of its half
+    assert max(stop - start for start, stop in chunks) <= max(1, count // (workers * 32))
