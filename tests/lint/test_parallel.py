@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
@@ -25,6 +26,7 @@ def test_results_in_order_and_the_parent_works_too() -> None:
     assert [square for square, _ in results] == [item * item for item in items]
     assert results[0][1] == os.getpid()  # the first item, before the fork
     assert parallel._shared is None  # nothing left behind for a later fork
+    assert gc.get_freeze_count() == 0  # what was frozen for the fork is collectable again
 
 
 def test_few_items_or_one_job_stay_in_this_process() -> None:
