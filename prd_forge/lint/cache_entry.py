@@ -1,7 +1,11 @@
-"""One file's entry in lint's result cache, and a report as the cache stores it (JSON rows).
+"""One file's entry in lint's result cache, and a report as the cache stores it (plain rows).
 
-Every row is checked before it becomes a Finding, and anything unexpected makes the entry a
-miss.
+A row reaches this module only from a frame whose CRC-32 matched (lint/cache_store.py), so it
+is what `encode_report` of this very code wrote (the cache's folder is per code version): a
+torn or flipped byte never gets here. What is checked is the shape, which costs nothing more
+than unpacking: a row of the wrong length, an unknown severity or coverage state, a path or
+flag of the wrong type makes the entry a miss. Rebuilding a warm run's thousands of findings
+field by field checked cost more than the rest of the run's lookups together.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ _SEVERITIES: Final = {severity.value: severity for severity in Severity}
 _FIELDS: Final = ("path", "line", "column", "code", "name", "concern", "severity", "message")
 _TYPES: Final = (str, int, int, str, str, str, str, str)
 _STR: Final = frozenset({str})
+_INT: Final = {int}
+# A record from a checked row without the Python-level __new__ each NamedTuple has.
+_new: Final = tuple.__new__
 
 
 class Entry:
@@ -42,11 +49,9 @@ class Entry:
     @classmethod
     def from_row(cls, row: object) -> Entry | None:
         """The entry a table row holds, or None for a row that is not one."""
-        if not isinstance(row, list) or len(row) != 9:
+        if type(row) is not list or len(row) != 9 or {*map(type, row[:6])} != _INT:
             return None
-        if not all(type(value) is int for value in row[:6]) or not isinstance(row[6], str):
-            return None
-        if row[7] is not None and not isinstance(row[7], str):
+        if type(row[6]) is not str or (row[7] is not None and type(row[7]) is not str):
             return None
         return cls(row)
 
@@ -72,10 +77,12 @@ def _stat(info: os.stat_result) -> tuple[int, int, int, int]:
 
 
 def encode_report(report: FileReport) -> list[Any]:
-    """A report as plain lists, dicts, strings and numbers (enums as their values)."""
+    """A report as plain lists, tuples, dicts, strings and numbers (enums as their values)."""
     findings = [
-        [kind(getattr(finding, name)) for name, kind in zip(_FIELDS, _TYPES, strict=True)]
-        + [[str(concern) for concern in finding.concerns]]
+        (
+            *(kind(getattr(finding, name)) for name, kind in zip(_FIELDS, _TYPES, strict=True)),
+            tuple(map(str, finding.concerns)),
+        )
         for finding in report.findings
     ]
     coverage = {str(concern): str(state) for concern, state in report.coverage.items()}
@@ -86,25 +93,17 @@ def decode_report(raw: Any) -> FileReport | None:
     """The report a cache entry holds, or None when it is not a well-formed one."""
     try:
         path, ai, coverage, rows = raw
-        states = {concern: _STATES[state] for concern, state in coverage.items()}
+        states = dict(zip(coverage, map(_STATES.__getitem__, coverage.values()), strict=True))
         findings = tuple(map(_finding, rows))
     except (TypeError, ValueError, KeyError, AttributeError):
         return None
     if type(path) is not str or type(ai) is not bool or not {*map(type, states)} <= _STR:
         return None
-    return FileReport(path, ai, states, findings)
+    return _new(FileReport, (path, ai, states, findings))
 
 
 def _finding(row: list[Any]) -> Finding:
     """A Finding from its row (ValueError, TypeError or KeyError for one that is not one)."""
     path, line, column, code, name, concern, severity, message, concerns = row
-    if (
-        type(line) is not int
-        or type(column) is not int
-        or {type(path), type(code), type(name), type(concern), type(message)} != _STR
-        or type(concerns) is not list
-        or (concerns and not {*map(type, concerns)} <= _STR)
-    ):
-        raise ValueError(row)
     severity = _SEVERITIES[severity]  # KeyError for one that is not a severity
-    return Finding(path, line, column, code, name, concern, severity, message, tuple(concerns))
+    return _new(Finding, (path, line, column, code, name, concern, severity, message, concerns))

@@ -158,8 +158,31 @@ def _cached(
 ) -> list[Outcome]:
     """Answer files whose stat (taken once, by discover), else whose text, is unchanged from
     the cache; lint the rest."""
+    outcomes, misses = _looked_up(plan, cache, stats)
+    fresh = in_parallel(_lint_text, [(miss[1], miss[2]) for miss in misses], jobs, _warm)
+    for (at, job, _, settings, info, sha), outcome in zip(misses, fresh, strict=True):
+        outcomes[at] = outcome
+        if info is not None and not isinstance(outcome, InputProblem):
+            made = (
+                (outcome.report, outcome.warning.message)
+                if isinstance(outcome, _Warned)
+                else (outcome, None)
+            )
+            cache.store(job.path, settings, info, sha, made)
+    cache.save()
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+_Miss = tuple[int, _Job, Decoded, str, os.stat_result | None, str]
+
+
+def _looked_up(
+    plan: Sequence[_Job], cache: Cache, stats: dict[str, os.stat_result]
+) -> tuple[list[Outcome | None], list[_Miss]]:
+    """Each file's outcome from the cache (None where it must be linted), and the misses:
+    where each goes, its job, text, settings, stat and hash."""
     outcomes: list[Outcome | None] = []
-    misses: list[tuple[int, _Job, Decoded, str, os.stat_result | None, str]] = []
+    misses: list[_Miss] = []
     settings_of: dict[tuple[int, str | None], str] = {}
     for job in plan:
         settings = _settings(job, settings_of)
@@ -176,18 +199,7 @@ def _cached(
             if hit is None:
                 misses.append((len(outcomes), job, decoded, settings, info, sha))
         outcomes.append(hit)
-    fresh = in_parallel(_lint_text, [(miss[1], miss[2]) for miss in misses], jobs, _warm)
-    for (at, job, _, settings, info, sha), outcome in zip(misses, fresh, strict=True):
-        outcomes[at] = outcome
-        if info is not None and not isinstance(outcome, InputProblem):
-            made = (
-                (outcome.report, outcome.warning.message)
-                if isinstance(outcome, _Warned)
-                else (outcome, None)
-            )
-            cache.store(job.path, settings, info, sha, made)
-    cache.save()
-    return [outcome for outcome in outcomes if outcome is not None]
+    return outcomes, misses
 
 
 def _settings(job: _Job, known: dict[tuple[int, str | None], str]) -> str:

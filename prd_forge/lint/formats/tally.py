@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from itertools import chain
+from operator import attrgetter
 
 from prd_forge.lint.run import RunResult
 from prd_forge.terms import COVERAGE_STATES as STATES
 
+_SEVERITY = attrgetter("severity")
+
 
 def by_severity(result: RunResult) -> Counter[str]:
-    return Counter(f.severity for report in result.reports for f in report.findings)
+    findings = chain.from_iterable(report.findings for report in result.reports)
+    return Counter(map(_SEVERITY, findings))
 
 
 def coverage(result: RunResult) -> dict[str, dict[str, int]]:

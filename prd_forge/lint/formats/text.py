@@ -21,18 +21,23 @@ def render(result: RunResult, options: Options) -> str:
         lines.append(_tally(result))
     if options.summary:
         lines.extend(("", coverage_table(result)))
-    return "".join(f"{line}\n" for line in lines)
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _findings(result: RunResult, color: bool) -> list[str]:
-    lines = []
-    for report in result.reports:
-        for f in report.findings:
-            code = f"{_COLOR[f.severity]}{f.code}{_RESET}" if color else f.code
-            where = f"{f.path}:{f.line}:{f.column}:"
-            where = f"{_BOLD}{where}{_RESET}" if color else where
-            lines.append(f"{where} {code} {f.message}")
-    return lines
+    if color:
+        return [
+            f"{_BOLD}{f.path}:{f.line}:{f.column}:{_RESET} {_COLOR[f.severity]}{f.code}{_RESET}"
+            f" {f.message}"
+            for report in result.reports
+            for f in report.findings
+        ]
+    # a warm run prints thousands of these: one f-string each, the fields unpacked at once
+    return [
+        f"{path}:{line}:{column}: {code} {message}"
+        for report in result.reports
+        for path, line, column, code, _, _, _, message, _ in report.findings
+    ]
 
 
 def _statistics(result: RunResult) -> list[str]:
