@@ -16,8 +16,9 @@ falls back to `re.compile` and costs only speed: a file holds its pattern's own 
 flags, and serves only that pattern, so it is never stale.
 
 `kept` keeps other values the same way: the evidence scanner's reading of every concern's
-alternatives (about 40 ms to compute), under a key made of the alternatives and a checksum of
-the code that reads them.
+alternatives (about 40 ms to compute), the heading alias index and the AI 600-1 risks' needles
+(a few ms each), each under a key made of what it is computed from and a checksum of the code
+that computes it (`code_checksum`).
 """
 
 from __future__ import annotations
@@ -101,10 +102,7 @@ def kept(name: str, key: str, compute: Callable[[], Any]) -> Any:
     name = f"{name}-{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}.marshal"
     stored = _values.get(name)
     if stored is None:
-        try:
-            stored = marshal.loads((where / name).read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            stored = None
+        stored = _load(where, name)
     if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
         return stored[1]
     value = compute()
@@ -114,16 +112,50 @@ def kept(name: str, key: str, compute: Callable[[], Any]) -> Any:
     return value
 
 
+def code_checksum(*files: str) -> str:
+    """A checksum of these source files' text, for a `kept` key that must change when the code
+    that computes the value does ("" when one cannot be read: keep nothing then)."""
+    try:
+        texts = [Path(file).read_bytes() for file in files]
+    except OSError:
+        return ""
+    return format(zlib.crc32(b"\0".join(texts)), "08x")
+
+
 def folder() -> Path | None:
     """Where the programs are kept (None: nowhere, no home folder)."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path("~", ".cache").expanduser())
+    environ = os.environ
+    names = (environ.get("XDG_CACHE_HOME"), environ.get("HOME"))
+    if names not in _folders:  # asked for each pattern: worked out once per environment
+        _folders.clear()
+        _folders[names] = _find_folder(names[0])
+    return _folders[names]
+
+
+_folders: dict[tuple[str | None, str | None], Path | None] = {}
+
+
+def _find_folder(xdg_cache_home: str | None) -> Path | None:
+    base = Path(xdg_cache_home or Path("~", ".cache").expanduser())
     if _MAGIC is None or not base.is_absolute():
         return None
     return base / "prd-forge" / f"patterns.{_MAGIC}"
 
 
 def _file(where: Path, source: str, flags: int) -> Path:
-    return where / f"{zlib.crc32(source.encode('utf-8', 'surrogatepass')):08x}-{flags}.marshal"
+    return where / _name(source, flags)
+
+
+def _name(source: str, flags: int) -> str:
+    return f"{zlib.crc32(source.encode('utf-8', 'surrogatepass')):08x}-{flags}.marshal"
+
+
+def _load(where: Path, name: str) -> Any:
+    """What file `name` of `where` holds; None when there is no such file or it is damaged."""
+    try:
+        return marshal.loads((where / name).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
 
 
 def _read(source: str, flags: int) -> Any:
@@ -131,10 +163,7 @@ def _read(source: str, flags: int) -> Any:
     where = folder()
     if where is None:
         return None
-    try:
-        kept = marshal.loads(_file(where, source, flags).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
+    kept = _load(where, _name(source, flags))
     if not (isinstance(kept, tuple) and len(kept) == 3 and kept[:2] == (source, flags)):
         return None  # damaged, or another pattern with the same checksum
     return kept[2]

@@ -99,6 +99,9 @@ _PLAIN_FLAGS: Final = re.MULTILINE | re.DOTALL  # flags that do not change what 
 _NAMING_ESCAPES: Final = frozenset("NxU0123456789")  # escapes that may name a letter
 _HEX: Final = re.compile(r"[0-9a-fA-F]{4}")
 _FLAGGED: Final = re.compile(r"\(\?[a-zA-Z]")  # "(?i)", "(?a:...)", "(?P<name>", "(?P=name)"
+# What may make a source not lower case: a capital letter (an escape's, "\\S", too) or an
+# escape that may name a letter. A source without any needs no walk; one with some is walked.
+_SUSPECT: Final = re.compile(r"[A-Z]|\\[NxUu0-9]")
 
 
 def lower_case(source: str) -> bool:
@@ -107,6 +110,8 @@ def lower_case(source: str) -> bool:
     flags or refers back by name ("(?i)", "(?P=...)")."""
     if not source.isascii() or _FLAGGED.search(source):
         return False
+    if not _SUSPECT.search(source):
+        return True  # no capital, and no escape that may name a letter: nothing to walk
     index = 0
     while index < len(source):
         if source[index] == "\\":

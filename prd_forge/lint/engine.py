@@ -136,7 +136,7 @@ def _profile_of(config: Config, known: tuple[Concern, ...]) -> _Profile:
     ]
     names += [(s.id, (s.title, *s.aliases, *extra.get(s.id, ()))) for s in config.sections]
     rules = tuple((rule, limit) for rule in REGISTRY for limit in _selection(rule, config, titles))
-    weak = build_index((concern.id, concern.weak) for concern in known)
+    weak = [(concern.id, concern.weak) for concern in known]
     return _Profile(tuple(titles), titles, build_index(names, weak), rules)
 
 

@@ -11,10 +11,11 @@ error cost and, through "mitigations", fallbacks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Final, NamedTuple
 
+from prd_forge.lint._programs import code_checksum, kept
 from prd_forge.lint._re import lazy
 
 # "3.2", "III.", "A)", "Section 4 -", "Step 2:" before the words of a heading
@@ -106,20 +107,36 @@ def _inside(
     return False
 
 
-def build_index(
-    aliases: Iterable[tuple[str, Iterable[str]]], fallback: AliasIndex | None = None
-) -> AliasIndex:
-    """An index from (concern id, its aliases and title) pairs."""
+Aliases = Sequence[tuple[str, Sequence[str]]]  # (concern id, its title and aliases) pairs
+
+
+def build_index(aliases: Aliases, fallback: Aliases = ()) -> AliasIndex:
+    """An index of the (concern id, names) pairs, with an index of `fallback`'s pairs tried
+    when none matches. Reading every alias costs a few ms, so an earlier run's index is kept
+    (lint/_programs.py), under a key made of the aliases and this module's code."""
+    code = code_checksum(__file__)
+    if not code:
+        return _index(_by_first(aliases), _by_first(fallback))
+    key = f"{code}\0{aliases!r}\0{fallback!r}"
+    return _index(*kept("alias-index", key, lambda: (_by_first(aliases), _by_first(fallback))))
+
+
+def _index(by_first: _ByFirst, fallback: _ByFirst) -> AliasIndex:
+    return AliasIndex(by_first, AliasIndex(fallback) if fallback else None)
+
+
+_ByFirst = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
+def _by_first(aliases: Aliases) -> _ByFirst:
+    """Each alias's words, by their first word, longest first."""
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for concern, names in aliases:
         for name in names:
             phrase = words(name)
             if phrase:
                 by_first.setdefault(phrase[0], []).append((phrase, concern))
-    return AliasIndex(
-        {
-            first: tuple(sorted(set(entries), key=lambda entry: -len(entry[0])))
-            for first, entries in by_first.items()
-        },
-        fallback,
-    )
+    return {
+        first: tuple(sorted(set(entries), key=lambda entry: -len(entry[0])))
+        for first, entries in by_first.items()
+    }

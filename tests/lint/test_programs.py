@@ -30,6 +30,7 @@ def _fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A cache folder of the test's own, nothing pending."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(_programs, "_new", {})
+    monkeypatch.setattr(_programs, "_values", {})
 
 
 def _same(made: re.Pattern[str], source: str, flags: int) -> None:
@@ -141,3 +142,58 @@ def test_the_scanner_reads_the_kept_readings_as_it_would_compute_them() -> None:
     assert second._trie == first._trie
     text = ["the model falls back to rules when unsure; staff review every reply. 40% of users"]
     assert second.scan_all(text * 30) == first.scan_all(text * 30)
+
+
+def _refuse(*args: object) -> None:
+    raise AssertionError("computed again")
+
+
+def test_the_alias_index_is_kept_and_rebuilt_when_its_code_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from prd_forge.lint import headings
+
+    strong = [(c.id, (c.title, *c.strong)) for c in registry.current()]
+    weak = [(c.id, c.weak) for c in registry.current()]
+    first = headings.build_index(strong, weak)  # computes, and keeps when the run ends
+    _programs._save()
+    with monkeypatch.context() as patched:
+        patched.setattr(headings, "_by_first", _refuse)
+        kept = headings.build_index(strong, weak)  # reads what the first run kept
+    assert kept == first and kept.fallback == first.fallback
+    for heading in ("3.2 Risks & Mitigations", "Launch criteria", "Fallbacks and monitoring"):
+        assert kept.match_strength(heading) == first.match_strength(heading)
+    monkeypatch.setattr(headings, "code_checksum", lambda *files: "edited")
+    computed: list[object] = []
+
+    def by_first(aliases: object) -> dict[str, object]:
+        computed.append(aliases)
+        return {}
+
+    monkeypatch.setattr(headings, "_by_first", by_first)
+    assert headings.build_index(strong, weak) == headings.AliasIndex({})
+    assert computed == [strong, weak]  # another key: computed, not read
+
+
+def test_the_genai_risks_needles_are_kept_as_derived(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prd_forge.concerns import genai_risks
+    from prd_forge.lint.rules import generative, needles
+
+    derived = tuple(needles.needles("|".join(r.mentions)) for r in genai_risks.RISKS)
+    generative._needles.cache_clear()
+    assert generative._needles() == derived  # computed
+    _programs._save()
+    generative._needles.cache_clear()
+    with monkeypatch.context() as patched:
+        patched.setattr(generative, "_derive", _refuse)
+        assert generative._needles() == derived  # read
+    generative._needles.cache_clear()  # the next test derives or reads them afresh
+
+
+def test_code_checksum_follows_the_text_and_is_empty_without_it(tmp_path: Path) -> None:
+    code = tmp_path / "code.py"
+    code.write_text("x = 1\n")
+    before = _programs.code_checksum(str(code))
+    code.write_text("x = 2\n")
+    assert _programs.code_checksum(str(code)) not in ("", before)
+    assert _programs.code_checksum(str(tmp_path / "missing.py")) == ""

@@ -17,7 +17,9 @@ from functools import cache
 from typing import Final
 
 from prd_forge.concerns import genai_risks
+from prd_forge.lint import regex_source
 from prd_forge.lint import text as words
+from prd_forge.lint._programs import code_checksum, kept
 from prd_forge.lint._re import LazyPattern, fold, lazy, lower_case
 from prd_forge.lint.document import Block, Document, Section
 from prd_forge.lint.rules import needles
@@ -60,9 +62,19 @@ _MENTIONS: Final = tuple(
 
 @cache
 def _needles() -> tuple[tuple[str, ...] | None, ...]:
-    """Per risk, the substrings one of which its every match contains (derived on first use:
-    a PRD mentions few of the twelve, and a search that finds nothing reads the whole text)."""
-    return tuple(needles.needles("|".join(risk.mentions)) for risk in genai_risks.RISKS)
+    """Per risk, the substrings one of which its every match contains (a PRD mentions few of
+    the twelve, and a search that finds nothing reads the whole text). Deriving them costs a
+    few ms, so an earlier run's are kept (lint/_programs.py), keyed by the risks' mentions and
+    the code that derives them."""
+    sources = tuple("|".join(risk.mentions) for risk in genai_risks.RISKS)
+    code = code_checksum(needles.__file__, regex_source.__file__)
+    if not code:
+        return _derive(sources)
+    return tuple(kept("genai-needles", f"{code}\0{sources!r}", lambda: _derive(sources)))
+
+
+def _derive(sources: tuple[str, ...]) -> tuple[tuple[str, ...] | None, ...]:
+    return tuple(needles.needles(source) for source in sources)
 
 
 def _lines(block: Block) -> Iterator[str]:
