@@ -2,7 +2,8 @@
 
 Reading: only regular files, opened without blocking (a FIFO never hangs a run), with the size
 checked before the first byte is read. Writing: atomic, and never over a file without --force.
-Stdlib only: the lint path imports this module.
+Stdlib only: the lint path imports this module, and reading imports no pathlib (a warm lint
+run does without it); the functions that need Path import it, or are given one.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import errno
 import os
 import stat
 import time
-from pathlib import Path
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MEGABYTE: Final = 1024 * 1024
 
@@ -93,7 +96,10 @@ def _open_failure(path: Path | str, error: OSError) -> str:
     if error.errno == errno.ELOOP:
         return "is a symbolic link loop; fix or remove the link"
     if error.errno == errno.ENOENT:
-        if Path(path).is_symlink():
+        # a missing cache journal lands here on every warm lint run: os.path, not pathlib
+        if os.path.islink(path):  # noqa: PTH114
+            from pathlib import Path
+
             return f"is a broken symbolic link (to {Path(path).readlink()}); fix or remove it"
         return "no such file; check the path"
     if error.errno == errno.EISDIR:
@@ -123,7 +129,7 @@ def target_of(path: Path) -> Path:
     if not path.is_symlink():
         return path
     try:
-        return Path(os.path.realpath(path, strict=False))
+        return type(path)(os.path.realpath(path, strict=False))
     except OSError:  # pragma: no cover - realpath(strict=False) does not raise on Linux
         return path
 
@@ -245,7 +251,7 @@ def _write_temp(target: Path, data: bytes, info: os.stat_result | None) -> Path:
     fd, name = tempfile.mkstemp(
         prefix=f".{target.name}.{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=target.parent
     )
-    temp = Path(name)
+    temp = type(target)(name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

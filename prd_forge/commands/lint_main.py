@@ -12,7 +12,6 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from prd_forge._exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, echo
@@ -153,6 +152,8 @@ def _format(choice: str) -> str:
 def _step_summary(result: RunResult) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
+        from pathlib import Path  # here: what a plain run needs is os.path's
+
         from prd_forge.lint.formats.tally import coverage_markdown
 
         try:
@@ -206,13 +207,15 @@ def _run(plan: Plan, stdin: bytes | None) -> RunResult:
 def _cache(off: bool, folder: str | None) -> cache.Cache | None:
     if off or cache.disabled():
         return None
-    return cache.Cache(Path(folder) if folder else cache.default_dir(Path.cwd()))
+    return cache.Cache(folder or cache.default_dir(os.getcwd()))  # noqa: PTH109
 
 
 def _emit(report: str, output_file: str | None, color: bool) -> None:
     if output_file is None:
         echo(report, nl=False, color=color)
         return
+    from pathlib import Path
+
     try:
         if not Path(output_file).parent.is_dir():  # a report does not create folders
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))

@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from pathlib import Path
 from typing import Any, Final
 
 from prd_forge import __version__
@@ -45,20 +44,26 @@ _SOURCES: Final = (
     "approvals",
     "_io.py",
 )
+_ROOT_MARKS: Final = ("pyproject.toml", ".prd-forge.toml", ".git")
 _DAY: Final = 86_400
 _DAY_NS: Final = _DAY * 1_000_000_000
 
 
-def default_dir(start: Path) -> Path:
-    """`$PRD_FORGE_CACHE_DIR`, else `.prd-forge_cache` in the nearest folder (from `start`
-    up) holding a pyproject.toml, .prd-forge.toml or .git, else in `start` itself."""
+def default_dir(start: str) -> str:
+    """`$PRD_FORGE_CACHE_DIR`, else `.prd-forge_cache` in the nearest folder (from the
+    absolute folder `start` up) holding a pyproject.toml, .prd-forge.toml or .git, else in
+    `start` itself."""
     env = os.environ.get(ENV_VAR)
     if env:
-        return Path(env)
-    for folder in (start, *start.parents):
-        if any((folder / mark).exists() for mark in ("pyproject.toml", ".prd-forge.toml", ".git")):
-            return folder / DIR_NAME
-    return start / DIR_NAME
+        return env
+    folder = start
+    while True:
+        if any(os.path.exists(os.path.join(folder, mark)) for mark in _ROOT_MARKS):
+            return os.path.join(folder, DIR_NAME)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return os.path.join(start, DIR_NAME)
+        folder = parent
 
 
 def disabled() -> bool:
@@ -122,9 +127,9 @@ class Cache:
     """Lint results by (settings, path), in one folder; every failure to read or write is a
     miss or a lost entry, never an error."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.folder = root / code_stamp()
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = os.fspath(root)
+        self.folder = os.path.join(self.root, code_stamp())
         self._rows: dict[str, cache_store.Rows] = {}
         self._damaged: set[str] = set()
         self._names: dict[str, str] = {}
@@ -178,7 +183,7 @@ class Cache:
             try:
                 self._prepare()
                 cache_store.write(
-                    str(self.folder), self._name(settings), changed, horizon, compact=compact
+                    self.folder, self._name(settings), changed, horizon, compact=compact
                 )
             except OSError:
                 continue  # a read-only or full disk only costs speed
@@ -188,7 +193,7 @@ class Cache:
     def _entry(self, path: str, settings: str) -> Entry | None:
         rows = self._rows.get(settings)
         if rows is None:
-            rows, whole = cache_store.read(str(self.folder), self._name(settings))
+            rows, whole = cache_store.read(self.folder, self._name(settings))
             self._rows[settings] = rows
             if not whole:
                 self._damaged.add(settings)
@@ -208,39 +213,47 @@ class Cache:
     def _prepare(self) -> None:
         if self._ready:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        ignore = self.root / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Created by prd-forge: its lint result cache.\n*\n")
-        _prune(self.root, keep=self.folder.name)
+        os.makedirs(self.folder, exist_ok=True)
+        ignore = os.path.join(self.root, ".gitignore")
+        if not os.path.exists(ignore):
+            with open(ignore, "w", encoding="utf-8") as handle:
+                handle.write("# Created by prd-forge: its lint result cache.\n*\n")
+        _prune(self.root, keep=os.path.basename(self.folder))
         self._ready = True
 
 
-def _prune(root: Path, *, keep: str) -> None:
+def _prune(root: str, *, keep: str) -> None:
     """Drop other code versions' folders and tables unused for MAX_AGE_DAYS, once a day."""
-    stamp = root / _PRUNE_STAMP
+    stamp = os.path.join(root, _PRUNE_STAMP)
     now = time.time()
     try:
-        if now - stamp.stat().st_mtime < _DAY:
+        if now - os.stat(stamp).st_mtime < _DAY:
             return
     except OSError:
         pass
-    stamp.touch()
-    horizon = now - MAX_AGE_DAYS * _DAY
-    for folder in root.iterdir():
-        if not folder.is_dir() or folder.is_symlink():
-            continue
+    with open(stamp, "a", encoding="utf-8"):
+        os.utime(stamp)
+    with os.scandir(root) as entries:
+        folders = [entry for entry in entries if entry.is_dir(follow_symlinks=False)]
+    for folder in folders:
         if folder.name != keep:
             import shutil  # here: pruning happens once a day at most
 
-            shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(folder.path, ignore_errors=True)
+        else:
+            _drop_unused(folder.path, now - MAX_AGE_DAYS * _DAY)
+
+
+def _drop_unused(folder: str, horizon: float) -> None:
+    """Remove the tables and journals last written before `horizon`."""
+    with os.scandir(folder) as entries:
+        tables = [entry for entry in entries if entry.name.endswith((".table", ".journal"))]
+    for table in tables:
+        try:
+            if table.stat().st_mtime < horizon:
+                os.unlink(table.path)
+        except OSError:
             continue
-        for table in (*folder.glob("*.table"), *folder.glob("*.journal")):
-            try:
-                if table.stat().st_mtime < horizon:
-                    table.unlink()
-            except OSError:
-                continue
 
 
 __all__ = ["DIR_NAME", "ENV_VAR", "NO_CACHE_VAR", "Cache", "default_dir", "digest", "disabled"]

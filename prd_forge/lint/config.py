@@ -8,12 +8,15 @@ found by walking up from the linted file. Files are validated by a pydantic mode
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Final, NamedTuple
+import os
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from prd_forge._io import MEGABYTE, ReadError, read_regular
 from prd_forge.terms import STAGES as STAGES
 from prd_forge.terms import Severity, Stage
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 PRESETS: Final = ("default", "strict")
 FILE_NAME: Final = ".prd-forge.toml"
@@ -70,32 +73,45 @@ DEFAULT: Final = Config()
 
 def find(start: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
     """The nearest config file at or above the folder `start`."""
+    if cache is not None and start in cache:
+        return cache[start]
+    found = locate(os.fspath(start))
+    result = None if found is None else type(start)(found)
+    if cache is not None:
+        cache[start] = result
+    return result
+
+
+def locate(start: str, cache: dict[str, str | None] | None = None) -> str | None:
+    """`find` for a folder named by a string (lint's runs do without pathlib)."""
     cache = {} if cache is None else cache
-    seen: list[Path] = []
+    seen: list[str] = []
     folder = start
-    found: Path | None = None
+    found: str | None = None
     while True:
         if folder in cache:
             found = cache[folder]
             break
         seen.append(folder)
         found = _here(folder)
-        if found is not None or folder.parent == folder:
+        parent = os.path.dirname(folder)
+        if found is not None or parent == folder:
             break
-        folder = folder.parent
+        folder = parent
     for path in seen:
         cache[path] = found
     return found
 
 
-def _here(folder: Path) -> Path | None:
-    candidate = folder / FILE_NAME
-    if candidate.is_file():
+def _here(folder: str) -> str | None:
+    candidate = os.path.join(folder, FILE_NAME)
+    if os.path.isfile(candidate):
         return candidate
-    pyproject = folder / PYPROJECT
-    if pyproject.is_file():
+    pyproject = os.path.join(folder, PYPROJECT)
+    if os.path.isfile(pyproject):
         try:
-            text = pyproject.read_text(encoding="utf-8", errors="replace")
+            with open(pyproject, encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
         except OSError:
             return None
         if f"[tool.{TABLE}" in text or f'[tool."{TABLE}"' in text:
@@ -103,9 +119,12 @@ def _here(folder: Path) -> Path | None:
     return None
 
 
-def load(path: Path) -> Config:
-    """Read and validate the config file at `path`."""
+def load(where: str | Path) -> Config:
+    """Read and validate the config file at `where`."""
     import tomllib
+    from pathlib import Path  # here: reading a config file imports pydantic anyway
+
+    path = Path(where)
 
     try:
         data = tomllib.loads(read_regular(path, MEGABYTE).decode("utf-8"))

@@ -7,16 +7,16 @@ implements git's wildmatch rules; it is imported only when a .gitignore is found
 
 from __future__ import annotations
 
-import glob
 import os
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from prd_forge._io import MEGABYTE, ReadError, non_regular, read_regular, too_big
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pathspec import GitIgnoreSpec
 
     from prd_forge.lint.pathmatch import PathRules
@@ -57,7 +57,7 @@ def discover(
     for raw in paths:
         if raw == STDIN:
             found: list[str] = [STDIN]
-        elif _is_glob(raw) and not os.path.exists(raw):  # noqa: PTH110
+        elif _is_glob(raw) and not os.path.exists(raw):
             found = _expand(raw, exclude, respect_gitignore)
             if not found:
                 problems.append(InputProblem(raw, "no Markdown file matches this glob"))
@@ -65,13 +65,13 @@ def discover(
         else:
             info = _stat(raw)
             if info is not None and S_ISDIR(info.st_mode):
-                found = sorted(_walk(Path(raw), exclude, respect_gitignore))
+                found = sorted(_walk(raw, exclude, respect_gitignore))
             elif info is not None and S_ISREG(info.st_mode):
-                excluded = force_exclude and _excluded(Path(raw).resolve(), exclude, is_dir=False)
-                found = [] if excluded else [raw]
+                resolved = force_exclude and os.path.realpath(raw)
+                found = [] if resolved and _excluded(resolved, exclude, is_dir=False) else [raw]
                 stats[raw] = info
             else:
-                problems.append(InputProblem(raw, _missing(Path(raw))))
+                problems.append(InputProblem(raw, _missing(raw)))
                 continue
         for item in found:
             key = _identity(item, stats)  # one file, two spellings
@@ -83,7 +83,7 @@ def discover(
 
 def _stat(path: str) -> os.stat_result | None:
     try:
-        return os.stat(path)  # noqa: PTH116
+        return os.stat(path)
     except (OSError, ValueError):
         return None
 
@@ -100,30 +100,36 @@ def _identity(path: str, stats: dict[str, os.stat_result]) -> object:
     return (info.st_dev, info.st_ino)
 
 
-def _excluded(path: Path, exclude: Sequence[PathRules], *, is_dir: bool) -> bool:
+def _excluded(path: str, exclude: Sequence[PathRules], *, is_dir: bool) -> bool:
+    """Whether the absolute, resolved `path` matches an exclude pattern."""
     return any(rules.matches(path, is_dir=is_dir) for rules in exclude)
 
 
 def _is_glob(raw: str) -> bool:
-    return any(char in raw for char in "*?[")
+    return "*" in raw or "?" in raw or "[" in raw
 
 
 def _expand(pattern: str, exclude: Sequence[PathRules], respect_gitignore: bool) -> list[str]:
     """A quoted glob (`'docs/**/*.md'`), expanded as the shell would with globstar: Markdown
     files it matches, and the Markdown files under folders it matches."""
+    import glob  # here: most runs name their files (pre-commit, a shell's glob)
+
     found: list[str] = []
     # Path.glob takes only relative patterns; a user's glob may be absolute
-    for match in sorted(glob.glob(pattern, recursive=True)):  # noqa: PTH207
-        if Path(match).is_dir():
-            found.extend(sorted(_walk(Path(match), exclude, respect_gitignore)))
+    for match in sorted(glob.glob(pattern, recursive=True)):
+        if os.path.isdir(match):
+            found.extend(sorted(_walk(match, exclude, respect_gitignore)))
         elif match.lower().endswith(SUFFIXES) and not _excluded(
-            Path(match).resolve(), exclude, is_dir=False
+            os.path.realpath(match), exclude, is_dir=False
         ):
             found.append(match)
     return found
 
 
-def _missing(path: Path) -> str:
+def _missing(raw: str) -> str:
+    from pathlib import Path  # here: only for a path that is not there
+
+    path = Path(raw)
     try:
         kind = non_regular(path.stat().st_mode)
     except OSError:
@@ -133,7 +139,10 @@ def _missing(path: Path) -> str:
     return f"{kind}, not a regular file or folder; pass Markdown files or folders"
 
 
-def _walk(root: Path, exclude: Sequence[PathRules], respect_gitignore: bool) -> Iterator[str]:
+def _walk(start: str, exclude: Sequence[PathRules], respect_gitignore: bool) -> Iterator[str]:
+    from pathlib import Path  # here: a run given files never walks a folder
+
+    root = Path(start)
     top = root.resolve()
     ignores = _parent_ignores(top) if respect_gitignore else []
     for folder, dirs, names in os.walk(root):
@@ -167,7 +176,7 @@ def _ignored(
     *,
     is_dir: bool,
 ) -> bool:
-    if _excluded(path, exclude, is_dir=is_dir):
+    if _excluded(str(path), exclude, is_dir=is_dir):
         return True
     for base, spec in ignores:
         if path != base and _inside(path, base):
@@ -255,6 +264,8 @@ def decode(path: str, data: bytes) -> Decoded | InputProblem:
 
 def _docx(path: str) -> Decoded | InputProblem:
     # imported only for a .docx: the converter is no part of linting Markdown
+    from pathlib import Path
+
     from prd_forge.importer.docx import DocxError, read_docx
 
     try:
@@ -285,9 +296,9 @@ def skip_special(
 
 def _special(path: str, info: os.stat_result | None) -> str | None:
     try:
-        kind = non_regular((info or os.stat(path)).st_mode)  # noqa: PTH116
+        kind = non_regular((info or os.stat(path)).st_mode)
     except OSError:
-        if Path(path).is_symlink():
+        if os.path.islink(path):
             return "a broken symbolic link or a link loop"
         return "cannot be read"
     return None if kind is None else f"{kind}, not a regular file"

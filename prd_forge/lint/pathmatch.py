@@ -8,8 +8,8 @@ relative to the folder of the config file that holds them (the current folder fo
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -31,13 +31,26 @@ def matches(relative: str, patterns: tuple[str, ...], *, is_dir: bool = False) -
 
 
 class PathRules(NamedTuple):
-    """Patterns and the folder they are relative to (absolute, symbolic links resolved)."""
+    """Patterns and the folder they are relative to (absolute, symbolic links resolved, as
+    os.path.realpath gives it)."""
 
-    root: Path
+    root: str
     patterns: tuple[str, ...]
 
-    def matches(self, path: Path, *, is_dir: bool = False) -> bool:
+    def matches(self, path: str, *, is_dir: bool = False) -> bool:
         """Whether the absolute, resolved `path` matches; paths outside `root` never do."""
-        if not self.patterns or not path.is_relative_to(self.root):
+        if not self.patterns:
             return False
-        return matches(path.relative_to(self.root).as_posix(), self.patterns, is_dir=is_dir)
+        relative = _relative(path, self.root)
+        return relative is not None and matches(relative, self.patterns, is_dir=is_dir)
+
+
+def _relative(path: str, root: str) -> str | None:
+    """`path` relative to `root`, in POSIX form ("." for `root` itself); None outside it."""
+    if path == root:
+        return "."
+    inside = root if root.endswith(os.sep) else root + os.sep
+    if not path.startswith(inside):
+        return None
+    relative = path[len(inside) :]
+    return relative if os.sep == "/" else relative.replace(os.sep, "/")

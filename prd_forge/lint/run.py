@@ -7,15 +7,13 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from prd_forge.lint import config as config_files
 from prd_forge.lint.cache import Cache, digest
 from prd_forge.lint.cache_entry import Entry
 from prd_forge.lint.config import Config, ConfigError
 from prd_forge.lint.files import STDIN, Decoded, InputProblem, discover, read, skip_special
-from prd_forge.lint.parallel import in_parallel
 from prd_forge.lint.pathmatch import PathRules
 from prd_forge.lint.results import FileReport, fails
 
@@ -54,6 +52,12 @@ class _Job(NamedTuple):
     stage: str | None
 
 
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _Item = TypeVar("_Item", _Job, tuple[_Job, Decoded])
+
+
 def run(
     paths: Sequence[str],
     *,
@@ -72,9 +76,9 @@ def run(
     The config's `exclude` is relative to its file's folder, `exclude` (--exclude) to the
     current one."""
     base = _base_config(config_path, paths)
-    here = Path.cwd().resolve()
+    here = os.path.realpath(os.getcwd())
     rules = (
-        PathRules(Path(base.root).resolve() if base.root else here, base.exclude),
+        PathRules(os.path.realpath(base.root) if base.root else here, base.exclude),
         PathRules(here, tuple(exclude)),
     )
     stats: dict[str, os.stat_result] = {}
@@ -94,7 +98,7 @@ def run(
     outcomes = [_lint_one(job, stdin or b"", stdin_name) for job in plan if job.path == STDIN]
     files_plan = [job for job in plan if job.path != STDIN]
     outcomes.extend(
-        in_parallel(_lint_path, files_plan, jobs, _warm)
+        _in_parallel(_lint_path, files_plan, jobs)
         if cache is None
         else _cached(files_plan, jobs, cache, stats)
     )
@@ -118,8 +122,8 @@ def _base_config(config_path: str | None, paths: Sequence[str]) -> Config:
     """The config that decides discovery (exclude, .gitignore): the explicit one, or the one
     found from the current folder."""
     if config_path is not None:
-        return config_files.load(Path(config_path))
-    found = config_files.find(Path.cwd())
+        return config_files.load(config_path)
+    found = config_files.locate(os.getcwd())
     return config_files.load(found) if found is not None else config_files.DEFAULT
 
 
@@ -127,26 +131,26 @@ class _Resolver:
     """Config for each file: the explicit --config, else the nearest file, with CLI overrides."""
 
     def __init__(self, config_path: str | None, overrides: Overrides) -> None:
-        self.explicit = config_files.load(Path(config_path)) if config_path else None
+        self.explicit = config_files.load(config_path) if config_path else None
         self.overrides = overrides
-        self.found: dict[Path, Path | None] = {}
-        self.loaded: dict[Path | None, Config] = {}
+        self.found: dict[str, str | None] = {}
+        self.loaded: dict[str | None, Config] = {}
         self.by_folder: dict[str, Config] = {}
 
     def config_for(self, path: str, stdin_name: str) -> Config:
         if self.explicit is not None:
             return self.overrides(self.explicit)
         if path != STDIN:  # files of one folder share its config: resolve the folder once
-            folder = os.path.dirname(path)  # noqa: PTH120
+            folder = os.path.dirname(path)
             if folder not in self.by_folder:
                 self.by_folder[folder] = self._config(path, stdin_name)
             return self.by_folder[folder]
         return self._config(path, stdin_name)
 
     def _config(self, path: str, stdin_name: str) -> Config:
-        where = Path(stdin_name if path == STDIN and stdin_name != STDIN else path)
-        folder = where.parent if path != STDIN or stdin_name != STDIN else Path.cwd()
-        source = config_files.find(folder.resolve(), self.found)
+        where = stdin_name if path == STDIN and stdin_name != STDIN else path
+        folder = os.path.dirname(where) if path != STDIN or stdin_name != STDIN else os.getcwd()
+        source = config_files.locate(os.path.realpath(folder), self.found)
         if source not in self.loaded:
             loaded = config_files.load(source) if source is not None else config_files.DEFAULT
             self.loaded[source] = self.overrides(loaded)
@@ -159,7 +163,7 @@ def _cached(
     """Answer files whose stat (taken once, by discover), else whose text, is unchanged from
     the cache; lint the rest."""
     outcomes, misses = _looked_up(plan, cache, stats)
-    fresh = in_parallel(_lint_text, [(miss[1], miss[2]) for miss in misses], jobs, _warm)
+    fresh = _in_parallel(_lint_text, [(miss[1], miss[2]) for miss in misses], jobs)
     for (at, job, _, settings, info, sha), outcome in zip(misses, fresh, strict=True):
         outcomes[at] = outcome
         if info is not None and not isinstance(outcome, InputProblem):
@@ -215,7 +219,7 @@ def _regular(path: str, stats: dict[str, os.stat_result]) -> os.stat_result | No
     info = stats.get(path)
     if info is None:
         try:
-            info = os.stat(path)  # noqa: PTH116
+            info = os.stat(path)
         except OSError:
             return None
     return info if stat.S_ISREG(info.st_mode) else None
@@ -231,6 +235,17 @@ def _revive(cache: Cache, entry: Entry | None, path: str) -> Outcome | None:
 
 def _warned(report: FileReport, warning: InputProblem | None) -> Outcome:
     return report if warning is None else _Warned(report, warning)
+
+
+def _in_parallel(
+    work: Callable[[_Item], Outcome], items: Sequence[_Item], jobs: int | None
+) -> list[Outcome]:
+    """lint/parallel.py's in_parallel; a warm run with nothing to lint never imports it."""
+    if not items:
+        return []
+    from prd_forge.lint.parallel import in_parallel
+
+    return in_parallel(work, items, jobs, _warm)
 
 
 def _warm() -> None:

@@ -108,7 +108,7 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _table(store: Cache) -> Path:
-    (table,) = store.folder.glob("*.table")
+    (table,) = Path(store.folder).glob("*.table")
     return table
 
 
@@ -331,8 +331,9 @@ def test_concurrent_runs_keep_every_entry_and_never_half_a_table(tmp_path: Path)
         for n in range(10):
             entry = store.matching(f"{writer}-{n}.md", "s", info, "sha")
             assert entry is not None and store.report(entry) == _report(f"{writer}-{n}.md", n)
-    assert not list(store.folder.glob("*.tmp")) and not list(store.folder.glob(".*.tmp"))
-    assert len(list(store.folder.glob("*.table"))) == 1
+    folder = Path(store.folder)
+    assert not list(folder.glob("*.tmp")) and not list(folder.glob(".*.tmp"))
+    assert len(list(folder.glob("*.table"))) == 1
 
 
 def test_stale_entries_and_other_versions_are_pruned(
@@ -370,11 +371,15 @@ print("\\nmodules:", " ".join(sorted(sys.modules)))
 
 # What a run answered from file stats must not import (each costs more than the lookups):
 # the parser and the analysis, click, dataclasses (with inspect and ast: lint's records are
-# NamedTuples, about a sixth of the cost), hashing, JSON, temporary files.
+# NamedTuples, about a sixth of the cost), hashing, JSON, temporary files, the process pool.
 _NOT_WHEN_WARM = (
     *("markdown_it", "prd_forge.lint.engine", "prd_forge.lint.coverage", "click", "dataclasses"),
     *("hashlib", "json", "tempfile", "concurrent.futures", "pathspec"),
+    *("prd_forge.lint.parallel", "multiprocessing"),
 )
+# Nor, when the files are named (as pre-commit and a shell's glob name them), pathlib (with
+# urllib.parse and ipaddress) or glob: str paths and os.path do; walking a folder uses Path.
+_NOT_WHEN_NAMED = ("pathlib", "urllib", "glob")
 
 
 def test_a_run_answered_from_the_cache_imports_neither_parser_nor_analysis(
@@ -395,6 +400,9 @@ def test_a_run_answered_from_the_cache_imports_neither_parser_nor_analysis(
     warm = modules()
     assert [module for module in _NOT_WHEN_WARM if module in warm] == []
     assert not {name for name in warm if name.startswith("prd_forge.lint.rules")}
+    args[-1:] = sorted(str(file) for file in corpus.glob("*.md"))
+    named = modules()
+    assert [module for module in (*_NOT_WHEN_WARM, *_NOT_WHEN_NAMED) if module in named] == []
 
 
 # Modules a cold run loads that only read arguments or print: they cannot change a result.

@@ -51,7 +51,7 @@ def test_gitignore_above_and_inside_the_folder(repo: Path) -> None:
 
 
 def test_without_gitignore_and_with_exclude(repo: Path) -> None:
-    rules = [PathRules(repo.resolve(), ("docs/archive/*",))]
+    rules = [PathRules(str(repo.resolve()), ("docs/archive/*",))]
     files, _ = discover([str(repo)], exclude=rules, respect_gitignore=False)
     assert _names(files, repo) == [
         "docs/a.md",
