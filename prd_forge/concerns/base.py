@@ -1,9 +1,9 @@
 """What a concern is: the shape every module in this package fills in.
 
-Plain data, standard library only: the lint path imports it.
+Plain data, standard library only: the lint path imports it. Without `from __future__ import
+annotations`: a NamedTuple field annotated by a string is compiled when the class is made (about
+forty here), which every lint run pays.
 """
-
-from __future__ import annotations
 
 from enum import StrEnum
 from typing import NamedTuple

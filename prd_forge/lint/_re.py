@@ -96,12 +96,14 @@ class Caseless:
 
 
 _PLAIN_FLAGS: Final = re.MULTILINE | re.DOTALL  # flags that do not change what a letter is
-_NAMING_ESCAPES: Final = frozenset("NxU0123456789")  # escapes that may name a letter
-_HEX: Final = re.compile(r"[0-9a-fA-F]{4}")
+_NAMING_ESCAPES: Final = frozenset("NxUu0123456789")  # escapes that may name a letter
 _FLAGGED: Final = re.compile(r"\(\?[a-zA-Z]")  # "(?i)", "(?a:...)", "(?P<name>", "(?P=name)"
 # What may make a source not lower case: a capital letter (an escape's, "\\S", too) or an
-# escape that may name a letter. A source without any needs no walk; one with some is walked.
+# escape that may name a letter. A source without any is lower case; one with some is read.
 _SUSPECT: Final = re.compile(r"[A-Z]|\\[NxUu0-9]")
+# An escape (its character: "u" alone when four hex digits do not follow) or a capital, the way
+# `re` reads a source from left to right, so that "\\\\u" is a backslash and then a "u".
+_TOKEN: Final = re.compile(r"\\(?:u(?P<hex>[0-9a-fA-F]{4})|(?P<kind>.))|[A-Z]", re.DOTALL)
 
 
 def lower_case(source: str) -> bool:
@@ -111,25 +113,13 @@ def lower_case(source: str) -> bool:
     if not source.isascii() or _FLAGGED.search(source):
         return False
     if not _SUSPECT.search(source):
-        return True  # no capital, and no escape that may name a letter: nothing to walk
-    index = 0
-    while index < len(source):
-        if source[index] == "\\":
-            index = _past_escape(source, index)
-            if index < 0:
+        return True  # no capital, and no escape that may name a letter
+    for token in _TOKEN.finditer(source):  # escapes and capitals, in order
+        kind = token["kind"]
+        if kind is None:  # a capital outside an escape, or "\\u" and four hex digits
+            named = chr(int(token["hex"], 16)) if token["hex"] else "A"
+            if named.lower() != named.upper():
                 return False
-        elif source[index].isupper():
+        elif kind in _NAMING_ESCAPES:
             return False
-        else:
-            index += 1
     return True
-
-
-def _past_escape(source: str, index: int) -> int:
-    """The index past the escape at `index`, or -1 where the escape may name a letter."""
-    kind = source[index + 1 : index + 2]
-    if kind == "u":
-        digits = source[index + 2 : index + 6]
-        named = chr(int(digits, 16)) if _HEX.fullmatch(digits) else "A"
-        return index + 6 if named.lower() == named.upper() else -1
-    return -1 if kind in _NAMING_ESCAPES else index + 2

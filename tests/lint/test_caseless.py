@@ -55,6 +55,10 @@ def test_a_character_without_case_is_folded_from_itself_alone() -> None:
         (r"(?P<word>a)(?P=word)", False),
         (r"(a)\1", False),
         ("caf\u00e9", False),  # not ASCII
+        (r"a\\u|b\\x|\\\\d", True),  # a backslash, then a letter that names nothing
+        (r"\\\\N", False),  # a backslash, then a capital
+        (r"\u20ac|\u20AC\W", True),  # capital hex digits name a character without case
+        (r"\u20a", False),  # no four hex digits: read with caution
     ],
 )
 def test_lower_case(source: str, plain: bool) -> None:

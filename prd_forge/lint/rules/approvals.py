@@ -13,7 +13,13 @@ _RECORD = (
 )
 
 
+# approvals.table.TITLE: the approvals table stands under this heading, or nowhere.
+_TITLE = "approval record"
+
+
 def _stale(ctx: Context) -> Iterator[Observation]:
+    if not any(section.title.strip().casefold() == _TITLE for section in ctx.doc.sections):
+        return  # most PRDs: no need to load the approvals code (a file linted alone pays it)
     # Imported here: prd_forge.approvals reads documents with lint's parser, so importing it
     # while lint's rules load would be circular.
     from prd_forge.approvals import table
