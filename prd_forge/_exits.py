@@ -12,7 +12,11 @@ import errno
 import os
 import re
 import sys
-from typing import Final, TextIO
+
+from prd_forge._records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Final, TextIO
 
 EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1  # findings at or above the fail level, incomplete spec, refused render

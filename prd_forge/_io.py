@@ -12,10 +12,12 @@ import errno
 import os
 import stat
 import time
-from typing import TYPE_CHECKING, Final, NamedTuple
+
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Final
 
 MEGABYTE: Final = 1024 * 1024
 

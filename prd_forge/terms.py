@@ -7,7 +7,11 @@ Stdlib only: the lint path imports this module.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Final
+
+from prd_forge._records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Final
 
 
 class CoverageState(StrEnum):

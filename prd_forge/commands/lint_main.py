@@ -12,16 +12,19 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
 
 from prd_forge._exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, echo
 from prd_forge._io import OutputExistsError, non_regular, write_atomic
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.lint import cache
 from prd_forge.lint.config import Config, ConfigError
 from prd_forge.lint.files import MAX_BYTES
 from prd_forge.lint.formats import Options, get
 from prd_forge.lint.run import RunResult, run
 from prd_forge.terms import Severity
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Usage(Exception):

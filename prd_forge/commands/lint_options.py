@@ -11,13 +11,16 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from typing import Any, Final, Literal, NamedTuple
 
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.lint import cache
 from prd_forge.lint.config import PRESETS, STAGES
 from prd_forge.lint.formats import NAMES
 
-Kind = Literal["flag", "text", "many", "choice", "count", "file", "folder", "existing-folder"]
+if TYPE_CHECKING:
+    from typing import Any, Final, Literal
+
+    Kind = Literal["flag", "text", "many", "choice", "count", "file", "folder", "existing-folder"]
 
 
 class Option(NamedTuple):

@@ -9,12 +9,13 @@ Importing this package is cheap: the engine (parser, analysis, rules) is importe
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint.config import Config, ConfigError
 from prd_forge.lint.results import FileReport, Finding, fails
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from prd_forge.lint.engine import lint_text
 
 __all__ = ["Config", "ConfigError", "FileReport", "Finding", "fails", "lint_text"]

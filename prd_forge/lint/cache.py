@@ -21,12 +21,15 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Any, Final
 
 from prd_forge import __version__
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint import cache_store
 from prd_forge.lint.cache_entry import Entry, decode_report, encode_report
 from prd_forge.lint.results import FileReport
+
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 DIR_NAME: Final = ".prd-forge_cache"
 ENV_VAR: Final = "PRD_FORGE_CACHE_DIR"
@@ -43,6 +46,7 @@ _SOURCES: Final = (
     "wording.py",
     "approvals",
     "_io.py",
+    "_records.py",
 )
 _ROOT_MARKS: Final = ("pyproject.toml", ".prd-forge.toml", ".git")
 _DAY: Final = 86_400

@@ -11,10 +11,13 @@ field by field checked cost more than the rest of the run's lookups together.
 from __future__ import annotations
 
 import os
-from typing import Any, Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint.results import FileReport, Finding
 from prd_forge.terms import CoverageState, Severity
+
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 _STATES: Final = {state.value: state for state in CoverageState}
 _SEVERITIES: Final = {severity.value: severity for severity in Severity}

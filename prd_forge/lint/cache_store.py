@@ -18,20 +18,22 @@ ever used for a file whose stat or hash it names).
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
-from typing import Any, Final
 from zlib import crc32
 
 from prd_forge._io import MEGABYTE, ReadError, read_regular
+from prd_forge._records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, Final
+
+    Rows = dict[str, Any]
 
 MAX_BYTES: Final = 256 * MEGABYTE
 COMPACT_SLACK: Final = 64 * 1024  # a journal this small is never worth a compaction
 _HEADER: Final = 8
 _FLAGS: Final = os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-
-Rows = dict[str, Any]
 
 
 def read(folder: str, name: str) -> tuple[Rows, bool]:
@@ -150,6 +152,8 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _unlink(path: str) -> None:
+    import contextlib  # here: a warm run, which writes nothing, never needs it
+
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
 

@@ -9,14 +9,15 @@ found by walking up from the linted file. Files are validated by a pydantic mode
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from prd_forge._io import MEGABYTE, ReadError, read_regular
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.terms import STAGES as STAGES
 from prd_forge.terms import Severity, Stage
 
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any, Final
 
 PRESETS: Final = ("default", "strict")
 FILE_NAME: Final = ".prd-forge.toml"

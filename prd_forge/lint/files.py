@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from stat import S_ISDIR, S_ISREG
-from typing import TYPE_CHECKING, Final, NamedTuple
 
 from prd_forge._io import MEGABYTE, ReadError, non_regular, read_regular, too_big
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Final
 
     from pathspec import GitIgnoreSpec
 

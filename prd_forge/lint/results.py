@@ -7,8 +7,7 @@ result cache builds these and prints them without importing the parser or the an
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
+from prd_forge._records import NamedTuple
 from prd_forge.terms import CoverageState, Severity
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
 
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.lint import config as config_files
 from prd_forge.lint.cache import Cache, digest
 from prd_forge.lint.cache_entry import Entry

@@ -371,15 +371,17 @@ print("\\nmodules:", " ".join(sorted(sys.modules)))
 
 # What a run answered from file stats must not import (each costs more than the lookups):
 # the parser and the analysis, click, dataclasses (with inspect and ast: lint's records are
-# NamedTuples, about a sixth of the cost), hashing, JSON, temporary files, the process pool.
+# NamedTuples, about a sixth of the cost), hashing, JSON, temporary files, the process pool,
+# typing (prd_forge/_records.py gives the records' class syntax without it).
 _NOT_WHEN_WARM = (
     *("markdown_it", "prd_forge.lint.engine", "prd_forge.lint.coverage", "click", "dataclasses"),
     *("hashlib", "json", "tempfile", "concurrent.futures", "pathspec"),
-    *("prd_forge.lint.parallel", "multiprocessing"),
+    *("prd_forge.lint.parallel", "multiprocessing", "typing"),
 )
 # Nor, when the files are named (as pre-commit and a shell's glob name them), pathlib (with
 # urllib.parse and ipaddress) or glob: str paths and os.path do; walking a folder uses Path.
-_NOT_WHEN_NAMED = ("pathlib", "urllib", "glob")
+# Nor what only writing the cache needs (contextlib), nor importlib (with warnings).
+_NOT_WHEN_NAMED = ("pathlib", "urllib", "glob", "contextlib", "importlib", "warnings")
 
 
 def test_a_run_answered_from_the_cache_imports_neither_parser_nor_analysis(

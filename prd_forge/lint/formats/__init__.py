@@ -6,13 +6,15 @@ InputProblem rows for files that could not be read); none of them decides severi
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from types import MappingProxyType
-from typing import Final, NamedTuple
 
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.lint.run import RunResult
 from prd_forge.terms import Severity
+
+if TYPE_CHECKING:
+    from typing import Final
 
 
 class RuleInfo(NamedTuple):
@@ -60,5 +62,7 @@ NAMES: Final = tuple(FORMATS)
 
 def get(name: str) -> Formatter:
     """The formatter called `name` (one of NAMES)."""
-    render: Formatter = importlib.import_module(FORMATS[name]).render
+    # __import__, not importlib.import_module: importing importlib (and warnings) would cost
+    # a warm run more than the module it finds
+    render: Formatter = __import__(FORMATS[name], fromlist=("render",)).render
     return render
