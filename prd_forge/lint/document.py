@@ -1,9 +1,10 @@
 """The document model: one Markdown file as sections of blocks, built once, read by every rule.
 
-Parsing is block-level only (markdown-it-py with the `inline` core rule disabled): the rules
-need headings, paragraphs, list items, tables and HTML, never emphasis or links, and skipping
-inline parsing makes the parse about a third cheaper. An inline token's `.content` still holds
-the raw text of its paragraph, heading or cell.
+The blocks come from pulldown-cmark (lint/pulldown.py), shaped as markdown-it-py's block tokens;
+markdown-it-py, block-level only (its `inline` core rule disabled), is the reference and reads
+every document pulldown-cmark might read differently. The rules need headings, paragraphs, list
+items, tables and HTML, never emphasis or links: an inline token's `.content` holds the raw text
+of its paragraph, heading or cell.
 
 The flat token stream is walked once, without building a `SyntaxTreeNode` tree: the sections
 are flat too (a level says who contains whom), and a flat walk cannot hit a recursion limit on
@@ -15,13 +16,25 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple, Protocol
 
+from prd_forge.lint import pulldown
 from prd_forge.lint._re import lazy
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
-    from markdown_it.token import Token
+
+
+class BlockToken(Protocol):
+    """What the model reads of a block token (markdown-it-py's, or pulldown.Token)."""
+
+    type: str
+    tag: str
+    map: list[int] | None
+    content: str
+    markup: str
+    info: str
+
 
 PSEUDO_LEVEL: Final = 7  # a bold pseudo-heading sits below its real heading
 
@@ -115,15 +128,17 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def lines_of(token: Token) -> tuple[int, int]:
+def lines_of(token: BlockToken) -> tuple[int, int]:
     """1-based first and last line of a block token: the one place Token.map is converted."""
     start, end = token.map or (0, 1)
     return start + 1, max(start + 1, end)
 
 
-def parse(text: str) -> Document:
-    """Build the document model of `text`."""
-    tokens = _parser().parse(text)
+def parse(text: str, *, reference: bool = False) -> Document:
+    """Build the document model of `text` (with `reference`, from markdown-it-py alone)."""
+    tokens: Sequence[BlockToken] | None = None if reference else pulldown.tokens(text)
+    if tokens is None:
+        tokens = _parser().parse(text)
     line_count = text.count("\n") + (0 if text.endswith("\n") else 1)
     return _Builder(text, line_count).build(tokens)
 
@@ -161,7 +176,7 @@ class _Builder:
         self._blocks: list[Block] = []
         self._heading_level = 0
 
-    def build(self, tokens: Sequence[Token]) -> Document:
+    def build(self, tokens: Sequence[BlockToken]) -> Document:
         self._walk(tokens)
         self._close(self.line_count)
         ends = _subtree_ends(self.sections)
@@ -198,7 +213,7 @@ class _Builder:
     def _add(self, block: Block) -> None:
         self._blocks.append(block)
 
-    def _walk(self, tokens: Sequence[Token]) -> None:
+    def _walk(self, tokens: Sequence[BlockToken]) -> None:
         lists = quotes = 0
         alert = False
         i, n = 0, len(tokens)
@@ -268,7 +283,7 @@ class _Builder:
             return
         self._add(Block("paragraph", content, start, end))
 
-    def _numbered_setext(self, tokens: Sequence[Token], i: int) -> None:
+    def _numbered_setext(self, tokens: Sequence[BlockToken], i: int) -> None:
         """A "1. Summary" line over "-------": CommonMark reads a one-item list and a rule,
         its writer meant a numbered setext heading. The item just added becomes the heading."""
         token = tokens[i]
@@ -283,7 +298,7 @@ class _Builder:
         block = self._blocks.pop()
         self._open(f"{item.info}{item.markup} {block.text.strip()}", 2, start)
 
-    def _table(self, tokens: Sequence[Token], i: int) -> int:
+    def _table(self, tokens: Sequence[BlockToken], i: int) -> int:
         start, end = lines_of(tokens[i])
         header: list[str] = []
         rows: list[tuple[str, ...]] = []
@@ -316,13 +331,13 @@ class _Builder:
         self._add(Block("table", text, start, end, table=table))
         return i + 1
 
-    def _code(self, token: Token) -> None:
+    def _code(self, token: BlockToken) -> None:
         start, end = lines_of(token)
         if token.type == "fence" and end >= self.line_count and not _closes(token, self.text):
             self.unclosed_fence = start
         self._add(Block("code", token.content, start, end))
 
-    def _html(self, token: Token) -> None:
+    def _html(self, token: BlockToken) -> None:
         start, end = lines_of(token)
         content = token.content
         for match in _COMMENT.finditer(content):
@@ -347,7 +362,7 @@ class _Builder:
             self._add(Block("comment", content, start, end))
 
 
-def _starts_alert(tokens: Sequence[Token], i: int) -> bool:
+def _starts_alert(tokens: Sequence[BlockToken], i: int) -> bool:
     """Whether the blockquote opening at `i` is a GitHub gap alert (WARNING or CAUTION)."""
     if i + 2 < len(tokens) and tokens[i + 2].type == "inline":
         match = _ALERT.match(tokens[i + 2].content)
@@ -355,7 +370,7 @@ def _starts_alert(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
-def _closes(token: Token, text: str) -> bool:
+def _closes(token: BlockToken, text: str) -> bool:
     """Whether a fence that reaches the end of the file has its closing marker there."""
     last = text.rstrip("\n").rpartition("\n")[2].strip()
     return last.startswith(token.markup) and not last.strip(token.markup[0])

@@ -1,0 +1,423 @@
+"""A document's block tokens from pulldown-cmark, in the shape markdown-it-py gives them.
+
+markdown-it-py, in pure Python, was most of a lint's cost: its block parse alone took longer
+than the whole concern analysis. pulldown-cmark (the CommonMark parser of rustdoc, through the
+pyromark wheel) reads the same document, inline included, in about a tenth of that time, and it
+reads in a loop, not by recursion, so no nesting depth crashes it.
+
+markdown-it-py stays the reference. `tokens` returns None wherever the two could read a document
+differently, and document.parse then asks markdown-it-py: tabs, carriage returns and NUL (which
+markdown-it-py counts or normalises its own way), escaped pipes, link reference definitions,
+nesting near markdown-it-py's limit, lazy lines indented as code or inside a quote's list, and
+any table whose extent is in doubt (a list marker on its first rows, an indented row, a line
+right after it). tests/lint/test_pulldown.py checks that both give the same Document on the
+labelled corpus, the benchmark corpus, every Markdown file in the repository and random
+documents; about 3 in 100 of the labelled corpus's PRDs go to markdown-it-py.
+
+Raw text is cut from the source as markdown-it-py cuts it: a paragraph's lines from its first
+character, each later line without the container markers before it (quote markers, a list
+item's indent), then stripped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from typing import Any, Final
+
+# markdown-it-py's maxNesting (document.py): past it markdown-it-py skips the rest of the
+# document; well below it, both read the same blocks
+_MAX_LEVEL: Final = 36
+# characters that make the two read a document differently, or that markdown-it-py normalises
+_UNSURE: Final = ("\t", "\r", "\0", "\\|", "\x0b", "\x0c")
+_TABLES: Final = 1 << 1  # pyromark.Options.ENABLE_TABLES
+# a line with a pipe over a line of dashes, colons and pipes: a table's header and delimiter
+# rows for one parser or the other, or for neither (a setext heading, a rule)
+_TABLE_LIKE: Final = re.compile(r"^[^\n]*\|[^\n]*\n[ >]*[-:|][-:| ]*$", re.MULTILINE)
+# a link reference definition: markdown-it-py ends it at its line, CommonMark's paragraph may
+# go on ("[ref]: url" over an indented line is a paragraph to pulldown-cmark, code to it)
+_REFERENCE: Final = re.compile(r"^[ >]*\[[^\]\n]*\]:", re.MULTILINE)
+_LIST_ITEM: Final = re.compile(r"[ >]*(?:[-+*]|\d{1,9}[.)])(?: |$)", re.MULTILINE)
+_HEADING: Final = re.compile(r"#{1,6}(?: |$)")
+_INLINE_STARTS: Final = frozenset({"Emphasis", "Strong", "Link", "Image", "Strikethrough"})
+
+
+class Token:
+    """The fields of a markdown-it-py token that the document model reads."""
+
+    __slots__ = ("content", "info", "map", "markup", "tag", "type")
+
+    def __init__(
+        self,
+        kind: str,
+        tag: str = "",
+        lines: list[int] | None = None,
+        content: str = "",
+        markup: str = "",
+        info: str = "",
+    ) -> None:
+        self.type = kind
+        self.tag = tag
+        self.map = lines
+        self.content = content
+        self.markup = markup
+        self.info = info
+
+
+class _Unsure(Exception):
+    """The document holds something the two parsers may read differently."""
+
+
+def tokens(text: str) -> list[Token] | None:
+    """markdown-it-py's block tokens for `text` (the ones document.py reads), or None where
+    pulldown-cmark might read the document differently."""
+    if any(mark in text for mark in _UNSURE) or ("]:" in text and _REFERENCE.search(text)):
+        return None
+    front: list[Token] = []
+    body = text
+    if text.startswith("-"):
+        found = _front_matter(text)
+        if found is not None:
+            content, last = found
+            front.append(Token("front_matter", "", [0, last + 1], content))
+            rest = text.split("\n", last + 1)
+            body = "\n" * (last + 1) + (rest[last + 1] if len(rest) > last + 1 else "")
+    try:
+        read = _Reader(body).read()
+    except (_Unsure, ImportError):
+        return None
+    if "|" in body and not _tables_agree(body, read):
+        return None
+    return front + read
+
+
+def _tables_agree(text: str, read: list[Token]) -> bool:
+    """Whether the places that look like a table's first two rows are exactly the tables read
+    here, neither row led by a list marker: markdown-it-py tries a table before a list item and
+    pulldown-cmark after, and only pulldown-cmark takes "- |" for a delimiter row."""
+    delimiters = {token.map[0] + 1 for token in read if token.type == "table_open" and token.map}
+    if delimiters:
+        lines = text.split("\n")
+        for token in read:
+            if token.type == "table_open" and token.map and token.map[1] < len(lines):
+                after = lines[token.map[1]].lstrip(" >")
+                if after and not _HEADING.match(after):
+                    return False  # which lines go on a table is where the two differ most
+        for token in read:
+            if token.type == "tr_open" and token.map:
+                row = lines[token.map[0]]
+                if len(row) - len(row.lstrip(" ")) >= 4:
+                    return False  # an indented row: code to markdown-it-py, a row to pulldown
+    found = set()
+    line = 0
+    at = 0
+    for match in _TABLE_LIKE.finditer(text):
+        line += text.count("\n", at, match.end())
+        at = match.end()
+        delimiter = text[text.rfind("\n", 0, at) + 1 : at].lstrip(" >")
+        if delimiter.startswith("- ") or delimiter == "-" or _LIST_ITEM.match(match.group()):
+            return False  # a list item or a table: each parser decides its own way
+        found.add(line)
+    return found == delimiters
+
+
+def _front_matter(text: str) -> tuple[str, int] | None:
+    """The front matter markdown-it-py's plugin finds: its content and the index of its closing
+    line, or None (mdit_py_plugins.front_matter, read line by line)."""
+    lines = text.split("\n")
+    markers = len(lines[0]) - len(lines[0].lstrip("-"))
+    if markers < 3:
+        return None
+    for index in range(1, len(lines)):
+        line = lines[index]
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if indent == 0 and stripped.startswith("...") and not stripped[3:].strip(" "):
+            break
+        if indent >= 4 or not stripped.startswith("-"):
+            continue
+        run = len(stripped) - len(stripped.lstrip("-"))
+        if run >= markers and not stripped[run:].strip(" "):
+            break
+    else:
+        return None  # unclosed: markdown-it-py reads no front matter
+    return "\n".join(lines[1:index]), index
+
+
+class _Reader:
+    """One pass over pulldown-cmark's events, writing markdown-it-py's tokens."""
+
+    def __init__(self, text: str) -> None:
+        import pyromark  # here: a run answered from the cache never parses
+
+        self.data = text.encode("utf-8")
+        self.ascii = len(self.data) == len(text)
+        self.text = text
+        starts = [0]
+        find = self.data.find
+        at = find(b"\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = find(b"\n", at + 1)
+        self.starts = starts
+        events = pyromark.events_with_range(text, options=pyromark.Options(_TABLES))
+        self.events: Iterator[tuple[Any, dict[str, int]]] = iter(events)  # type: ignore[arg-type]
+        self.out: list[Token] = []
+        self.level = 0
+        # containers open around the current block: ("quote", 0) or ("list", content column)
+        self.containers: list[tuple[str, int]] = []
+        # the open run of a tight item's inline content: its inline token, where it starts,
+        # and its closing token (the run goes on while that is the last token written)
+        self._run: tuple[Token, int, Token] | None = None
+        self._run_end = 0
+
+    def read(self) -> list[Token]:
+        for event, span in self.events:
+            if type(event) is dict:
+                if "Start" in event:
+                    self._start(event["Start"], span)
+                elif "End" in event:
+                    self._end(event["End"])
+                else:  # inline content of a tight list item
+                    self._tight(span)
+            elif event == "Rule":
+                line = self._line(span["start"])
+                mark = self._cut(span["start"], span["end"]).strip()[:1]
+                self._push("hr", "hr", [line, line + 1], markup=mark)
+            elif event in ("SoftBreak", "HardBreak"):
+                self._tight(span)
+        return self.out
+
+    # -- helpers
+
+    def _line(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def _lines(self, span: dict[str, int]) -> list[int]:
+        start, end = span["start"], span["end"]
+        first = self._line(start)
+        return [first, max(first + 1, self._line(end - 1) + 1)]
+
+    def _cut(self, start: int, end: int) -> str:
+        if self.ascii:
+            return self.text[start:end]
+        return self.data[start:end].decode("utf-8")
+
+    def _push(
+        self,
+        kind: str,
+        tag: str = "",
+        lines: list[int] | None = None,
+        content: str = "",
+        markup: str = "",
+        info: str = "",
+    ) -> None:
+        self.out.append(Token(kind, tag, lines, content, markup, info))
+
+    def _open(self, kind: str, tag: str, lines: list[int] | None, **extra: str) -> None:
+        self.level += 1
+        if self.level >= _MAX_LEVEL:
+            raise _Unsure
+        self._push(kind, tag, lines, **extra)
+
+    def _raw(self, start: int, end: int) -> str:
+        """A paragraph's text as markdown-it-py's getLines cuts it, stripped."""
+        chunk = self._cut(start, end)
+        if "\n" not in chunk.rstrip("\n"):
+            return chunk.strip()
+        lines = chunk.rstrip("\n").split("\n")
+        return "\n".join([lines[0], *map(self._unprefixed, lines[1:])]).strip()
+
+    def _unprefixed(self, line: str) -> str:
+        """A continuation line without the markers of the containers around it."""
+        indent = 0
+        for number, (kind, column) in enumerate(self.containers):
+            if kind == "quote":
+                stripped = line.lstrip(" ")
+                if not stripped.startswith(">") or len(line) - len(stripped) > 3 + indent:
+                    if number + 1 < len(self.containers) or len(line) - len(stripped) >= 4:
+                        raise _Unsure  # a lazy line inside a quote's list, or indented as code
+                    return line  # the innermost quote's lazy line: markdown-it-py keeps it whole
+                line = stripped[1:]
+                if line.startswith(" "):
+                    line = line[1:]
+                indent = 0
+            else:
+                indent = column
+        spaces = len(line) - len(line.lstrip(" "))
+        if 4 <= spaces < indent:
+            # a lazy line indented as code: markdown-it-py may start a block on it (it measures
+            # from the item's indent), CommonMark goes on with the paragraph
+            raise _Unsure
+        return line[min(spaces, indent) :]
+
+    # -- blocks
+
+    def _start(self, start: Any, span: dict[str, int]) -> None:
+        name = start if type(start) is str else next(iter(start))
+        if name == "Paragraph":
+            self._paragraph(span)
+        elif name == "Heading":
+            self._heading(int(start["Heading"]["level"][1]), span)
+        elif name == "Item":
+            self._item(span)
+        elif name == "List":
+            ordered = start["List"] is not None
+            kind = "ordered_list_open" if ordered else "bullet_list_open"
+            self._open(kind, "ol" if ordered else "ul", self._lines(span))
+        elif name == "BlockQuote":
+            self._open("blockquote_open", "blockquote", self._lines(span))
+            self.containers.append(("quote", 0))
+        elif name == "CodeBlock":
+            self._code(start, span)
+        elif name == "HtmlBlock":
+            self._html(span)
+        elif name == "Table":
+            self._open("table_open", "table", self._lines(span))
+        elif name == "TableHead":
+            self._open("thead_open", "thead", self._lines(span))
+            self._open("tr_open", "tr", self._lines(span))
+        elif name == "TableRow":
+            self._open("tr_open", "tr", self._lines(span))
+        elif name == "TableCell":
+            self._cell(span)
+        elif name in _INLINE_STARTS:
+            self._tight(span)  # emphasis or a link opening a tight item's text
+        else:
+            raise _Unsure  # a block pulldown-cmark knows and this reader does not
+
+    def _end(self, end: Any) -> None:
+        name = end if type(end) is str else next(iter(end))
+        closing = _CLOSING.get(name)
+        if closing is None:
+            return
+        if name == "List":
+            closing = "ordered_list_close" if end["List"] else "bullet_list_close"
+        if name in ("BlockQuote", "Item"):
+            self.containers.pop()
+        if name == "TableHead":
+            self._push("tr_close", "tr")
+            self.level -= 1
+        self.level -= 1
+        self._push(closing)
+
+    def _skip_to_end(self) -> list[tuple[Any, dict[str, int]]]:
+        """The events up to the end of the block just started (nested ones included)."""
+        inside: list[tuple[Any, dict[str, int]]] = []
+        depth = 1
+        for event, span in self.events:
+            if type(event) is dict:
+                if "Start" in event:
+                    depth += 1
+                elif "End" in event:
+                    depth -= 1
+                    if depth == 0:
+                        return inside
+            inside.append((event, span))
+        return inside
+
+    def _paragraph(self, span: dict[str, int]) -> None:
+        self._skip_to_end()
+        lines = self._lines(span)
+        self._open("paragraph_open", "p", lines)
+        self._push("inline", "", lines, self._raw(span["start"], span["end"]))
+        self.level -= 1
+        self._push("paragraph_close", "p")
+
+    def _tight(self, span: dict[str, int]) -> None:
+        """Inline content straight inside a list item (a tight list): markdown-it-py wraps it
+        in a hidden paragraph, one for each run of inline content."""
+        if self._run is not None and self.out and self.out[-1] is self._run[2]:
+            inline, start, _ = self._run
+            end = max(span["end"], self._run_end)
+        else:
+            start, end = span["start"], span["end"]
+            self._push("paragraph_open", "p")
+            self._push("inline")
+            self._push("paragraph_close", "p")
+            inline = self.out[-2]
+            self._run = (inline, start, self.out[-1])
+        self._run_end = end
+        lines = [self._line(start), self._line(end - 1) + 1]
+        self.out[-3].map = inline.map = lines
+        inline.content = self._raw(start, end)
+
+    def _heading(self, level: int, span: dict[str, int]) -> None:
+        inside = self._skip_to_end()
+        starts = [s["start"] for _, s in inside]
+        ends = [s["end"] for _, s in inside]
+        content = self._raw(min(starts), max(ends)) if inside else ""
+        lines = self._lines(span)
+        self._open("heading_open", f"h{level}", lines)
+        self._push("inline", "", lines, content)
+        self.level -= 1
+        self._push("heading_close", f"h{level}")
+
+    def _item(self, span: dict[str, int]) -> None:
+        start = span["start"]
+        line = self._line(start)
+        row = self._cut(self.starts[line], span["end"]).split("\n", 1)[0]
+        at = len(self._cut(self.starts[line], start))  # the item's range may start with spaces
+        column = len(row) - len(row[at:].lstrip(" "))
+        marker = row[column:]
+        number = len(marker) - len(marker.lstrip("0123456789"))
+        after = marker[number + 1 :]
+        spaces = len(after) - len(after.lstrip(" "))
+        if spaces > 4 or spaces == len(after):
+            spaces = 1
+        base = self._quote_column(row)
+        self._open(
+            "list_item_open",
+            "li",
+            self._lines(span),
+            markup=marker[number],
+            info=marker[:number],
+        )
+        self.containers.append(("list", column - base + number + 1 + spaces))
+
+    def _quote_column(self, row: str) -> int:
+        """Where the content of the innermost quote starts on this item's first line."""
+        quotes = sum(1 for kind, _ in self.containers if kind == "quote")
+        column = 0
+        for _ in range(quotes):
+            at = row.find(">", column)
+            if at < 0:
+                raise _Unsure
+            column = at + 1 + (row[at + 1 : at + 2] == " ")
+        return column
+
+    def _code(self, start: Any, span: dict[str, int]) -> None:
+        inside = self._skip_to_end()
+        content = "".join(event["Text"] for event, _ in inside)
+        kind = start["CodeBlock"]
+        lines = self._lines(span)
+        if type(kind) is dict and "Fenced" in kind:
+            head = self._cut(span["start"], span["end"]).lstrip(" ")
+            fence = head[: len(head) - len(head.lstrip(head[0]))]
+            self._push("fence", "code", lines, content, fence, kind["Fenced"])
+        else:  # markdown-it-py ends an indented block with a line break, even at the end
+            self._push(
+                "code_block", "code", lines, content if content.endswith("\n") else content + "\n"
+            )
+
+    def _html(self, span: dict[str, int]) -> None:
+        inside = self._skip_to_end()
+        # the block's indent comes as a Text event before its first line
+        content = "".join(event.get("Html") or event.get("Text", "") for event, _ in inside)
+        self._push("html_block", "", self._lines(span), content)
+
+    def _cell(self, span: dict[str, int]) -> None:
+        """A cell's inline token (document.py skips the cell's own open and close tokens)."""
+        self._skip_to_end()
+        self.out.append(Token("inline", "", None, self._cut(span["start"], span["end"]).strip()))
+
+
+_CLOSING: Final = {
+    "BlockQuote": "blockquote_close",
+    "Item": "list_item_close",
+    "List": "bullet_list_close",
+    "Table": "table_close",
+    "TableHead": "thead_close",
+    "TableRow": "tr_close",
+}

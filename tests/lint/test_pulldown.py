@@ -1,0 +1,143 @@
+"""pulldown-cmark and markdown-it-py give lint the same document, or pulldown.tokens says unsure.
+
+markdown-it-py is the reference (document.parse(text, reference=True)); every document here is
+built both ways and the two models must be equal, field by field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from prd_forge.lint import pulldown
+from prd_forge.lint.document import parse
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _same(text: str) -> None:
+    assert parse(text) == parse(text, reference=True)
+
+
+def _markdown_files() -> list[Path]:
+    skip = {".venv", ".git", "node_modules", ".work"}
+    return sorted(
+        path for path in ROOT.rglob("*.md") if not skip & set(path.relative_to(ROOT).parts)
+    )
+
+
+def test_every_markdown_file_in_the_repository_reads_the_same() -> None:
+    files = _markdown_files()
+    assert len(files) > 150  # the labelled corpus, docs, goldens, fixtures
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert parse(text) == parse(text, reference=True), path
+
+
+def test_the_benchmark_corpus_reads_the_same(tmp_path: Path) -> None:
+    from benchmarks import corpus
+
+    for path in corpus.build(tmp_path, files=60, big_bytes=200_000).files:
+        _same(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a\tb\n",  # tabs: columns are counted differently
+        "a\r\nb\r\n",  # carriage returns: markdown-it-py normalises them
+        "| a | b |\n|---|---|\n| x \\| y | z |\n",  # an escaped pipe in a cell
+        "".join("  " * depth + "- item\n" for depth in range(40)),  # deep enough to stop it
+        "> " * 50 + "quote\n",
+    ],
+)
+def test_what_the_two_may_read_differently_goes_to_markdown_it_py(text: str) -> None:
+    assert pulldown.tokens(text) is None
+    _same(text)
+
+
+def test_ordinary_documents_are_read_by_pulldown() -> None:
+    text = (ROOT / "tests/corpus/docs").glob("*.md").__next__().read_text(encoding="utf-8")
+    assert pulldown.tokens(text) is not None
+
+
+# Random documents from the pieces PRDs are made of, in any order and nesting.
+_WORDS = st.sampled_from(
+    [
+        *("Risk", "fallback", "**Owner:**", "TBD", "the model", "`code`", "*note*", "x", "1.", "|"),
+        *("“curly”", "é—ü", "🚀", "<b>", "#", "\\", "[link](u)", "_x_", "**", "->"),
+    ]
+)
+_TEXT = st.lists(_WORDS, min_size=1, max_size=5).map(" ".join)
+_PREFIX = st.sampled_from(
+    ["", "", "", "- ", "* ", "+ ", "1. ", "2) ", "> ", "> > ", ">", "  ", "   ", "    ", "  - "]
+)
+_LINE = st.one_of(
+    st.tuples(_PREFIX, _TEXT).map("".join),
+    st.tuples(st.sampled_from(["# ", "## ", "### ", "#### "]), _TEXT).map("".join),
+    st.sampled_from(
+        [
+            "",
+            "",
+            "---",
+            "***",
+            "===",
+            "```",
+            "~~~",
+            "```mermaid",
+            "<!-- comment -->",
+            "<details>",
+            "<summary>Fallbacks</summary>",
+            "</details>",
+            "| a | b |",
+            "|---|---|",
+            "| --- | :-: |",
+            "| x | y |",
+            "a | b",
+            "--- | ---",
+            "- [ ] to do",
+            "- [x] done",
+            "> [!WARNING]",
+            "> - item",
+            "- > quoted",
+            "  - nested",
+            "    - deeper",
+            "  continued",
+            "1. Summary",
+            "[ref]: https://example.com",
+            "**Risk:** data",
+            "...",
+            "===",
+            "## Fallbacks ##",
+            "#",
+            "<h2>Rollout</h2>",
+            "<div>",
+            "</div>",
+            "   ```",
+            "| a |",
+            "|:--|",
+            "| — | “q” |",
+            "> | a | b |",
+            "> |---|---|",
+            "  | a | b |",
+            "  |---|---|",
+            "- | a | b |",
+            "10. ten",
+            "-",
+            "* * *",
+        ]
+    ),
+)
+_DOC = st.lists(_LINE, min_size=1, max_size=18).map("\n".join)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_DOC, st.booleans(), st.booleans())
+@example("- **Risk:**\n  :\n  fallback", False, False)
+@example("---\nowner: fallback\n---\n# Goals", False, True)
+def test_random_documents_read_the_same(body: str, front: bool, newline: bool) -> None:
+    text = ("---\nstatus: draft\n---\n" if front else "") + body + ("\n" if newline else "")
+    _same(text)
