@@ -97,13 +97,13 @@ class Caseless:
 
 _PLAIN_FLAGS: Final = re.MULTILINE | re.DOTALL  # flags that do not change what a letter is
 _NAMING_ESCAPES: Final = frozenset("NxUu0123456789")  # escapes that may name a letter
-_FLAGGED: Final = re.compile(r"\(\?[a-zA-Z]")  # "(?i)", "(?a:...)", "(?P<name>", "(?P=name)"
+_FLAGGED: Final = lazy(r"\(\?[a-zA-Z]")  # "(?i)", "(?a:...)", "(?P<name>", "(?P=name)"
 # What may make a source not lower case: a capital letter (an escape's, "\\S", too) or an
 # escape that may name a letter. A source without any is lower case; one with some is read.
-_SUSPECT: Final = re.compile(r"[A-Z]|\\[NxUu0-9]")
+_SUSPECT: Final = lazy(r"[A-Z]|\\[NxUu0-9]")
 # An escape (its character: "u" alone when four hex digits do not follow) or a capital, the way
 # `re` reads a source from left to right, so that "\\\\u" is a backslash and then a "u".
-_TOKEN: Final = re.compile(r"\\(?:u(?P<hex>[0-9a-fA-F]{4})|(?P<kind>.))|[A-Z]", re.DOTALL)
+_TOKEN: Final = lazy(r"\\(?:u(?P<hex>[0-9a-fA-F]{4})|(?P<kind>.))|[A-Z]", re.DOTALL)
 
 
 def lower_case(source: str) -> bool:

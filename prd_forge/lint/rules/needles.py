@@ -18,7 +18,7 @@ from prd_forge.lint.regex_source import end_of, top_level
 
 _META: Final = frozenset("\\()[]{}.^$|?*+")
 _OPTIONAL: Final = frozenset("?*{")
-_INLINE_FLAGS: Final = re.compile(r"\(\?[aiLmsux-]")
+_INLINE_FLAGS: Final = lazy(r"\(\?[aiLmsux-]")
 _HEX_DIGITS: Final = {"x": 2, "u": 4, "U": 8}
 _LONG_ENOUGH: Final = 8  # a needle this long is rare enough; beyond it, fewer needles win
 _CLASS_CHARS: Final = 4  # a larger class ends a run
