@@ -1,12 +1,13 @@
 """What a concern is: the shape every module in this package fills in.
 
-Plain data, standard library only: the lint path imports it. Without `from __future__ import
-annotations`: a NamedTuple field annotated by a string is compiled when the class is made (about
-forty here), which every lint run pays.
+Plain data, standard library only: the lint path imports it.
 """
 
+from __future__ import annotations
+
 from enum import StrEnum
-from typing import NamedTuple
+
+from prd_forge._records import NamedTuple
 
 
 class Level(StrEnum):

@@ -14,7 +14,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final
+
+from prd_forge._records import NamedTuple
 
 if TYPE_CHECKING:
     from prd_forge.lint.results import Finding

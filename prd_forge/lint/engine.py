@@ -11,9 +11,10 @@ import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path, PurePath
-from typing import Final, NamedTuple
+from typing import Final
 
 from prd_forge import concerns as registry
+from prd_forge._records import NamedTuple
 from prd_forge.concerns import Concern
 from prd_forge.lint import ai as ai_detect
 from prd_forge.lint import budget, pathmatch, suppress

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Final, NamedTuple
+from typing import Final
 
+from prd_forge._records import NamedTuple
 from prd_forge.lint._programs import code_checksum, kept
 from prd_forge.lint._re import lazy
 

@@ -11,8 +11,9 @@ opens with it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final, NamedTuple
+from typing import Final
 
+from prd_forge._records import NamedTuple
 from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Block, Document, Table
 

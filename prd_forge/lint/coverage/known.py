@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Final, NamedTuple
+from typing import Final
 
 from prd_forge import concerns as registry
+from prd_forge._records import NamedTuple
 from prd_forge.concerns import Concern, TableSign
 from prd_forge.lint import phrases
 from prd_forge.lint._re import Caseless, LazyPattern, lazy

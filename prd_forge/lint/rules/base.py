@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Final, NamedTuple, TypeVar, cast
+from typing import Final, TypeVar, cast
 
+from prd_forge._records import NamedTuple
 from prd_forge.lint.coverage import Analysis, Coverage
 from prd_forge.lint.document import Block, Document, Section
 from prd_forge.terms import Severity, Stage

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Final, NamedTuple
+from typing import Final
 
 from prd_forge import wording
+from prd_forge._records import NamedTuple
 from prd_forge.lint import text as words
 from prd_forge.lint._re import LazyPattern, lazy
 from prd_forge.lint.document import Block, Section
