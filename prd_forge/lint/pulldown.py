@@ -34,7 +34,8 @@ _UNSURE: Final = ("\t", "\r", "\0", "\\|", "\x0b", "\x0c")
 _TABLES: Final = 1 << 1  # pyromark.Options.ENABLE_TABLES
 # a line with a pipe over a line of dashes, colons and pipes: a table's header and delimiter
 # rows for one parser or the other, or for neither (a setext heading, a rule)
-_TABLE_LIKE: Final = re.compile(r"^[^\n]*\|[^\n]*\n[ >]*[-:|][-:| ]*$", re.MULTILINE)
+# (up to its first pipe, then to its end: one way to match, so linear in the line's length)
+_TABLE_LIKE: Final = re.compile(r"^[^\n|]*\|[^\n]*\n[ >]*[-:|][-:| ]*$", re.MULTILINE)
 # a link reference definition: markdown-it-py ends it at its line, CommonMark's paragraph may
 # go on ("[ref]: url" over an indented line is a paragraph to pulldown-cmark, code to it)
 _REFERENCE: Final = re.compile(r"^[ >]*\[[^\]\n]*\]:", re.MULTILINE)
