@@ -85,42 +85,13 @@ def tokens(text: str) -> list[Token] | None:
             rest = text.split("\n", last + 1)
             body = "\n" * (last + 1) + (rest[last + 1] if len(rest) > last + 1 else "")
     try:
-        read = _Reader(body).read()
+        reader = _Reader(body)
+        read = reader.read()
     except (_Unsure, ImportError):
         return None
-    if "|" in body and not _tables_agree(body, read):
+    if "|" in body and not reader.tables_agree():
         return None
     return front + read
-
-
-def _tables_agree(text: str, read: list[Token]) -> bool:
-    """Whether the places that look like a table's first two rows are exactly the tables read
-    here, neither row led by a list marker: markdown-it-py tries a table before a list item and
-    pulldown-cmark after, and only pulldown-cmark takes "- |" for a delimiter row."""
-    delimiters = {token.map[0] + 1 for token in read if token.type == "table_open" and token.map}
-    if delimiters:
-        lines = text.split("\n")
-        for token in read:
-            if token.type == "table_open" and token.map and token.map[1] < len(lines):
-                after = lines[token.map[1]].lstrip(" >")
-                if after and not _HEADING.match(after):
-                    return False  # which lines go on a table is where the two differ most
-        for token in read:
-            if token.type == "tr_open" and token.map:
-                row = lines[token.map[0]]
-                if len(row) - len(row.lstrip(" ")) >= 4:
-                    return False  # an indented row: code to markdown-it-py, a row to pulldown
-    found = set()
-    line = 0
-    at = 0
-    for match in _TABLE_LIKE.finditer(text):
-        line += text.count("\n", at, match.end())
-        at = match.end()
-        delimiter = text[text.rfind("\n", 0, at) + 1 : at].lstrip(" >")
-        if delimiter.startswith("- ") or delimiter == "-" or _LIST_ITEM.match(match.group()):
-            return False  # a list item or a table: each parser decides its own way
-        found.add(line)
-    return found == delimiters
 
 
 def _front_matter(text: str) -> tuple[str, int] | None:
@@ -172,6 +143,8 @@ class _Reader:
         # and its closing token (the run goes on while that is the last token written)
         self._run: tuple[Token, int, Token] | None = None
         self._run_end = 0
+        self.tables: list[tuple[int, int]] = []  # each table's first line and the line after it
+        self.rows: list[int] = []  # the line of each table row
 
     def read(self) -> list[Token]:
         for event, span in self.events:
@@ -189,6 +162,38 @@ class _Reader:
             elif event in ("SoftBreak", "HardBreak"):
                 self._tight(span)
         return self.out
+
+    def tables_agree(self) -> bool:
+        """Whether the places that look like a table's first two rows are exactly the tables
+        read here, neither row led by a list marker (markdown-it-py tries a table before a list
+        item and pulldown-cmark after, and only pulldown-cmark takes "- |" for a delimiter row),
+        and where each table ends is beyond doubt."""
+        for _, end in self.tables:
+            after = self._text_of(end).lstrip(" >") if end < len(self.starts) else ""
+            if after and not _HEADING.match(after):
+                return False  # which lines go on a table is where the two differ most
+        for row in self.rows:
+            text = self._text_of(row)
+            if len(text) - len(text.lstrip(" ")) >= 4:
+                return False  # an indented row: code to markdown-it-py, a row to pulldown
+        text = self.text
+        found = set()
+        line = 0
+        at = 0
+        for match in _TABLE_LIKE.finditer(text):
+            line += text.count("\n", at, match.end())
+            at = match.end()
+            delimiter = text[text.rfind("\n", 0, at) + 1 : at].lstrip(" >")
+            if delimiter.startswith("- ") or delimiter == "-" or _LIST_ITEM.match(match.group()):
+                return False  # a list item or a table: each parser decides its own way
+            found.add(line)
+        return found == {first + 1 for first, _ in self.tables}
+
+    def _text_of(self, line: int) -> str:
+        """The text of one line (0-based), without its line break."""
+        starts = self.starts
+        end = starts[line + 1] - 1 if line + 1 < len(starts) else len(self.data)
+        return self._cut(starts[line], end)
 
     # -- helpers
 
@@ -275,12 +280,16 @@ class _Reader:
         elif name == "HtmlBlock":
             self._html(span)
         elif name == "Table":
-            self._open("table_open", "table", self._lines(span))
+            lines = self._lines(span)
+            self.tables.append((lines[0], lines[1]))
+            self._open("table_open", "table", lines)
         elif name == "TableHead":
             self._open("thead_open", "thead", self._lines(span))
             self._open("tr_open", "tr", self._lines(span))
         elif name == "TableRow":
-            self._open("tr_open", "tr", self._lines(span))
+            lines = self._lines(span)
+            self.rows.append(lines[0])
+            self._open("tr_open", "tr", lines)
         elif name == "TableCell":
             self._cell(span)
         elif name in _INLINE_STARTS:
