@@ -13,7 +13,8 @@ MAX_AGE_DAYS are dropped when their table is compacted; other code versions' fol
 tables are pruned at most once a day.
 
 A run answered from file stats imports neither hashlib nor json: names are hashed with the
-small built-in SHA-256 module where there is one.
+small built-in SHA-256 module where there is one, and so are the first 256 KB of text a run
+hashes (a run that changed a file or two never loads OpenSSL).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ ENV_VAR: Final = "PRD_FORGE_CACHE_DIR"
 NO_CACHE_VAR: Final = "PRD_FORGE_NO_CACHE"  # set (to anything but "" or "0"): like --no-cache
 MAX_AGE_DAYS: Final = 30
 STAT_MARGIN_NS: Final = 2_000_000_000  # coarser than any file system's mtime (FAT: 2 s)
+BUILTIN_HASH_BYTES: Final = 256 * 1024  # about 5 ms of hashlib's import, hashed by _sha256
 _PRUNE_STAMP: Final = "last-pruned"
 # every source whose code can change a result (a test checks none is left out)
 _SOURCES: Final = (
@@ -108,8 +110,8 @@ def _stats(package: str, name: str) -> list[str]:
 
 
 def _name_digest(data: bytes) -> str:
-    """The SHA-256 of a short name: the built-in module's, which loads in a fraction of
-    hashlib's (OpenSSL) time."""
+    """The SHA-256 of a short name or text: the built-in module's, which loads in a fraction
+    of hashlib's (OpenSSL) time."""
     try:
         from _sha256 import sha256  # type: ignore[import-not-found]  # CPython <= 3.11
     except ImportError:  # pragma: no cover - 3.12 renamed it; other Pythons: hashlib
@@ -140,6 +142,19 @@ class Cache:
         self._changed: dict[str, dict[str, Entry]] = {}
         self.now_ns = time.time_ns()
         self._ready = False
+        self._hashed = 0
+
+    def digest(self, text: str) -> str:
+        """`digest(text)`. The first BUILTIN_HASH_BYTES of a run are hashed by the built-in
+        SHA-256 module: importing hashlib (OpenSSL) costs a run that changed one file more
+        than hashing it, though OpenSSL hashes much faster once loaded."""
+        data = text.encode("utf-8", "surrogatepass")
+        self._hashed += len(data)
+        if self._hashed <= BUILTIN_HASH_BYTES:
+            return _name_digest(data)
+        import hashlib
+
+        return hashlib.sha256(data).hexdigest()
 
     def fresh(self, path: str, settings: str, info: os.stat_result) -> Entry | None:
         """The entry of a file whose stat says it did not change since it was read."""

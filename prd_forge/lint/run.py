@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.lint import config as config_files
-from prd_forge.lint.cache import Cache, digest
+from prd_forge.lint.cache import Cache
 from prd_forge.lint.cache_entry import Entry
 from prd_forge.lint.config import Config, ConfigError
 from prd_forge.lint.files import STDIN, Decoded, InputProblem, discover, read, skip_special
@@ -197,7 +197,7 @@ def _looked_up(
             if isinstance(decoded, InputProblem):
                 outcomes.append(decoded)
                 continue
-            sha = digest(decoded.text)
+            sha = cache.digest(decoded.text)
             entry = cache.matching(job.path, settings, info, sha) if info else None
             hit = _revive(cache, entry, job.path)
             if hit is None:

@@ -405,6 +405,18 @@ def test_a_run_answered_from_the_cache_imports_neither_parser_nor_analysis(
     args[-1:] = sorted(str(file) for file in corpus.glob("*.md"))
     named = modules()
     assert [module for module in (*_NOT_WHEN_WARM, *_NOT_WHEN_NAMED) if module in named] == []
+    changed = corpus / "csv-export.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
+    one_changed = modules()  # hashed by the built-in SHA-256: OpenSSL costs more to load
+    assert "prd_forge.lint.engine" in one_changed and "hashlib" not in one_changed
+
+
+def test_the_built_in_sha_256_and_hashlib_s_give_one_digest(tmp_path: Path) -> None:
+    store = Cache(tmp_path / "cache")
+    small, accented = "# A\n", "é\udcff" * 1000  # a lone surrogate, as surrogateescape reads
+    big = "x" * cache_module.BUILTIN_HASH_BYTES  # past the budget: hashlib from here on
+    texts = [small, accented, big, small, accented]
+    assert [store.digest(text) for text in texts] == [cache_module.digest(t) for t in texts]
 
 
 # Modules a cold run loads that only read arguments or print: they cannot change a result.
