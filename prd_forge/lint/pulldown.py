@@ -327,13 +327,26 @@ class _Reader:
             inside.append((event, span))
         return inside
 
+    def _pass_to_end(self) -> None:
+        """`_skip_to_end` where the events inside are not needed (a paragraph, a cell)."""
+        depth = 1
+        for event, _ in self.events:
+            if type(event) is dict:
+                if "Start" in event:
+                    depth += 1
+                elif "End" in event:
+                    depth -= 1
+                    if depth == 0:
+                        return
+
     def _paragraph(self, span: dict[str, int]) -> None:
-        self._skip_to_end()
+        self._pass_to_end()
         lines = self._lines(span)
-        self._open("paragraph_open", "p", lines)
-        self._push("inline", "", lines, self._raw(span["start"], span["end"]))
-        self.level -= 1
-        self._push("paragraph_close", "p")
+        content = self._raw(span["start"], span["end"])
+        out = self.out
+        out.append(Token("paragraph_open", "p", lines))
+        out.append(Token("inline", "", lines, content))
+        out.append(Token("paragraph_close", "p"))
 
     def _tight(self, span: dict[str, int]) -> None:
         """Inline content straight inside a list item (a tight list): markdown-it-py wraps it
@@ -419,7 +432,7 @@ class _Reader:
 
     def _cell(self, span: dict[str, int]) -> None:
         """A cell's inline token (document.py skips the cell's own open and close tokens)."""
-        self._skip_to_end()
+        self._pass_to_end()
         self.out.append(Token("inline", "", None, self._cut(span["start"], span["end"]).strip()))
 
 
