@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from prd_forge.lint._re import LazyPattern, fold, lazy
+from prd_forge.lint._programs import compile_pattern
+from prd_forge.lint._re import fold, lazy
 from prd_forge.lint.regex_source import end_of, top_level
 
 _META: Final = frozenset("\\()[]{}.^$|?*+")
@@ -104,13 +105,13 @@ class Prefilter:
 
     def __init__(self, source: str) -> None:
         self._source = source
-        self._pattern: LazyPattern | None = None
+        self._pattern: re.Pattern[str] | None = None
         self._needles: tuple[str, ...] | None = None
 
     def search(self, text: str) -> re.Match[str] | None:
         if self._pattern is None:
             self._needles = needles(self._source)
-            self._pattern = lazy(self._source, re.IGNORECASE)
+            self._pattern = compile_pattern(self._source, re.IGNORECASE)
         if self._needles is not None:
             folded = fold(text)
             if not any(needle in folded for needle in self._needles):
