@@ -8,9 +8,11 @@ reads in a loop, not by recursion, so no nesting depth crashes it.
 markdown-it-py stays the reference. `tokens` returns None wherever the two could read a document
 differently, and document.parse then asks markdown-it-py: tabs, carriage returns and NUL (which
 markdown-it-py counts or normalises its own way), escaped pipes, link reference definitions,
-nesting near markdown-it-py's limit, lazy lines indented as code or inside a quote's list, and
-any table whose extent is in doubt (a list marker on its first rows, an indented row, a line
-right after it). tests/lint/test_pulldown.py checks that both give the same Document on the
+nesting near markdown-it-py's limit, lazy lines indented as code or inside a quote's list, an
+empty quote or a quote marker indented as code, a document that starts with "-" but no front
+matter (markdown-it-py's front matter rule also fires inside such a first list item), and any
+table whose extent is in doubt (a list marker on its first rows, a delimiter row only
+pulldown-cmark accepts, an indented row, a line right after it). tests/lint/test_pulldown.py checks that both give the same Document on the
 labelled corpus, the benchmark corpus, every Markdown file in the repository and random
 documents; about 3 in 100 of the labelled corpus's PRDs go to markdown-it-py.
 
@@ -41,6 +43,11 @@ _TABLE_LIKE: Final = re.compile(r"^[^\n|]*\|[^\n]*\n[ >]*[-:|][-:| ]*$", re.MULT
 _REFERENCE: Final = re.compile(r"^[ >]*\[[^\]\n]*\]:", re.MULTILINE)
 _LIST_ITEM: Final = re.compile(r"[ >]*(?:[-+*]|\d{1,9}[.)])(?: |$)", re.MULTILINE)
 _HEADING: Final = re.compile(r"#{1,6}(?: |$)")
+_DELIMITER_CELL: Final = re.compile(r":?-+:?")
+# a line indented as code that starts with a quote marker: after a quote, markdown-it-py may
+# take it into the quote, pulldown-cmark reads code
+_INDENTED_QUOTE: Final = re.compile(r"^ {4,}>", re.MULTILINE)
+_BACKSLASH: Final = ord("\\")
 _INLINE_STARTS: Final = frozenset({"Emphasis", "Strong", "Link", "Image", "Strikethrough"})
 
 
@@ -75,15 +82,23 @@ def tokens(text: str) -> list[Token] | None:
     pulldown-cmark might read the document differently."""
     if any(mark in text for mark in _UNSURE) or ("]:" in text and _REFERENCE.search(text)):
         return None
+    if "    >" in text and _INDENTED_QUOTE.search(text):
+        return None
     front: list[Token] = []
     body = text
     if text.startswith("-"):
         found = _front_matter(text)
-        if found is not None:
-            content, last = found
-            front.append(Token("front_matter", "", [0, last + 1], content))
-            rest = text.split("\n", last + 1)
-            body = "\n" * (last + 1) + (rest[last + 1] if len(rest) > last + 1 else "")
+        if found is None:
+            # markdown-it-py's front matter rule also fires inside a first list item whose line
+            # holds "--" ("- a--"): only markdown-it-py reads such a document as it does
+            return None
+        content, last = found
+        front.append(Token("front_matter", "", [0, last + 1], content))
+        rest = text.split("\n", last + 1)
+        body = "\n" * (last + 1) + (rest[last + 1] if len(rest) > last + 1 else "")
+    tail = body[body.rfind("\n") + 1 :]
+    if tail and not tail.strip(" "):
+        body = body[: -len(tail)]  # markdown-it-py has no line for a last line of spaces
     try:
         reader = _Reader(body)
         read = reader.read()
@@ -92,6 +107,17 @@ def tokens(text: str) -> list[Token] | None:
     if "|" in body and not reader.tables_agree():
         return None
     return front + read
+
+
+def _delimiter_row(line: str) -> bool:
+    """Whether markdown-it-py reads this line as a table's delimiter row: cells of dashes with
+    an optional colon at either end, none empty but the ones outside the outer pipes."""
+    cells = line.lstrip(" >").strip().split("|")
+    if cells and not cells[0].strip():
+        cells.pop(0)
+    if cells and not cells[-1].strip():
+        cells.pop()
+    return bool(cells) and all(_DELIMITER_CELL.fullmatch(cell.strip()) for cell in cells)
 
 
 def _front_matter(text: str) -> tuple[str, int] | None:
@@ -168,7 +194,9 @@ class _Reader:
         read here, neither row led by a list marker (markdown-it-py tries a table before a list
         item and pulldown-cmark after, and only pulldown-cmark takes "- |" for a delimiter row),
         and where each table ends is beyond doubt."""
-        for _, end in self.tables:
+        for first, end in self.tables:
+            if not _delimiter_row(self._text_of(first + 1)):
+                return False  # pulldown-cmark takes more for a delimiter row (":" alone)
             after = self._text_of(end).lstrip(" >") if end < len(self.starts) else ""
             if after and not _HEADING.match(after):
                 return False  # which lines go on a table is where the two differ most
@@ -204,6 +232,11 @@ class _Reader:
         start, end = span["start"], span["end"]
         first = self._line(start)
         return [first, max(first + 1, self._line(end - 1) + 1)]
+
+    def _escaped(self, start: int) -> int:
+        """Where inline text starting at `start` starts in the source: an escaped character's
+        range leaves out its backslash ("\\!"), which markdown-it-py's raw text keeps."""
+        return start - 1 if start and self.data[start - 1] == _BACKSLASH else start
 
     def _cut(self, start: int, end: int) -> str:
         if self.ascii:
@@ -306,6 +339,8 @@ class _Reader:
             closing = "ordered_list_close" if end["List"] else "bullet_list_close"
         if name in ("BlockQuote", "Item"):
             self.containers.pop()
+        if name == "BlockQuote" and self.out[-1].type == "blockquote_open":
+            raise _Unsure  # an empty quote: markdown-it-py may take the next lines into it
         if name == "TableHead":
             self._push("tr_close", "tr")
             self.level -= 1
@@ -355,7 +390,7 @@ class _Reader:
             inline, start, _ = self._run
             end = max(span["end"], self._run_end)
         else:
-            start, end = span["start"], span["end"]
+            start, end = self._escaped(span["start"]), span["end"]
             self._push("paragraph_open", "p")
             self._push("inline")
             self._push("paragraph_close", "p")
@@ -370,7 +405,7 @@ class _Reader:
         inside = self._skip_to_end()
         starts = [s["start"] for _, s in inside]
         ends = [s["end"] for _, s in inside]
-        content = self._raw(min(starts), max(ends)) if inside else ""
+        content = self._raw(self._escaped(min(starts)), max(ends)) if inside else ""
         lines = self._lines(span)
         self._open("heading_open", f"h{level}", lines)
         self._push("inline", "", lines, content)
@@ -428,7 +463,9 @@ class _Reader:
         inside = self._skip_to_end()
         # the block's indent comes as a Text event before its first line
         content = "".join(event.get("Html") or event.get("Text", "") for event, _ in inside)
-        self._push("html_block", "", self._lines(span), content)
+        # its lines are those of its content: the block's range may take in a blank line after
+        end = max((place["end"] for _, place in inside), default=span["end"])
+        self._push("html_block", "", self._lines({"start": span["start"], "end": end}), content)
 
     def _cell(self, span: dict[str, int]) -> None:
         """A cell's inline token (document.py skips the cell's own open and close tokens)."""

@@ -141,3 +141,26 @@ _DOC = st.lists(_LINE, min_size=1, max_size=18).map("\n".join)
 def test_random_documents_read_the_same(body: str, front: bool, newline: bool) -> None:
     text = ("---\nstatus: draft\n---\n" if front else "") + body + ("\n" if newline else "")
     _same(text)
+
+
+# Random text from Markdown's punctuation: the odd corners (escapes, empty quotes, a table's
+# delimiter row, a first list item that looks like front matter to markdown-it-py's plugin).
+_PIECES = st.sampled_from(
+    [
+        *" \n\n\n-*+>#|:`~=_[]()!<>/.19az\\\"'é—🚀",
+        *("  ", "    ", "---", "```", "|---|", "> ", "- ", "1. ", "<!--", "-->", "<div>"),
+        *("</div>", "**"),
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, min_size=1, max_size=80).map("".join))
+@example("- \\!")  # an escape opening a tight item: its range leaves the backslash out
+@example("- a--\n4")  # markdown-it-py's front matter rule fires inside this first item
+@example("<!--\n ")  # a last line of spaces: markdown-it-py has no line for it
+@example(">\n    >")  # an empty quote: markdown-it-py takes the next line into it
+@example("||.\n-|:")  # ":" alone: a delimiter cell to pulldown-cmark only
+@example("\n- <div\n   \n")  # an HTML block's range takes in the blank line after it
+def test_random_markdown_punctuation_reads_the_same(text: str) -> None:
+    _same(text)
