@@ -112,6 +112,30 @@ def kept(name: str, key: str, compute: Callable[[], Any]) -> Any:
     return value
 
 
+def stored(name: str, key: str) -> Any:
+    """What an earlier run (or this one) kept for `key` under `name`, or None: `kept` without
+    computing anything."""
+    where = folder()
+    if where is None:
+        return None
+    name = f"{name}-{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}.marshal"
+    found = _values.get(name) or _load(where, name)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
+        return found[1]
+    return None
+
+
+def compile_kept(source: str, flags: int = 0) -> re.Pattern[str] | None:
+    """The pattern from its kept program; None, compiling nothing, when there is none."""
+    program = _read(source, int(flags)) if _MAGIC is not None else None
+    if program is None:
+        return None
+    try:
+        return _pattern(source, program)
+    except (TypeError, ValueError, RuntimeError, OverflowError):
+        return None
+
+
 def code_checksum(*files: str) -> str:
     """A checksum of these source files' text, for a `kept` key that must change when the code
     that computes the value does ("" when one cannot be read: keep nothing then)."""

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
-from prd_forge.lint._programs import compile_pattern
+from prd_forge.lint._programs import compile_kept, compile_pattern
 
 
 class LazyPattern:
@@ -34,6 +34,12 @@ class LazyPattern:
         if self._compiled is None:
             self._compiled = compile_pattern(self._source, self._flags)
         return self._compiled
+
+    def compile_if_kept(self) -> bool:
+        """Compile now if an earlier run kept the program; False, compiling nothing, if not."""
+        if self._compiled is None:
+            self._compiled = compile_kept(self._source, self._flags)
+        return self._compiled is not None
 
     def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
         return self.compiled.search(string, pos)

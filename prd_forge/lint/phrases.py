@@ -25,10 +25,10 @@ import re
 import zlib
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from prd_forge.lint import regex_source
-from prd_forge.lint._programs import kept
+from prd_forge.lint._programs import kept, stored
 from prd_forge.lint._re import LazyPattern, lazy
 from prd_forge.lint.regex_source import literal_prefix, literal_prefixes
 
@@ -161,6 +161,7 @@ class Scanner:
         self._by_key: dict[str, tuple[int, ...]] = {}
         self._match: list[Callable[[str, int, int], re.Match[str] | None]] | None = None
         self._scanned = 0  # characters scanned so far, up to _WARM
+        self._cheap: bool | None = None  # whether the one pass is cheap from the start
 
     def scan(
         self, text: str, wanted: Container[str] | None = None
@@ -181,7 +182,7 @@ class Scanner:
         found: list[dict[int, list[str]]] = [{} for _ in texts]
         if self._scanned < _WARM:
             self._scanned += sum(len(text) for text in lowered)
-        warm = self._scanned >= _WARM
+        warm = self._scanned >= _WARM or self._kept()
         if warm:
             self._read_all()
         plain = frozenset(n for n in chosen if warm and self.entries[n].reading.plain)
@@ -196,6 +197,19 @@ class Scanner:
             else:
                 found[index].pop(number, None)
         return [[(self.entries[n].concern, hits) for n, hits in sorted(f.items())] for f in found]
+
+    def _kept(self) -> bool:
+        """Whether an earlier run kept both the reading and the union's program: the one pass
+        then costs two file reads, less than findall on even one small file."""
+        if self._cheap is None:
+            self._cheap = False
+            code = _code()
+            found = stored("evidence-readings", f"{code}\0{self._key()}") if code else None
+            if found is not None:
+                self._take(*found)
+                union = self._starts()
+                self._cheap = union is not None and union.compile_if_kept()
+        return self._cheap
 
     def warm(self) -> None:
         """Build and compile the union pattern now, as for a corpus: in a process about to fork
@@ -278,15 +292,21 @@ class Scanner:
         the word-led ones. Reading them costs about 40 ms, so what a run read is kept for the
         next (lint/_programs.py), under a key made of the alternatives and this code."""
         if self._trie is None:
-            key = "\0".join(["\1".join(entry.alternatives) for entry in self.entries])
             code = _code()
             if code:
-                rows, self._trie = kept("evidence-readings", f"{code}\0{key}", self._compute)
+                self._take(*kept("evidence-readings", f"{code}\0{self._key()}", self._compute))
             else:
-                rows, self._trie = self._compute()
-            for entry, row in zip(self.entries, rows, strict=True):
-                entry.read_as(Reading(*row))
+                self._take(*self._compute())
+        assert self._trie is not None
         return self._trie
+
+    def _key(self) -> str:
+        return "\0".join(["\1".join(entry.alternatives) for entry in self.entries])
+
+    def _take(self, rows: list[tuple[Any, ...]], trie: str) -> None:
+        self._trie = trie
+        for entry, row in zip(self.entries, rows, strict=True):
+            entry.read_as(Reading(*row))
 
     def _compute(self) -> tuple[list[tuple[object, ...]], str]:
         readings = [_read(entry.alternatives) for entry in self.entries]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from benchmarks.corpus import document
 from prd_forge import concerns as registry
-from prd_forge.lint import phrases, regex_source
+from prd_forge.lint import _programs, phrases, regex_source
 from prd_forge.lint.document import parse
 
 CORPUS = Path(__file__).parents[1] / "corpus" / "docs"
@@ -197,7 +197,12 @@ def test_the_heads_and_the_trie_match_wherever_each_alternative_matches() -> Non
     assert seen > 1000
 
 
-def test_findall_serves_until_enough_text_was_scanned_to_pay_for_the_union_pattern() -> None:
+def test_findall_serves_until_enough_text_was_scanned_to_pay_for_the_union_pattern(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # a fresh machine: nothing kept
+    monkeypatch.setattr(_programs, "_values", {})
+    monkeypatch.setattr(_programs, "_new", {})
     scanner = _scanner()
     text = "The model falls back to the rules; staff review every reply. " * 40
     assert scanner.scan_all([text]) == [_reference(text)]
@@ -205,5 +210,20 @@ def test_findall_serves_until_enough_text_was_scanned_to_pay_for_the_union_patte
     while scanner._scanned < phrases._WARM:
         scanner.scan_all([text])
     assert scanner.scan_all([text, text[:30]]) == [_reference(text), _reference(text[:30])]
+    union = scanner._starts()
+    assert union is not None and union._compiled is not None  # the one pass served
+
+
+def test_the_union_serves_from_the_start_when_an_earlier_run_kept_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(_programs, "_values", {})
+    monkeypatch.setattr(_programs, "_new", {})
+    _scanner().warm()  # a corpus run: reads, compiles, and keeps both when it ends
+    _programs._save()
+    scanner = _scanner()
+    text = "The model falls back to the rules; staff review every reply. " * 40
+    assert scanner.scan_all([text]) == [_reference(text)]
     union = scanner._starts()
     assert union is not None and union._compiled is not None  # the one pass served
