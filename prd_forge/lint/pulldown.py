@@ -12,9 +12,10 @@ nesting near markdown-it-py's limit, lazy lines indented as code or inside a quo
 empty quote or a quote marker indented as code, a document that starts with "-" but no front
 matter (markdown-it-py's front matter rule also fires inside such a first list item), and any
 table whose extent is in doubt (a list marker on its first rows, a delimiter row only
-pulldown-cmark accepts, an indented row, a line right after it). tests/lint/test_pulldown.py checks that both give the same Document on the
-labelled corpus, the benchmark corpus, every Markdown file in the repository and random
-documents; about 3 in 100 of the labelled corpus's PRDs go to markdown-it-py.
+pulldown-cmark accepts, an indented row, a line right after it). tests/lint/test_pulldown.py
+checks that both give the same Document on the labelled corpus, the benchmark corpus, every
+Markdown file in the repository and random documents; about 3 in 100 of the labelled corpus's
+PRDs go to markdown-it-py.
 
 Raw text is cut from the source as markdown-it-py cuts it: a paragraph's lines from its first
 character, each later line without the container markers before it (quote markers, a list
