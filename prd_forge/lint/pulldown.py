@@ -185,7 +185,7 @@ class _Reader:
             elif event == "Rule":
                 line = self._line(span["start"])
                 mark = self._cut(span["start"], span["end"]).strip()[:1]
-                self._push("hr", "hr", [line, line + 1], markup=mark)
+                self.out.append(Token("hr", "hr", [line, line + 1], markup=mark))
             elif event in ("SoftBreak", "HardBreak"):
                 self._tight(span)
         return self.out
@@ -244,22 +244,11 @@ class _Reader:
             return self.text[start:end]
         return self.data[start:end].decode("utf-8")
 
-    def _push(
-        self,
-        kind: str,
-        tag: str = "",
-        lines: list[int] | None = None,
-        content: str = "",
-        markup: str = "",
-        info: str = "",
-    ) -> None:
-        self.out.append(Token(kind, tag, lines, content, markup, info))
-
     def _open(self, kind: str, tag: str, lines: list[int] | None, **extra: str) -> None:
         self.level += 1
         if self.level >= _MAX_LEVEL:
             raise _Unsure
-        self._push(kind, tag, lines, **extra)
+        self.out.append(Token(kind, tag, lines, **extra))
 
     def _raw(self, start: int, end: int) -> str:
         """A paragraph's text as markdown-it-py's getLines cuts it, stripped."""
@@ -343,10 +332,10 @@ class _Reader:
         if name == "BlockQuote" and self.out[-1].type == "blockquote_open":
             raise _Unsure  # an empty quote: markdown-it-py may take the next lines into it
         if name == "TableHead":
-            self._push("tr_close", "tr")
+            self.out.append(Token("tr_close", "tr"))
             self.level -= 1
         self.level -= 1
-        self._push(closing)
+        self.out.append(Token(closing))
 
     def _skip_to_end(self) -> list[tuple[Any, dict[str, int]]]:
         """The events up to the end of the block just started (nested ones included)."""
@@ -392,9 +381,9 @@ class _Reader:
             end = max(span["end"], self._run_end)
         else:
             start, end = self._escaped(span["start"]), span["end"]
-            self._push("paragraph_open", "p")
-            self._push("inline")
-            self._push("paragraph_close", "p")
+            self.out.append(Token("paragraph_open", "p"))
+            self.out.append(Token("inline"))
+            self.out.append(Token("paragraph_close", "p"))
             inline = self.out[-2]
             self._run = (inline, start, self.out[-1])
         self._run_end = end
@@ -409,9 +398,9 @@ class _Reader:
         content = self._raw(self._escaped(min(starts)), max(ends)) if inside else ""
         lines = self._lines(span)
         self._open("heading_open", f"h{level}", lines)
-        self._push("inline", "", lines, content)
+        self.out.append(Token("inline", "", lines, content))
         self.level -= 1
-        self._push("heading_close", f"h{level}")
+        self.out.append(Token("heading_close", f"h{level}"))
 
     def _item(self, span: dict[str, int]) -> None:
         start = span["start"]
@@ -454,10 +443,15 @@ class _Reader:
         if type(kind) is dict and "Fenced" in kind:
             head = self._cut(span["start"], span["end"]).lstrip(" ")
             fence = head[: len(head) - len(head.lstrip(head[0]))]
-            self._push("fence", "code", lines, content, fence, kind["Fenced"])
+            self.out.append(Token("fence", "code", lines, content, fence, kind["Fenced"]))
         else:  # markdown-it-py ends an indented block with a line break, even at the end
-            self._push(
-                "code_block", "code", lines, content if content.endswith("\n") else content + "\n"
+            self.out.append(
+                Token(
+                    "code_block",
+                    "code",
+                    lines,
+                    content if content.endswith("\n") else content + "\n",
+                )
             )
 
     def _html(self, span: dict[str, int]) -> None:
@@ -466,7 +460,9 @@ class _Reader:
         content = "".join(event.get("Html") or event.get("Text", "") for event, _ in inside)
         # its lines are those of its content: the block's range may take in a blank line after
         end = max((place["end"] for _, place in inside), default=span["end"])
-        self._push("html_block", "", self._lines({"start": span["start"], "end": end}), content)
+        self.out.append(
+            Token("html_block", "", self._lines({"start": span["start"], "end": end}), content)
+        )
 
     def _cell(self, span: dict[str, int]) -> None:
         """A cell's inline token (document.py skips the cell's own open and close tokens)."""
