@@ -352,20 +352,8 @@ class _Reader:
             inside.append((event, span))
         return inside
 
-    def _pass_to_end(self) -> None:
-        """`_skip_to_end` where the events inside are not needed (a paragraph, a cell)."""
-        depth = 1
-        for event, _ in self.events:
-            if type(event) is dict:
-                if "Start" in event:
-                    depth += 1
-                elif "End" in event:
-                    depth -= 1
-                    if depth == 0:
-                        return
-
     def _paragraph(self, span: dict[str, int]) -> None:
-        self._pass_to_end()
+        self._skip_to_end()
         lines = self._lines(span)
         content = self._raw(span["start"], span["end"])
         out = self.out
@@ -466,7 +454,7 @@ class _Reader:
 
     def _cell(self, span: dict[str, int]) -> None:
         """A cell's inline token (document.py skips the cell's own open and close tokens)."""
-        self._pass_to_end()
+        self._skip_to_end()
         self.out.append(Token("inline", "", None, self._cut(span["start"], span["end"]).strip()))
 
 
