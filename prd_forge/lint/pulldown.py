@@ -6,8 +6,8 @@ pyromark wheel) reads the same document, inline included, in about a tenth of th
 reads in a loop, not by recursion, so no nesting depth crashes it.
 
 markdown-it-py stays the reference. `tokens` returns None wherever the two could read a document
-differently, and document.parse then asks markdown-it-py: tabs, carriage returns and NUL (which
-markdown-it-py counts or normalises its own way), escaped pipes, link reference definitions,
+differently, and document.parse then asks markdown-it-py: tabs (which markdown-it-py counts its
+own way), escaped pipes, link reference definitions,
 nesting near markdown-it-py's limit, lazy lines indented as code or inside a quote's list, an
 empty quote or a quote marker indented as code, a document that starts with "-" but no front
 matter (markdown-it-py's front matter rule also fires inside such a first list item), and any
@@ -32,8 +32,8 @@ from typing import Any, Final
 # markdown-it-py's maxNesting (document.py): past it markdown-it-py skips the rest of the
 # document; well below it, both read the same blocks
 _MAX_LEVEL: Final = 36
-# characters that make the two read a document differently, or that markdown-it-py normalises
-_UNSURE: Final = ("\t", "\r", "\0", "\\|", "\x0b", "\x0c")
+# characters that make the two read a document differently
+_UNSURE: Final = ("\t", "\\|", "\x0b", "\x0c")
 _TABLES: Final = 1 << 1  # pyromark.Options.ENABLE_TABLES
 # a line with a pipe over a line of dashes, colons and pipes: a table's header and delimiter
 # rows for one parser or the other, or for neither (a setext heading, a rule)
@@ -41,7 +41,8 @@ _TABLES: Final = 1 << 1  # pyromark.Options.ENABLE_TABLES
 _TABLE_LIKE: Final = re.compile(r"^[^\n|]*\|[^\n]*\n[ >]*[-:|][-:| ]*$", re.MULTILINE)
 # a link reference definition: markdown-it-py ends it at its line, CommonMark's paragraph may
 # go on ("[ref]: url" over an indented line is a paragraph to pulldown-cmark, code to it)
-_REFERENCE: Final = re.compile(r"^[ >]*\[[^\]\n]*\]:", re.MULTILINE)
+# (after any quote or list markers; a label may run over lines, up to CommonMark's 999 characters)
+_REFERENCE: Final = re.compile(r"^[ >*+\-\d.)]*\[[^\]]{0,999}\]:", re.MULTILINE)
 _LIST_ITEM: Final = re.compile(r"[ >]*(?:[-+*]|\d{1,9}[.)])(?: |$)", re.MULTILINE)
 _HEADING: Final = re.compile(r"#{1,6}(?: |$)")
 _DELIMITER_CELL: Final = re.compile(r":?-+:?")
@@ -81,6 +82,9 @@ class _Unsure(Exception):
 def tokens(text: str) -> list[Token] | None:
     """markdown-it-py's block tokens for `text` (the ones document.py reads), or None where
     pulldown-cmark might read the document differently."""
+    if "\r" in text or "\0" in text:
+        # as markdown-it-py's normalize rule: every line break a "\n", NUL the replacement
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
     if any(mark in text for mark in _UNSURE) or ("]:" in text and _REFERENCE.search(text)):
         return None
     if "    >" in text and _INDENTED_QUOTE.search(text):
@@ -429,6 +433,8 @@ class _Reader:
         kind = start["CodeBlock"]
         lines = self._lines(span)
         if type(kind) is dict and "Fenced" in kind:
+            if self.containers and span["end"] >= len(self.data):
+                raise _Unsure  # a fence left open in a quote or a list: ends differ
             head = self._cut(span["start"], span["end"]).lstrip(" ")
             fence = head[: len(head) - len(head.lstrip(head[0]))]
             self.out.append(Token("fence", "code", lines, content, fence, kind["Fenced"]))

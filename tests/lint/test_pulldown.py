@@ -48,7 +48,6 @@ def test_the_benchmark_corpus_reads_the_same(tmp_path: Path) -> None:
     "text",
     [
         "a\tb\n",  # tabs: columns are counted differently
-        "a\r\nb\r\n",  # carriage returns: markdown-it-py normalises them
         "| a | b |\n|---|---|\n| x \\| y | z |\n",  # an escaped pipe in a cell
         "".join("  " * depth + "- item\n" for depth in range(40)),  # deep enough to stop it
         "> " * 50 + "quote\n",
@@ -62,6 +61,7 @@ def test_what_the_two_may_read_differently_goes_to_markdown_it_py(text: str) -> 
 def test_ordinary_documents_are_read_by_pulldown() -> None:
     text = (ROOT / "tests/corpus/docs").glob("*.md").__next__().read_text(encoding="utf-8")
     assert pulldown.tokens(text) is not None
+    assert pulldown.tokens(text.replace("\n", "\r\n")) is not None  # saved on Windows
 
 
 # Random documents from the pieces PRDs are made of, in any order and nesting.
@@ -149,7 +149,7 @@ _PIECES = st.sampled_from(
     [
         *" \n\n\n-*+>#|:`~=_[]()!<>/.19az\\\"'é—🚀",
         *("  ", "    ", "---", "```", "|---|", "> ", "- ", "1. ", "<!--", "-->", "<div>"),
-        *("</div>", "**"),
+        *("</div>", "**", "\r\n", "\r", "\0"),
     ]
 )
 
@@ -162,5 +162,9 @@ _PIECES = st.sampled_from(
 @example(">\n    >")  # an empty quote: markdown-it-py takes the next line into it
 @example("||.\n-|:")  # ":" alone: a delimiter cell to pulldown-cmark only
 @example("\n- <div\n   \n")  # an HTML block's range takes in the blank line after it
+@example(">[6\n]:b\né")  # a link reference definition whose label runs over two lines
+@example("* [>]:4\né")  # a link reference definition in a list item
+@example(">```\n>")  # a fence left open in a quote
+@example("# Goal\r\n\r\n- a\r- b\0\r\n")  # line breaks and NUL, normalised as markdown-it-py does
 def test_random_markdown_punctuation_reads_the_same(text: str) -> None:
     _same(text)
