@@ -55,12 +55,9 @@ def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     flags = int(flags)
     if _MAGIC is None:
         return re.compile(source, flags)
-    kept = _read(source, flags)
-    if kept is not None:
-        try:
-            return _pattern(source, kept)
-        except (TypeError, ValueError, RuntimeError, OverflowError):
-            pass  # a program this engine refuses: compile it again
+    found = compile_kept(source, flags)  # None too for a program this engine refuses
+    if found is not None:
+        return found
     program = _program(source, flags)
     if not (_new or _values):
         atexit.register(_save)
@@ -96,19 +93,15 @@ def kept(name: str, key: str, compute: Callable[[], Any]) -> Any:
     for a value that costs more to compute than to read (marshal-able: tuples, lists, strings,
     numbers, frozensets). The file is named for `name` and a checksum of `key`, and holds the
     key itself, so it serves only that key: `key` must name everything the value depends on."""
-    where = folder()
-    if where is None:
+    if folder() is None:
         return compute()
-    name = f"{name}-{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}.marshal"
-    stored = _values.get(name)
-    if stored is None:
-        stored = _load(where, name)
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
-        return stored[1]
+    found = stored(name, key)
+    if found is not None:
+        return found
     value = compute()
     if not (_new or _values):
         atexit.register(_save)
-    _values[name] = (key, value)
+    _values[_value_name(name, key)] = (key, value)
     return value
 
 
@@ -118,15 +111,21 @@ def stored(name: str, key: str) -> Any:
     where = folder()
     if where is None:
         return None
-    name = f"{name}-{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}.marshal"
-    found = _values.get(name) or _load(where, name)
+    file = _value_name(name, key)
+    found = _values.get(file) or _load(where, file)
     if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
         return found[1]
     return None
 
 
+def _value_name(name: str, key: str) -> str:
+    """The file a value is kept in: named for `name` and a checksum of `key`."""
+    return f"{name}-{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}.marshal"
+
+
 def compile_kept(source: str, flags: int = 0) -> re.Pattern[str] | None:
-    """The pattern from its kept program; None, compiling nothing, when there is none."""
+    """The pattern from its kept program; None, compiling nothing, when there is none (or this
+    engine refuses it)."""
     program = _read(source, int(flags)) if _MAGIC is not None else None
     if program is None:
         return None
