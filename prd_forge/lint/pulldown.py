@@ -35,10 +35,10 @@ _MAX_LEVEL: Final = 36
 # characters that make the two read a document differently
 _UNSURE: Final = ("\t", "\\|", "\x0b", "\x0c")
 _TABLES: Final = 1 << 1  # pyromark.Options.ENABLE_TABLES
-# a line with a pipe over a line of dashes, colons and pipes: a table's header and delimiter
-# rows for one parser or the other, or for neither (a setext heading, a rule)
-# (up to its first pipe, then to its end: one way to match, so linear in the line's length)
-_TABLE_LIKE: Final = re.compile(r"^[^\n|]*\|[^\n]*\n[ >]*[-:|][-:| ]*$", re.MULTILINE)
+# a line of dashes, colons and pipes (after any quote markers): under a line with a pipe, a
+# table's delimiter row for one parser or the other, or for neither (a setext heading, a rule)
+# (led by its line break, which the regex engine finds by a fast scan for that one character)
+_DELIMITER_LIKE: Final = re.compile(r"\n[ >]*[-:|][-:| ]*$", re.MULTILINE)
 # a link reference definition: markdown-it-py ends it at its line, CommonMark's paragraph may
 # go on ("[ref]: url" over an indented line is a paragraph to pulldown-cmark, code to it)
 # (after any quote or list markers; a label may run over lines, up to CommonMark's 999 characters)
@@ -208,18 +208,31 @@ class _Reader:
             text = self._text_of(row)
             if len(text) - len(text.lstrip(" ")) >= 4:
                 return False  # an indented row: code to markdown-it-py, a row to pulldown
+        return self._table_like() == {first + 1 for first, _ in self.tables}
+
+    def _table_like(self) -> set[int] | None:
+        """The lines that look like a table's delimiter row under a header row, or None where
+        one is led by a list marker (a list item or a table: each parser decides its own way).
+        A delimiter row is no header row for the next line: each pair is two lines of its own."""
         text = self.text
-        found = set()
-        line = 0
-        at = 0
-        for match in _TABLE_LIKE.finditer(text):
-            line += text.count("\n", at, match.end())
-            at = match.end()
-            delimiter = text[text.rfind("\n", 0, at) + 1 : at].lstrip(" >")
-            if delimiter.startswith("- ") or delimiter == "-" or _LIST_ITEM.match(match.group()):
-                return False  # a list item or a table: each parser decides its own way
+        found: set[int] = set()
+        line = at = 0
+        taken = -1
+        for match in _DELIMITER_LIKE.finditer(text):
+            brk = match.start()
+            head = text.rfind("\n", 0, brk) + 1
+            if text.find("|", head, brk) < 0:
+                continue
+            line += text.count("\n", at, brk + 1)
+            at = brk + 1
+            if line - 1 == taken:
+                continue
+            delimiter = text[at : match.end()].lstrip(" >")
+            if delimiter.startswith("- ") or delimiter == "-" or _LIST_ITEM.match(text, head):
+                return None
             found.add(line)
-        return found == {first + 1 for first, _ in self.tables}
+            taken = line
+        return found
 
     def _text_of(self, line: int) -> str:
         """The text of one line (0-based), without its line break."""
