@@ -36,26 +36,44 @@ def says(text: str, concern: str | None = None) -> bool:
 
 
 class Prose:
-    """Each block's evidence phrases, found in one pass over the document when first asked:
-    the blocks that are neither tables nor unsaid (a question, guidance), by (section, block)."""
+    """Each block's evidence phrases, found in one pass over the document when first asked.
+
+    Every block but a table is scanned; whether a block says anything at all (`unsaid`: a
+    question, guidance) is asked only of a block the scan found evidence in, or when a caller
+    needs it, since most blocks show none."""
+
+    __slots__ = ("_doc", "_found", "_stated")
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
         self._found: dict[tuple[int, int], phrases.Found] | None = None
+        self._stated: dict[tuple[int, int], bool] = {}
 
-    def of(self, section: int, block: int) -> phrases.Found | None:
-        """The evidence of one block; None for a table or a block that says nothing."""
+    def of(self, section: int, block: int) -> phrases.Found:
+        """The evidence of one block: empty for a table or a block that says nothing."""
         if self._found is None:
-            places: list[tuple[int, int]] = []
-            texts: list[str] = []
-            for i, each in enumerate(self._doc.sections):
-                for j, found in enumerate(each.blocks):
-                    if found.table is None and not unsaid(found.text):
-                        places.append((i, j))
-                        texts.append(stated(found.text))
-            scanner = known().scanner
-            self._found = dict(zip(places, scanner.scan_all(texts), strict=True))
-        return self._found.get((section, block))
+            self._found = self._scan()
+        found = self._found.get((section, block))
+        return found if found and self.says_something(section, block) else []
+
+    def says_something(self, section: int, block: int) -> bool:
+        """Whether the block is prose that says something: not a table, not `unsaid`."""
+        place = (section, block)
+        known = self._stated.get(place)
+        if known is None:
+            found = self._doc.sections[section].blocks[block]
+            known = self._stated[place] = found.table is None and not unsaid(found.text)
+        return known
+
+    def _scan(self) -> dict[tuple[int, int], phrases.Found]:
+        places: list[tuple[int, int]] = []
+        texts: list[str] = []
+        for i, each in enumerate(self._doc.sections):
+            for j, found in enumerate(each.blocks):
+                if found.table is None:
+                    places.append((i, j))
+                    texts.append(stated(found.text))
+        return dict(zip(places, known().scanner.scan_all(texts), strict=True))
 
 
 class ContentEvidence(NamedTuple):
@@ -105,17 +123,17 @@ def collect(
 
 def _prose_evidence(
     block: Block,
-    evidence: phrases.Found | None,
+    evidence: phrases.Found,
     wanted: frozenset[str],
     hits: dict[str, list[int]],
     said: dict[str, set[str]],
     measured: dict[str, list[tuple[int, bool]]],
 ) -> None:
     """Add one paragraph's phrase hits (and whether it gives a figure, or a target)."""
-    if _MARKED_QUESTION in block.text.lower():
+    if "[" in block.text and _MARKED_QUESTION in block.text.lower():
         # "[NEEDS CLARIFICATION: who takes over?]": a question raised, owned by nobody
         hits.setdefault(OPEN_QUESTIONS, []).append(block.line)
-    found = [(concern, said_there) for concern, said_there in evidence or () if concern in wanted]
+    found = [(concern, said_there) for concern, said_there in evidence if concern in wanted]
     if not found:
         return
     figure = None

@@ -85,9 +85,8 @@ def _shows(doc: Document, index: int, concern: str, prose: Prose) -> bool:
                 if any(table_coverage(sign, block, concern, doc) for sign in signs):
                     return True
                 continue
-            said = prose.of(i, j)
-            if any(found == concern for found, _ in said or ()) or (
-                current and said is not None and current_figure(block.text)
+            if any(found == concern for found, _ in prose.of(i, j)) or (
+                current and current_figure(block.text) and prose.says_something(i, j)
             ):
                 return True
     return False
