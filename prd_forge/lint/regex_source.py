@@ -120,17 +120,42 @@ def trie(sources: list[str], depth: int) -> str:
     if len(sources) < 2 or depth == 0:
         return "|".join(sources)
     groups: dict[str, list[str]] = {}
+    led: dict[str, list[str]] = {}  # by a leading class or escape ("\\d")
     rest: list[str] = []
     for source in sources:
         for head, tail in heads(source) if source else [("", source)]:
             if head:
                 groups.setdefault(head, []).append(tail)
+            elif (split := _class_head(tail)) is not None:
+                led.setdefault(split[0], []).append(split[1])
             else:
                 rest.append(tail)
     branches = [
         re.escape(head) + "(?:" + trie(tails, depth - 1) + ")" for head, tails in groups.items()
     ]
+    branches += [head + "(?:" + trie(tails, depth - 1) + ")" for head, tails in led.items()]
     return "|".join([*branches, *rest])
+
+
+def _class_head(source: str) -> tuple[str, str] | None:
+    """`source` as a character class or a one-character escape ("\\d", "[a-z]", "\\.") and the
+    pattern after it, when it starts with one, once ("\\d[.,]") or once or more ("\\d+" is
+    "\\d" then "\\d*"). A branch that starts so is one the regex engine skips at a glance
+    where the class does not match; one that opens with a repeat it must enter, at every place
+    it tries."""
+    if source.startswith("\\"):
+        escaped = source[1:2]
+        if not escaped or (escaped.isalnum() and escaped not in "dwsDWS"):
+            return None  # an anchor, a reference, a character by its code: not simple
+    elif not source.startswith("["):
+        return None
+    end = _skip(source, 0)
+    head, after = source[:end], source[end:]
+    if after[:1] == "+":
+        return head, head + "*" + after[1:]
+    if after[:1] in _QUANTIFIERS:
+        return None
+    return head, after
 
 
 def _skip(source: str, index: int) -> int:

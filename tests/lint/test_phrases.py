@@ -242,3 +242,47 @@ def test_the_ascii_class_is_exactly_non_word_in_ascii() -> None:
     for point in range(128):
         char = chr(point)
         assert bool(ascii_class.match(char)) == bool(re.match(r"\W", char)), point
+
+
+_CLASS_LED = [
+    r"\d+ ?% of",
+    r"\d[\w.,%]{0,3} x",
+    r"[ab]+c",
+    r"\.x",
+    r"\d",
+    r"\d++c",
+    r"\d+?c",
+    "ab",
+    r"\d*x",
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "split"),
+    [
+        (r"\d+ ?% of", (r"\d", r"\d* ?% of")),
+        (r"\d[\w.,%]{0,12} y", (r"\d", r"[\w.,%]{0,12} y")),
+        (r"[ab]+?c", ("[ab]", "[ab]*?c")),
+        (r"\.x", (r"\.", "x")),
+        (r"\d*x", None),  # may start with no digit at all
+        (r"\bfoo", None),
+        (r"\u2264 x", None),
+        (r"\1a", None),
+    ],
+)
+def test_a_branch_led_by_a_class_is_split_at_it(source: str, split: tuple[str, str] | None) -> None:
+    assert regex_source._class_head(source) == split
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_CLASS_LED), min_size=1, max_size=5),
+    st.text(alphabet="ab12 %.xcof", max_size=40),
+)
+def test_a_trie_with_class_led_branches_matches_where_a_source_does(
+    sources: list[str], text: str
+) -> None:
+    trie = re.compile(regex_source.trie(sources, 3))
+    alternation = re.compile("|".join(sources))
+    for at in range(len(text) + 1):
+        assert bool(trie.match(text, at)) == bool(alternation.match(text, at)), at
