@@ -24,9 +24,11 @@ item's indent), then stripped.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any, Final
 
 # markdown-it-py's maxNesting (document.py): past it markdown-it-py skips the rest of the
@@ -51,6 +53,14 @@ _DELIMITER_CELL: Final = re.compile(r":?-+:?")
 _INDENTED_QUOTE: Final = re.compile(r"^ {4,}>", re.MULTILINE)
 _BACKSLASH: Final = ord("\\")
 _INLINE_STARTS: Final = frozenset({"Emphasis", "Strong", "Link", "Image", "Strikethrough"})
+_BREAKS: Final = frozenset({"SoftBreak", "HardBreak"})
+_END_PARAGRAPH: Final = {"End": "Paragraph"}
+_END_CELL: Final = {"End": "TableCell"}
+_END_CODE: Final = {"End": "CodeBlock"}
+_END_HTML: Final = {"End": "HtmlBlock"}
+_START: Final = itemgetter("start")
+_STOP: Final = itemgetter("end")
+_ONE_MORE: Final[Callable[[int], int]] = (1).__add__
 
 
 class Token:
@@ -75,6 +85,23 @@ class Token:
         self.info = info
 
 
+# closing tokens carry no line range or text: one of each serves every document (no token is
+# changed once written)
+_PARAGRAPH_CLOSE: Final = Token("paragraph_close", "p")
+_CLOSE: Final = {
+    name: Token(kind, tag)
+    for name, kind, tag in (
+        ("Item", "list_item_close", "li"),
+        ("BlockQuote", "blockquote_close", "blockquote"),
+        ("OrderedList", "ordered_list_close", "ol"),
+        ("BulletList", "bullet_list_close", "ul"),
+        ("TableRow", "tr_close", "tr"),
+        ("TableHead", "thead_close", "thead"),
+        ("Table", "table_close", "table"),
+    )
+}
+
+
 class _Unsure(Exception):
     """The document holds something the two parsers may read differently."""
 
@@ -97,10 +124,9 @@ def tokens(text: str) -> list[Token] | None:
             # markdown-it-py's front matter rule also fires inside a first list item whose line
             # holds "--" ("- a--"): only markdown-it-py reads such a document as it does
             return None
-        content, last = found
+        content, last, after = found
         front.append(Token("front_matter", "", [0, last + 1], content))
-        rest = text.split("\n", last + 1)
-        body = "\n" * (last + 1) + (rest[last + 1] if len(rest) > last + 1 else "")
+        body = "\n" * (last + 1) + text[after:]
     tail = body[body.rfind("\n") + 1 :]
     if tail and not tail.strip(" "):
         body = body[: -len(tail)]  # markdown-it-py has no line for a last line of spaces
@@ -125,31 +151,42 @@ def _delimiter_row(line: str) -> bool:
     return bool(cells) and all(_DELIMITER_CELL.fullmatch(cell.strip()) for cell in cells)
 
 
-def _front_matter(text: str) -> tuple[str, int] | None:
-    """The front matter markdown-it-py's plugin finds: its content and the index of its closing
-    line, or None (mdit_py_plugins.front_matter, read line by line)."""
-    lines = text.split("\n")
-    markers = len(lines[0]) - len(lines[0].lstrip("-"))
-    if markers < 3:
+def _front_matter(text: str) -> tuple[str, int, int] | None:
+    """The front matter markdown-it-py's plugin finds: its content, the index of its closing
+    line and where the text after that line starts, or None (mdit_py_plugins.front_matter, read
+    line by line)."""
+    first = text.find("\n")
+    markers = len(text[:first]) - len(text[:first].lstrip("-"))
+    if first < 0 or markers < 3:
         return None
-    for index in range(1, len(lines)):
-        line = lines[index]
+    index, start = 0, first + 1
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        index += 1
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
         if indent == 0 and stripped.startswith("...") and not stripped[3:].strip(" "):
             break
-        if indent >= 4 or not stripped.startswith("-"):
-            continue
-        run = len(stripped) - len(stripped.lstrip("-"))
-        if run >= markers and not stripped[run:].strip(" "):
-            break
-    else:
-        return None  # unclosed: markdown-it-py reads no front matter
-    return "\n".join(lines[1:index]), index
+        if indent < 4 and stripped.startswith("-"):
+            run = len(stripped) - len(stripped.lstrip("-"))
+            if run >= markers and not stripped[run:].strip(" "):
+                break
+        if end < 0:
+            return None  # unclosed: markdown-it-py reads no front matter
+        start = end + 1
+    return text[first + 1 : start - 1], index, len(text) if end < 0 else end + 1
+
+
+_Event = tuple[Any, dict[str, int]]
 
 
 class _Reader:
-    """One pass over pulldown-cmark's events, writing markdown-it-py's tokens."""
+    """One pass over pulldown-cmark's events, writing markdown-it-py's tokens.
+
+    A block's inline events are passed over where they are met (a paragraph's, a heading's, a
+    cell's), and a table is read to its end at once: the main loop sees only block events and
+    the inline runs of tight list items."""
 
     def __init__(self, text: str) -> None:
         import pyromark  # here: a run answered from the cache never parses
@@ -157,41 +194,48 @@ class _Reader:
         self.data = text.encode("utf-8")
         self.ascii = len(self.data) == len(text)
         self.text = text
-        starts = [0]
-        find = self.data.find
-        at = find(b"\n")
-        while at >= 0:
-            starts.append(at + 1)
-            at = find(b"\n", at + 1)
+        # where each line starts (byte offsets), summed from the lines' lengths in C
+        starts = list(accumulate(map(_ONE_MORE, map(len, self.data.split(b"\n"))), initial=0))
+        starts.pop()
         self.starts = starts
         events = pyromark.events_with_range(text, options=pyromark.Options(_TABLES))
-        self.events: Iterator[tuple[Any, dict[str, int]]] = iter(events)  # type: ignore[arg-type]
+        self.events: Iterator[_Event] = iter(events)  # type: ignore[arg-type]
         self.out: list[Token] = []
         self.level = 0
         # containers open around the current block: ("quote", 0) or ("list", content column)
         self.containers: list[tuple[str, int]] = []
-        # the open run of a tight item's inline content: its inline token, where it starts and
-        # ends, and its closing token (the run goes on while that is the last token written)
-        self._run: tuple[Token, int, int, Token] | None = None
+        self.quotes = 0  # how many of them are quotes
         self.tables: list[tuple[int, int]] = []  # each table's first line and the line after it
         self.rows: list[int] = []  # the line of each table row
 
     def read(self) -> list[Token]:
-        for event, span in self.events:
-            if type(event) is dict:
-                if "Start" in event:
-                    self._start(event["Start"], span)
-                elif "End" in event:
-                    self._end(event["End"])
-                else:  # inline content of a tight list item
-                    self._tight(span)
-            elif event == "Rule":
-                line = self._line(span["start"])
-                mark = self._cut(span["start"], span["end"]).strip()[:1]
-                self.out.append(Token("hr", "hr", [line, line + 1], markup=mark))
-            elif event in ("SoftBreak", "HardBreak"):
-                self._tight(span)
+        step = self._step
+        for item in self.events:
+            after: _Event | None = item
+            while after is not None:  # an inline run returns the block event that ends it
+                after = step(*after)
         return self.out
+
+    def _step(self, event: Any, span: dict[str, int]) -> _Event | None:
+        """Reads one event met outside any block's inline content."""
+        if type(event) is dict:
+            if "Start" in event:
+                tag = event["Start"]
+                start = _STARTS.get(tag if type(tag) is str else next(iter(tag)))
+                if start is None:
+                    raise _Unsure  # a block pulldown-cmark knows and this reader does not
+                return start(self, tag, span)
+            if "End" in event:
+                self._end(event["End"])
+                return None
+            return self._tight(span)  # inline content of a tight list item
+        if event == "Rule":
+            line = self._line(span["start"])
+            mark = self._cut(span["start"], span["end"]).strip()[:1]
+            self.out.append(Token("hr", "hr", [line, line + 1], markup=mark))
+        elif event in _BREAKS:
+            return self._tight(span)
+        return None
 
     def tables_agree(self) -> bool:
         """Whether the places that look like a table's first two rows are exactly the tables
@@ -243,12 +287,12 @@ class _Reader:
     # -- helpers
 
     def _line(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
+        return bisect_right(self.starts, offset) - 1
 
     def _lines(self, span: dict[str, int]) -> list[int]:
-        start, end = span["start"], span["end"]
-        first = self._line(start)
-        return [first, max(first + 1, self._line(end - 1) + 1)]
+        starts = self.starts
+        first = bisect_right(starts, span["start"]) - 1
+        return [first, max(first + 1, bisect_right(starts, span["end"] - 1))]
 
     def _escaped(self, start: int) -> int:
         """Where inline text starting at `start` starts in the source: an escaped character's
@@ -260,11 +304,11 @@ class _Reader:
             return self.text[start:end]
         return self.data[start:end].decode("utf-8")
 
-    def _open(self, kind: str, tag: str, lines: list[int] | None, **extra: str) -> None:
+    def _open(self, token: Token) -> None:
         self.level += 1
         if self.level >= _MAX_LEVEL:
             raise _Unsure
-        self.out.append(Token(kind, tag, lines, **extra))
+        self.out.append(token)
 
     def _raw(self, start: int, end: int) -> str:
         """A paragraph's text as markdown-it-py's getLines cuts it, stripped."""
@@ -299,116 +343,85 @@ class _Reader:
 
     # -- blocks
 
-    def _start(self, start: Any, span: dict[str, int]) -> None:
-        name = start if type(start) is str else next(iter(start))
-        if name == "Paragraph":
-            self._paragraph(span)
-        elif name == "Heading":
-            self._heading(int(start["Heading"]["level"][1]), span)
-        elif name == "Item":
-            self._item(span)
-        elif name == "List":
-            ordered = start["List"] is not None
-            kind = "ordered_list_open" if ordered else "bullet_list_open"
-            self._open(kind, "ol" if ordered else "ul", self._lines(span))
-        elif name == "BlockQuote":
-            self._open("blockquote_open", "blockquote", self._lines(span))
-            self.containers.append(("quote", 0))
-        elif name == "CodeBlock":
-            self._code(start, span)
-        elif name == "HtmlBlock":
-            self._html(span)
-        elif name == "Table":
-            lines = self._lines(span)
-            self.tables.append((lines[0], lines[1]))
-            self._open("table_open", "table", lines)
-        elif name == "TableHead":
-            lines = self._lines(span)
-            self._open("thead_open", "thead", lines)
-            self._open("tr_open", "tr", list(lines))
-        elif name == "TableRow":
-            lines = self._lines(span)
-            self.rows.append(lines[0])
-            self._open("tr_open", "tr", lines)
-        elif name == "TableCell":
-            self._cell(span)
-        elif name in _INLINE_STARTS:
-            self._tight(span)  # emphasis or a link opening a tight item's text
-        else:
-            raise _Unsure  # a block pulldown-cmark knows and this reader does not
-
     def _end(self, end: Any) -> None:
         name = end if type(end) is str else next(iter(end))
-        closing = _CLOSING.get(name)
-        if closing is None:
-            return
         if name == "List":
-            closing = "ordered_list_close" if end["List"] else "bullet_list_close"
-        if name in ("BlockQuote", "Item"):
+            name = "OrderedList" if end["List"] else "BulletList"
+        elif name == "Item":
             self.containers.pop()
-        if name == "BlockQuote" and self.out[-1].type == "blockquote_open":
-            raise _Unsure  # an empty quote: markdown-it-py may take the next lines into it
-        if name == "TableHead":
-            self.out.append(Token("tr_close", "tr"))
-            self.level -= 1
-        self.level -= 1
-        self.out.append(Token(closing))
-
-    def _skip_to_end(self) -> list[tuple[Any, dict[str, int]]]:
-        """The events up to the end of the block just started (nested ones included)."""
-        inside: list[tuple[Any, dict[str, int]]] = []
-        depth = 1
-        for event, span in self.events:
-            if type(event) is dict:
-                if "Start" in event:
-                    depth += 1
-                elif "End" in event:
-                    depth -= 1
-                    if depth == 0:
-                        return inside
-            inside.append((event, span))
-        return inside
-
-    def _paragraph(self, span: dict[str, int]) -> None:
-        self._skip_to_end()
-        lines = self._lines(span)
-        content = self._raw(span["start"], span["end"])
-        out = self.out
-        out.append(Token("paragraph_open", "p", lines))
-        out.append(Token("inline", "", lines, content))
-        out.append(Token("paragraph_close", "p"))
-
-    def _tight(self, span: dict[str, int]) -> None:
-        """Inline content straight inside a list item (a tight list): markdown-it-py wraps it
-        in a hidden paragraph, one for each run of inline content."""
-        if self._run is not None and self.out and self.out[-1] is self._run[3]:
-            inline, start, end, closing = self._run
-            end = max(span["end"], end)
+        elif name == "BlockQuote":
+            if self.out[-1].type == "blockquote_open":
+                raise _Unsure  # an empty quote: markdown-it-py may take the next lines into it
+            self.containers.pop()
+            self.quotes -= 1
         else:
-            start, end = self._escaped(span["start"]), span["end"]
-            inline, closing = Token("inline"), Token("paragraph_close", "p")
-            self.out += (Token("paragraph_open", "p"), inline, closing)
-        self._run = (inline, start, end, closing)
-        lines = [self._line(start), self._line(end - 1) + 1]
-        self.out[-3].map = inline.map = lines
-        inline.content = self._raw(start, end)
+            return
+        self.level -= 1
+        self.out.append(_CLOSE[name])
 
-    def _heading(self, level: int, span: dict[str, int]) -> None:
-        inside = self._skip_to_end()
-        starts = [s["start"] for _, s in inside]
-        ends = [s["end"] for _, s in inside]
-        content = self._raw(self._escaped(min(starts)), max(ends)) if inside else ""
+    def _paragraph(self, _: Any, span: dict[str, int]) -> None:
+        for event, _place in self.events:  # its inline events: only its range is read
+            if event == _END_PARAGRAPH:
+                break
+        start, end = span["start"], span["end"]
+        first = bisect_right(self.starts, start) - 1
+        lines = [first, max(first + 1, bisect_right(self.starts, end - 1))]
+        inline = Token("inline", "", lines, self._raw(start, end))
+        self.out += (Token("paragraph_open", "p", lines), inline, _PARAGRAPH_CLOSE)
+
+    def _tight(self, span: dict[str, int]) -> _Event | None:
+        """Inline content straight inside a list item (a tight list): markdown-it-py wraps it
+        in a hidden paragraph, one for each run of inline content. Reads the run to its end
+        and returns the block event after it (None at the end of the document)."""
+        start, end = self._escaped(span["start"]), span["end"]
+        after: _Event | None = None
+        for item in self.events:
+            event = item[0]
+            if type(event) is dict:
+                if "Start" in event or "End" in event:
+                    tag = event.get("Start") or event["End"]
+                    if not (tag in _INLINE_STARTS if type(tag) is str else _linked(tag)):
+                        after = item
+                        break
+            elif event not in _BREAKS:
+                if event == "Rule":
+                    after = item
+                    break
+                continue
+            if item[1]["end"] > end:
+                end = item[1]["end"]
+        lines = [self._line(start), self._line(end - 1) + 1]
+        inline = Token("inline", "", lines, self._raw(start, end))
+        self.out += (Token("paragraph_open", "p", lines), inline, _PARAGRAPH_CLOSE)
+        return after
+
+    def _heading(self, start: Any, span: dict[str, int]) -> None:
+        level = start["Heading"]["level"]
+        close = {"End": {"Heading": level}}
+        inside = []
+        for event, place in self.events:
+            if event == close:
+                break
+            inside.append(place)
+        content = ""
+        if inside:
+            first = self._escaped(min(map(_START, inside)))
+            content = self._raw(first, max(map(_STOP, inside)))
         lines = self._lines(span)
-        self._open("heading_open", f"h{level}", lines)
+        tag = "h" + level[1]
+        self._open(Token("heading_open", tag, lines))
         self.out.append(Token("inline", "", lines, content))
         self.level -= 1
-        self.out.append(Token("heading_close", f"h{level}"))
+        self.out.append(Token("heading_close", tag))
 
-    def _item(self, span: dict[str, int]) -> None:
+    def _item(self, _: Any, span: dict[str, int]) -> None:
         start = span["start"]
-        line = self._line(start)
-        row = self._cut(self.starts[line], span["end"]).split("\n", 1)[0]
-        at = len(self._cut(self.starts[line], start))  # the item's range may start with spaces
+        starts = self.starts
+        line = bisect_right(starts, start) - 1
+        begin = starts[line]
+        stop = starts[line + 1] - 1 if line + 1 < len(starts) else len(self.data)
+        row = self._cut(begin, min(span["end"], stop))  # the item's first line
+        at = start - begin if self.ascii else len(self._cut(begin, start))  # leading spaces
         column = len(row) - len(row[at:].lstrip(" "))
         marker = row[column:]
         number = len(marker) - len(marker.lstrip("0123456789"))
@@ -416,30 +429,38 @@ class _Reader:
         spaces = len(after) - len(after.lstrip(" "))
         if spaces > 4 or spaces == len(after):
             spaces = 1
-        base = self._quote_column(row)
-        self._open(
-            "list_item_open",
-            "li",
-            self._lines(span),
-            markup=marker[number],
-            info=marker[:number],
-        )
+        base = self._quote_column(row) if self.quotes else 0
+        lines = [line, max(line + 1, bisect_right(starts, span["end"] - 1))]
+        self._open(Token("list_item_open", "li", lines, "", marker[number], marker[:number]))
         self.containers.append(("list", column - base + number + 1 + spaces))
 
     def _quote_column(self, row: str) -> int:
         """Where the content of the innermost quote starts on this item's first line."""
-        quotes = sum(1 for kind, _ in self.containers if kind == "quote")
         column = 0
-        for _ in range(quotes):
+        for _ in range(self.quotes):
             at = row.find(">", column)
             if at < 0:
                 raise _Unsure
             column = at + 1 + (row[at + 1 : at + 2] == " ")
         return column
 
+    def _list(self, start: Any, span: dict[str, int]) -> None:
+        ordered = start["List"] is not None
+        kind = "ordered_list_open" if ordered else "bullet_list_open"
+        self._open(Token(kind, "ol" if ordered else "ul", self._lines(span)))
+
+    def _quote(self, _: Any, span: dict[str, int]) -> None:
+        self._open(Token("blockquote_open", "blockquote", self._lines(span)))
+        self.containers.append(("quote", 0))
+        self.quotes += 1
+
     def _code(self, start: Any, span: dict[str, int]) -> None:
-        inside = self._skip_to_end()
-        content = "".join(event["Text"] for event, _ in inside)
+        texts = []
+        for event, _ in self.events:
+            if event == _END_CODE:
+                break
+            texts.append(event["Text"])
+        content = "".join(texts)
         kind = start["CodeBlock"]
         lines = self._lines(span)
         if type(kind) is dict and "Fenced" in kind:
@@ -449,36 +470,77 @@ class _Reader:
             fence = head[: len(head) - len(head.lstrip(head[0]))]
             self.out.append(Token("fence", "code", lines, content, fence, kind["Fenced"]))
         else:  # markdown-it-py ends an indented block with a line break, even at the end
-            self.out.append(
-                Token(
-                    "code_block",
-                    "code",
-                    lines,
-                    content if content.endswith("\n") else content + "\n",
-                )
-            )
+            content = content if content.endswith("\n") else content + "\n"
+            self.out.append(Token("code_block", "code", lines, content))
 
-    def _html(self, span: dict[str, int]) -> None:
-        inside = self._skip_to_end()
+    def _html(self, _: Any, span: dict[str, int]) -> None:
         # the block's indent comes as a Text event before its first line
-        content = "".join(event.get("Html") or event.get("Text", "") for event, _ in inside)
+        texts = []
+        end = span["end"]
+        for event, place in self.events:
+            if event == _END_HTML:
+                break
+            texts.append(event.get("Html") or event.get("Text", ""))
+            end = place["end"]
         # its lines are those of its content: the block's range may take in a blank line after
-        end = max((place["end"] for _, place in inside), default=span["end"])
-        self.out.append(
-            Token("html_block", "", self._lines({"start": span["start"], "end": end}), content)
-        )
+        lines = self._lines({"start": span["start"], "end": end})
+        self.out.append(Token("html_block", "", lines, "".join(texts)))
 
-    def _cell(self, span: dict[str, int]) -> None:
-        """A cell's inline token (document.py skips the cell's own open and close tokens)."""
-        self._skip_to_end()
-        self.out.append(Token("inline", "", None, self._cut(span["start"], span["end"]).strip()))
+    def _table(self, _: Any, span: dict[str, int]) -> None:
+        """A table, read to its end: its head, its rows and their cells."""
+        lines = self._lines(span)
+        self.tables.append((lines[0], lines[1]))
+        self._open(Token("table_open", "table", lines))
+        for event, place in self.events:
+            if "End" in event:
+                break  # the table's end: nothing else in it ends before
+            lines = self._lines(place)
+            head = event["Start"] == "TableHead"
+            if head:
+                self._open(Token("thead_open", "thead", lines))
+                lines = list(lines)
+            else:
+                self.rows.append(lines[0])
+            self._open(Token("tr_open", "tr", lines))
+            self._cells()
+            self.out.append(_CLOSE["TableRow"])
+            self.level -= 1
+            if head:
+                self.out.append(_CLOSE["TableHead"])
+                self.level -= 1
+        self.level -= 1
+        self.out.append(_CLOSE["Table"])
+
+    def _cells(self) -> None:
+        """A row's cells, each as its inline token (document.py skips their open and close
+        tokens), up to the row's end."""
+        events, out = self.events, self.out
+        for event, span in events:
+            if "End" in event:
+                return
+            for inner, _ in events:
+                if inner == _END_CELL:
+                    break
+            out.append(Token("inline", "", None, self._cut(span["start"], span["end"]).strip()))
+
+    def _inline_start(self, _: Any, span: dict[str, int]) -> _Event | None:
+        return self._tight(span)  # emphasis or a link opening a tight item's text
 
 
-_CLOSING: Final = {
-    "BlockQuote": "blockquote_close",
-    "Item": "list_item_close",
-    "List": "bullet_list_close",
-    "Table": "table_close",
-    "TableHead": "thead_close",
-    "TableRow": "tr_close",
+def _linked(tag: dict[str, Any]) -> bool:
+    """Whether a start or end event's tag (one that carries fields) is a link's or an image's."""
+    return "Link" in tag or "Image" in tag
+
+
+_StartReader = Callable[[_Reader, Any, dict[str, int]], "_Event | None"]
+_STARTS: Final[dict[str, _StartReader]] = {
+    "Paragraph": _Reader._paragraph,
+    "Item": _Reader._item,
+    "Heading": _Reader._heading,
+    "List": _Reader._list,
+    "Table": _Reader._table,
+    "BlockQuote": _Reader._quote,
+    "CodeBlock": _Reader._code,
+    "HtmlBlock": _Reader._html,
+    **dict.fromkeys(_INLINE_STARTS, _Reader._inline_start),
 }
