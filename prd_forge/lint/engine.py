@@ -41,6 +41,7 @@ class _Profile(NamedTuple):
     titles: Mapping[str, str]
     aliases: AliasIndex
     rules: tuple[tuple[Rule, frozenset[str] | None], ...]  # with the concerns it is limited to
+    required: Mapping[tuple[bool, bool], frozenset[str]]  # by (ai, strict), see _required
 
 
 def lint_text(
@@ -56,7 +57,7 @@ def lint_text(
     resolved = chosen or Stage.of_status(doc.front_matter.get("status", ""))
     strict = config.preset == "strict" or resolved is Stage.LAUNCH
     analysis = analyse(doc, profile.aliases, profile.concerns)
-    required = _required(config, ai=ai, strict=strict)
+    required = profile.required[ai, strict]
     suppressions, no_reason, unknown = suppress.parse(doc, _known(profile))
     ctx = Context(
         doc,
@@ -122,8 +123,19 @@ def _required(config: Config, *, ai: bool, strict: bool) -> frozenset[str]:
     return frozenset(ids)
 
 
+# The last profile made, with its config and registry: a run lints every file with one config
+# object, and finding the profile in _profile_of's cache hashes the registry's nested tuples
+# (every concern's fields) on each call.
+_last: list[tuple[Config, tuple[Concern, ...], _Profile]] = []
+
+
 def _profile(config: Config) -> _Profile:
-    return _profile_of(config, registry.current())
+    known = registry.current()
+    if _last and _last[0][0] is config and _last[0][1] is known:
+        return _last[0][2]
+    profile = _profile_of(config, known)
+    _last[:] = [(config, known, profile)]
+    return profile
 
 
 @cache
@@ -138,7 +150,13 @@ def _profile_of(config: Config, known: tuple[Concern, ...]) -> _Profile:
     names += [(s.id, (s.title, *s.aliases, *extra.get(s.id, ()))) for s in config.sections]
     rules = tuple((rule, limit) for rule in REGISTRY for limit in _selection(rule, config, titles))
     weak = [(concern.id, concern.weak) for concern in known]
-    return _Profile(tuple(titles), titles, build_index(names, weak), rules)
+    # the registry is `known` here: _profile_of is called with the current one
+    required = {
+        (ai, strict): _required(config, ai=ai, strict=strict)
+        for ai in (False, True)
+        for strict in (False, True)
+    }
+    return _Profile(tuple(titles), titles, build_index(names, weak), rules, required)
 
 
 def _keys(rule: Rule, concern: str) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from typing import Final
 
 from prd_forge.concerns import human_oversight
 from prd_forge.lint import text as words
-from prd_forge.lint._re import lazy
+from prd_forge.lint._re import fold, lazy
 from prd_forge.lint.document import Block, Table
 from prd_forge.lint.rules import needles
 from prd_forge.lint.rules.base import Context, Observation, Rule
@@ -35,15 +35,21 @@ _TRADEOFF: Final = lazy(
     r"|(?:tune|optimi[sz]e|bias)(?:d|s)? (?:\w+ )?(?:for|towards?) (?:recall|precision))\b",
     re.IGNORECASE,
 )
-_CONFIDENCE: Final = words.Prefiltered(
-    ("confidence", "probability", "certainty", "score"),
-    lazy(r"\b(?:confidence|probability|certainty|score)\b", re.IGNORECASE),
+# "\b(?:confidence|probability|certainty|score)\b", asked only of blocks where one of the words
+# stands in the lower-cased text (most blocks name none of them).
+_CONFIDENCE: Final = needles.Words("confidence", "probability", "certainty", "score")
+# A confidence value ("0.7", ".85", "1.0", "70 %": 0?\.\d+|1\.0|\d{1,3}(?:\.\d+)? ?%) starts at
+# a digit or a dot that follows neither. The pattern opens with that character, so the engine
+# scans for candidates at C speed (one that opens with a look-behind is tried at every position
+# of the block); look-behinds then check what came before it and which character it was. In
+# ASCII text a digit is [0-9], which the engine tests faster than \d.
+_CONFIDENCE_VALUE: Final = (
+    lazy(r"[\d.](?<![\d.][\d.])(?:(?<=0)\.\d|(?<=\.)\d|(?<=1)\.0|(?<=\d)\d{0,2}(?:\.\d+)? ?%)"),
+    lazy(
+        r"[0-9.](?<![0-9.][0-9.])"
+        r"(?:(?<=0)\.[0-9]|(?<=\.)[0-9]|(?<=1)\.0|(?<=[0-9])[0-9]{0,2}(?:\.[0-9]+)? ?%)"
+    ),
 )
-# A confidence value ("0.7", ".85", "1.0", "70 %") starts at a digit or a dot that follows
-# neither. The starts are found first: a pattern that opens with a character class is scanned
-# for at C speed, one that opens with a look-behind is tried at every position of the block.
-_VALUE_START: Final = lazy(r"[\d.](?<![\d.][\d.])")
-_CONFIDENCE_VALUE: Final = lazy(r"0?\.\d+|1\.0|\d{1,3}(?:\.\d+)? ?%")
 _CONFIDENCE_NA: Final = r"\b(?:no confidence (?:score|threshold)|not probabilistic|deterministic)\b"
 _NA_NEEDLES: Final = needles.Prefilter(_CONFIDENCE_NA)
 _BELOW: Final = lazy(
@@ -144,19 +150,25 @@ def _tradeoff(ctx: Context) -> Iterator[Observation]:
         )
 
 
+def _names_confidence(text: str) -> bool:
+    lowered = text.lower()
+    for word in _CONFIDENCE.words:  # a loop, not any(): most blocks end here, cheaply
+        if word in lowered:
+            return _CONFIDENCE.occur_in(lowered if text.isascii() else fold(text))
+    return False
+
+
 def _confidence_blocks(ctx: Context) -> Iterator[Block]:
     zone = ctx.analysis.zone
     for index, section in enumerate(ctx.doc.sections):
         if index not in zone:
             for block in section.blocks:
-                if block.kind not in ("code", "comment") and _CONFIDENCE.search(block.text):
+                if block.kind not in ("code", "comment") and _names_confidence(block.text):
                     yield block
 
 
 def _has_value(text: str) -> bool:
-    return any(
-        _CONFIDENCE_VALUE.match(text, start.start()) for start in _VALUE_START.finditer(text)
-    )
+    return _CONFIDENCE_VALUE[text.isascii()].search(text) is not None
 
 
 def _threshold_blocks(ctx: Context) -> tuple[list[Block], bool]:

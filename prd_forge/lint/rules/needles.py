@@ -117,3 +117,36 @@ class Prefilter:
             if not any(needle in folded for needle in self._needles):
                 return None
         return self._pattern.search(text)
+
+
+class Words:
+    """`\\b(?:one|two|...)\\b` for whole words of lower-case ASCII letters, searched in folded
+    text (`_re.fold`: there it matches where re.IGNORECASE matches the text) without a regular
+    expression: each occurrence of a word is checked for a word character on either side. A
+    pattern that opens with `\\b` is tried at every position of the text; `find` is a C loop."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, *words: str) -> None:
+        if not all(word.isascii() and word.isalpha() and word.islower() for word in words):
+            raise ValueError(f"not lower-case ASCII words: {words!r}")
+        self.words = words
+
+    def occur_in(self, folded: str) -> bool:
+        """Whether one of the words stands in `folded` with no word character (what `\\w`
+        matches: a letter, a digit or "_") just before or after it."""
+        for word in self.words:
+            at = folded.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not _is_word(folded[at - 1])) and (
+                    end == len(folded) or not _is_word(folded[end])
+                ):
+                    return True
+                at = folded.find(word, at + 1)
+        return False
+
+
+def _is_word(char: str) -> bool:
+    """Whether `\\w` matches the character (str patterns: Unicode alphanumerics and "_")."""
+    return char.isalnum() or char == "_"
