@@ -220,18 +220,17 @@ class _Builder:
         while i < n:
             token = tokens[i]
             kind = token.type
+            if kind == "paragraph_open":
+                start, end = lines_of(token)
+                self._paragraph(tokens[i + 1].content, start, end, lists, quotes, alert)
+                i += 3
+                continue
             if kind in _PASSED:
                 i += 1
                 continue
             if kind == "heading_open":
                 start, _ = lines_of(token)
                 self._open(tokens[i + 1].content.strip(), int(token.tag[1]), start)
-                i += 3
-                continue
-            if kind == "paragraph_open":
-                start, end = lines_of(token)
-                content = tokens[i + 1].content
-                self._paragraph(content, start, end, lists, quotes, alert)
                 i += 3
                 continue
             if kind in ("bullet_list_open", "ordered_list_open"):
@@ -264,24 +263,28 @@ class _Builder:
             for match in _COMMENT.finditer(content):
                 line = start + content.count("\n", 0, match.start())
                 self.comments.append(Comment(line, match.group()))
+        blocks = self._blocks
         if alert:
-            self._add(Block("alert", _ALERT.sub("", content, count=1).strip(), start, end, quotes))
+            blocks.append(
+                Block("alert", _ALERT.sub("", content, count=1).strip(), start, end, quotes)
+            )
             return
         if quotes:
-            self._add(Block("quote", content, start, end, quotes))
+            blocks.append(Block("quote", content, start, end, quotes))
             return
         if lists:
-            self._add(Block("item", content, start, end, lists))
+            blocks.append(Block("item", content, start, end, lists))
             return
-        label = _BOLD_LABEL.match(content)
+        # a bold label opens with its markers: most paragraphs are passed without the pattern
+        label = _BOLD_LABEL.match(content) if content.startswith(("**", "__")) else None
         if label:
             title = label.group(1).strip().rstrip(":")
             self._open(title, min(self._heading_level + 1, PSEUDO_LEVEL), start, pseudo=True)
             rest = content[label.end() :]
             if rest.strip():
-                self._add(Block("paragraph", rest, start, end))
+                self._blocks.append(Block("paragraph", rest, start, end))
             return
-        self._add(Block("paragraph", content, start, end))
+        blocks.append(Block("paragraph", content, start, end))
 
     def _numbered_setext(self, tokens: Sequence[BlockToken], i: int) -> None:
         """A "1. Summary" line over "-------": CommonMark reads a one-item list and a rule,

@@ -34,8 +34,6 @@ from typing import Any, Final
 # markdown-it-py's maxNesting (document.py): past it markdown-it-py skips the rest of the
 # document; well below it, both read the same blocks
 _MAX_LEVEL: Final = 36
-# characters that make the two read a document differently
-_UNSURE: Final = ("\t", "\\|", "\x0b", "\x0c")
 _TABLES: Final = 1 << 1  # pyromark.Options.ENABLE_TABLES
 # a line of dashes, colons and pipes (after any quote markers): under a line with a pipe, a
 # table's delimiter row for one parser or the other, or for neither (a setext heading, a rule)
@@ -60,7 +58,6 @@ _END_CODE: Final = {"End": "CodeBlock"}
 _END_HTML: Final = {"End": "HtmlBlock"}
 _START: Final = itemgetter("start")
 _STOP: Final = itemgetter("end")
-_ONE_MORE: Final[Callable[[int], int]] = (1).__add__
 
 
 class Token:
@@ -98,6 +95,7 @@ _CLOSE: Final = {
         ("TableRow", "tr_close", "tr"),
         ("TableHead", "thead_close", "thead"),
         ("Table", "table_close", "table"),
+        *((f"H{level}", "heading_close", f"h{level}") for level in range(1, 7)),
     )
 }
 
@@ -112,7 +110,9 @@ def tokens(text: str) -> list[Token] | None:
     if "\r" in text or "\0" in text:
         # as markdown-it-py's normalize rule: every line break a "\n", NUL the replacement
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
-    if any(mark in text for mark in _UNSURE) or ("]:" in text and _REFERENCE.search(text)):
+    if "\t" in text or "\\|" in text or "\x0b" in text or "\x0c" in text:
+        return None  # tabs, escaped pipes, vertical tabs or form feeds
+    if "]:" in text and _REFERENCE.search(text):
         return None
     if "    >" in text and _INDENTED_QUOTE.search(text):
         return None
@@ -194,9 +194,11 @@ class _Reader:
         self.data = text.encode("utf-8")
         self.ascii = len(self.data) == len(text)
         self.text = text
-        # where each line starts (byte offsets), summed from the lines' lengths in C
-        starts = list(accumulate(map(_ONE_MORE, map(len, self.data.split(b"\n"))), initial=0))
-        starts.pop()
+        # where each line starts (byte offsets), summed from the lines' lengths in C (no "\r"
+        # is left, so bytes.splitlines ends lines at "\n" only)
+        starts = [0, *accumulate(map(len, self.data.splitlines(keepends=True)))]
+        if not self.data.endswith(b"\n") and self.data:
+            starts.pop()  # the end of a last line without a line break starts no line
         self.starts = starts
         events = pyromark.events_with_range(text, options=pyromark.Options(_TABLES))
         self.events: Iterator[_Event] = iter(events)  # type: ignore[arg-type]
@@ -408,11 +410,9 @@ class _Reader:
             first = self._escaped(min(map(_START, inside)))
             content = self._raw(first, max(map(_STOP, inside)))
         lines = self._lines(span)
-        tag = "h" + level[1]
-        self._open(Token("heading_open", tag, lines))
-        self.out.append(Token("inline", "", lines, content))
+        self._open(Token("heading_open", "h" + level[1], lines))
+        self.out += (Token("inline", "", lines, content), _CLOSE[level])
         self.level -= 1
-        self.out.append(Token("heading_close", tag))
 
     def _item(self, _: Any, span: dict[str, int]) -> None:
         start = span["start"]

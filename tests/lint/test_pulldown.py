@@ -166,5 +166,9 @@ _PIECES = st.sampled_from(
 @example("* [>]:4\né")  # a link reference definition in a list item
 @example(">```\n>")  # a fence left open in a quote
 @example("# Goal\r\n\r\n- a\r- b\0\r\n")  # line breaks and NUL, normalised as markdown-it-py does
+@example("---\nowner: x\n---")  # front matter closed on the last line, no line break after
+@example("---\n---\n# a")  # empty front matter
+@example("# \\!a\n- b *c* [d](e)\n  f\n  - g")  # a tight item's run: emphasis, link, next line
+@example("| a |\n|---|\n| b |")  # a table on the last line, no line break after
 def test_random_markdown_punctuation_reads_the_same(text: str) -> None:
     _same(text)
