@@ -8,6 +8,7 @@ import re
 import pytest
 
 from prd_forge.lint._re import fold
+from prd_forge.lint.rules import wording as wording_rules
 from prd_forge.lint.rules.failure import _has_value, _names_confidence
 from prd_forge.lint.rules.needles import Words
 
@@ -64,3 +65,28 @@ def test_a_value_is_found_where_the_value_pattern_matches_after_no_digit_or_dot(
             text = "".join(chosen)
             expected = any(VALUE.match(text, at.start()) for at in VALUE_START.finditer(text))
             assert _has_value(text) == expected, text
+
+
+LABELS = {
+    "_OWNER": ("owner", "data owner", "on-call model owner", "reviewer", "reviewers", "who"),
+    "_DURATION": ("sla", "review sla", "response sla", "window", "rolling window", "time window"),
+    "_APPROVAL": (
+        "approved by",
+        "approval status",
+        "sign-off status",
+        "signoff status",
+        "approval",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_each_label_a_promise_holds_has_one_of_the_needles_its_lines_are_looked_for_by(
+    name: str,
+) -> None:
+    promise = getattr(wording_rules, name)
+    for label in LABELS[name]:
+        assert promise.label.compiled.fullmatch(label), label
+        assert any(needle in label for needle in promise.needles), label
+    for concern in promise.concerns:
+        assert set(promise.needles) <= set(wording_rules._LINE_NEEDLES[concern])

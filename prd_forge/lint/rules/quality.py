@@ -80,12 +80,21 @@ def _measured(text: str) -> bool:
     return words.has_number(text) or _NUMBER_WORDS.search(text) is not None
 
 
-def _rows(block: Block) -> Iterator[tuple[int, str]]:
+def _rows(block: Block) -> list[tuple[int, str]]:
     """A block's lines to judge one by one: a table's rows, or the block itself."""
     if block.table is not None:
-        yield from zip(block.table.row_lines, (" ".join(r) for r in block.table.rows), strict=False)
-    else:
-        yield block.line, block.text
+        return list(zip(block.table.row_lines, map(" ".join, block.table.rows), strict=False))
+    return [(block.line, block.text)]
+
+
+def _vague(text: str) -> re.Match[str] | None:
+    """`_VAGUE.search(text)`, its needles tried in a loop (any() over a generator costs more
+    than most of the tests it makes)."""
+    lowered = text.lower()
+    for needle in _VAGUE.needles:
+        if needle in lowered:
+            return _VAGUE.pattern.search(text)
+    return None
 
 
 def _is_metric(text: str) -> bool:
@@ -107,7 +116,7 @@ def _metric_targets(ctx: Context) -> Iterator[Observation]:
             continue
         for line, text in _rows(block):
             if (
-                words.word_count(text) >= 3
+                words.word_count(text, 3) >= 3
                 and _is_metric(text)
                 and not _measured(text)
                 and not words.is_question(text)
@@ -167,10 +176,10 @@ def _vague_words(ctx: Context) -> Iterator[Observation]:
     rows = _requirement_rows(ctx)
     # Most documents have no quality word: one search of all rows, joined by line breaks (a
     # row's match is a match there too), saves a search of each.
-    if not _VAGUE.search("\n".join(text for _, text in rows)):
+    if not _vague("\n".join([text for _, text in rows])):
         return
     for line, text in rows:
-        match = _VAGUE.search(text)
+        match = _vague(text)
         if match and not _measured(text):
             yield Observation(
                 line,

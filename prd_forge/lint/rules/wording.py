@@ -30,6 +30,7 @@ class _Promise(NamedTuple):
     concerns: tuple[str, ...]
     judge: wording.Rule
     many: str
+    needles: tuple[str, ...]  # one of which every label `label` matches contains
 
 
 _OWNER: Final = _Promise(
@@ -37,19 +38,34 @@ _OWNER: Final = _Promise(
     ("monitoring", "human-oversight", "rollout", "data", "privacy"),
     wording.no_named_owner,
     "{count} owners {where} name nobody: {items}; name a person or a role",
+    ("owner", "reviewer", "who"),
 )
 _DURATION: Final = _Promise(
     lazy(r"(?:review |response )?sla|(?:review |response |measurement |time |rolling )?window"),
     ("human-oversight", "metrics"),
     wording.not_a_duration,
     "{count} SLAs or windows {where} are not durations: {items}; give each a time and unit",
+    ("sla", "window"),
 )
 _APPROVAL: Final = _Promise(
     lazy(r"approved by|(?:approval|sign-?off) status|approval"),
     ("data", "privacy"),
     lambda value, stage: wording.still_pending(value, stage, noun="stage"),
     "{count} approvals {where} are still pending: {items}; record each approval",
+    ("approv", "sign"),
 )
+# Per concern, the needles of the promises its "Label: value" lines may hold: a block whose
+# lower-cased text has none of them holds no such line.
+_LINE_NEEDLES: Final = {
+    concern: tuple(
+        needle
+        for promise in (_OWNER, _DURATION, _APPROVAL)
+        if concern in promise.concerns
+        for needle in promise.needles
+    )
+    for promise in (_OWNER, _DURATION, _APPROVAL)
+    for concern in promise.concerns
+}
 # A "Status" column is an approval's status in a table of sign-offs or approvals.
 _APPROVALS_TABLE: Final = lazy(r"\b(?:sign-?offs?|approv\w*)\b", re.IGNORECASE)
 _STATUS: Final = "status"
@@ -128,6 +144,12 @@ def _table_places(block: Block, concern: str) -> Iterator[tuple[_Promise, _Place
 def _line_places(block: Block, concern: str) -> Iterator[tuple[_Promise, _Place]]:
     if ":" not in block.text:
         return  # every labelled line has its colon; most paragraphs have none
+    lowered = block.text.lower()
+    for needle in _LINE_NEEDLES[concern]:
+        if needle in lowered:
+            break
+    else:
+        return  # no label of this concern's promises (a label is ASCII: lower() keeps it)
     for match in _LINE.finditer(block.text):
         promise = _promise(_label(match["label"]), concern)
         if promise is not None:
@@ -151,10 +173,15 @@ def _sections(ctx: Context, concern: str) -> Iterator[Section]:
     a section holding a gap alert can lose to a labelled row elsewhere, yet it is still the
     place where the concern's owner is named."""
     done = -1
-    for index, found in sorted(ctx.analysis.matches.items()):
+    for index, found in ctx.once(_matches):
         if concern in found and index >= done and index not in ctx.analysis.zone:
             yield from ctx.doc.subtree(index)
             done = ctx.doc.subtree_end(index)
+
+
+def _matches(ctx: Context) -> list[tuple[int, tuple[str, ...]]]:
+    """The sections whose headings name concerns, in order, with the concerns they name."""
+    return sorted(ctx.analysis.matches.items())
 
 
 def _places(ctx: Context, concern: str) -> Iterator[tuple[_Promise, _Place]]:
