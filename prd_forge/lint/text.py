@@ -7,8 +7,7 @@ what a 2 MB line costs (see tests/lint/test_bad_input.py for the long-line bound
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Iterator, Sequence
 from typing import Final, NamedTuple
 
 from prd_forge import concerns
@@ -16,7 +15,6 @@ from prd_forge.concerns import Concern
 from prd_forge.lint._re import LazyPattern, lazy
 
 _UPPER_MARKERS: Final = lazy(r"\b(?:TODO|FIXME|XXX)\b")
-_MARKER_NEEDLES: Final = ("TODO", "FIXME", "XXX")
 
 
 class _Form(NamedTuple):
@@ -71,11 +69,11 @@ _GENERIC: Final = (
 
 
 class _Forms:
-    """Every placeholder form for one registry of concerns (hashed by identity: it keys the
-    cache of `_first_placeholder`, so a concern registered later is never answered from a
-    cache filled before it)."""
+    """Every placeholder form for one registry of concerns, and each text's first placeholder
+    once found (kept here, so a concern registered later is never answered from what was
+    found before it)."""
 
-    __slots__ = ("by_needle", "registry")
+    __slots__ = ("_found", "by_needle", "registry")
 
     def __init__(self, registry: tuple[Concern, ...]) -> None:
         self.registry = registry
@@ -90,13 +88,17 @@ class _Forms:
                 by_needle.setdefault(needle, []).append(form.pattern)
         # each needle once, with every pattern it admits: one `in` per needle per block
         self.by_needle = tuple((needle, tuple(found)) for needle, found in by_needle.items())
+        self._found: dict[str, str | None] = {}  # several rules ask about the same block
 
-    def first(self, lowered: str, position: int = 0) -> re.Match[str] | None:
-        """The leftmost match of any form at or after `position`. Forms that match at the
-        same place end at the same place too (each ends at its first closing bracket), so
-        which of them wins does not change the span."""
+    def first(
+        self, lowered: str, position: int = 0, needles: _Needles | None = None
+    ) -> re.Match[str] | None:
+        """The leftmost match of any form at or after `position` (of the forms behind
+        `needles`, when only those can match). Forms that match at the same place end at the
+        same place too (each ends at its first closing bracket), so which of them wins does
+        not change the span."""
         best: re.Match[str] | None = None
-        for needle, patterns in self.by_needle:
+        for needle, patterns in self.by_needle if needles is None else needles:
             if needle not in lowered:
                 continue
             for pattern in patterns:
@@ -104,6 +106,49 @@ class _Forms:
                 if found is not None and (best is None or found.start() < best.start()):
                     best = found
         return best
+
+    def placeholder(self, text: str) -> str | None:
+        """The first placeholder in `text`, as written."""
+        if text in self._found:
+            return self._found[text]
+        return self._keep(text, _placeholder(text, self, self.by_needle, marked=True))
+
+    def placeholders(self, texts: Sequence[str]) -> None:
+        """Find the first placeholder of each text at once: a needle that none of them holds
+        is looked for in none (most of a document's blocks hold none of the twenty-odd)."""
+        new = [text for text in texts if text not in self._found]
+        if not new:
+            return
+        joined = "\n".join(new)
+        marked = _marked(joined)
+        lowered = _unemphasised(joined.lower())
+        needles = tuple(pair for pair in self.by_needle if pair[0] in lowered)
+        for text in new:
+            self._keep(text, _placeholder(text, self, needles, marked=marked))
+
+    def _keep(self, text: str, found: str | None) -> str | None:
+        if len(self._found) >= _KEEP:
+            self._found.clear()
+        self._found[text] = found
+        return found
+
+
+def _marked(text: str) -> bool:
+    """Whether `text` may hold one of _UPPER_MARKERS."""
+    return "TODO" in text or "FIXME" in text or "XXX" in text
+
+
+_Needles = tuple[tuple[str, tuple[LazyPattern, ...]], ...]
+_KEEP: Final = 8192  # texts whose first placeholder is kept
+
+
+def _placeholder(text: str, forms: _Forms, needles: _Needles, *, marked: bool) -> str | None:
+    if marked and _marked(text):
+        upper = _UPPER_MARKERS.search(_unemphasised(text))
+        if upper is not None:
+            return text[upper.start() : upper.end()]
+    found = forms.first(_unemphasised(text.lower()), needles=needles)
+    return None if found is None else text[found.start() : found.end()]
 
 
 _current_forms: list[_Forms] = []
@@ -154,18 +199,13 @@ class Prefiltered(NamedTuple):
 def first_placeholder(text: str) -> str | None:
     """The first placeholder in `text` ("TBD", "[More Information Needed]", a concern's own
     form such as "[NEEDS CLARIFICATION: ...]"), as written."""
-    return _first_placeholder(text, _forms())
+    return _forms().placeholder(text)
 
 
-@lru_cache(maxsize=8192)
-def _first_placeholder(text: str, forms: _Forms) -> str | None:
-    # cached: several rules ask about the same block
-    if any(needle in text for needle in _MARKER_NEEDLES):
-        upper = _UPPER_MARKERS.search(_unemphasised(text))
-        if upper is not None:
-            return text[upper.start() : upper.end()]
-    found = forms.first(_unemphasised(text.lower()))
-    return None if found is None else text[found.start() : found.end()]
+def first_placeholders(texts: Sequence[str]) -> None:
+    """Find the first placeholder of each of a document's texts now, at once: cheaper than
+    one `first_placeholder` after another (which then answer from what was found)."""
+    _forms().placeholders(texts)
 
 
 def _unemphasised(text: str) -> str:

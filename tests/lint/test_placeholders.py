@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from prd_forge import concerns
 from prd_forge.concerns import Concern
@@ -81,3 +83,29 @@ def test_a_concerns_forms_are_linear_patterns_behind_lower_case_needles(
         assert form.needles, concern.id
         assert all(needle == needle.lower() and needle for needle in form.needles)
         re.compile(form.pattern)
+
+
+_PIECES = [
+    *(text for text, _ in FOUND),
+    "Plain words.",
+    "a [link](x) here",
+    "to",
+    "be ",
+    "T",
+    "ODO",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=4).map(" ".join), max_size=6))
+def test_a_document_s_placeholders_found_at_once_are_those_found_one_by_one(
+    texts: list[str],
+) -> None:
+    at_once = words._Forms(concerns.current())
+    at_once.placeholders(texts)
+    one_by_one = words._Forms(concerns.current())
+    # what the batch found is kept: asking again answers from it
+    assert [at_once.placeholder(text) for text in texts] == [
+        one_by_one.placeholder(text) for text in texts
+    ]
+    assert all(text in at_once._found for text in texts)

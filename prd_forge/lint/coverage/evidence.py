@@ -72,8 +72,10 @@ class Prose:
             for j, found in enumerate(each.blocks):
                 if found.table is None:
                     places.append((i, j))
-                    texts.append(stated(found.text))
-        return dict(zip(places, known().scanner.scan_all(texts), strict=True))
+                    texts.append(found.text)
+        words.first_placeholders(texts)
+        said = [stated(text) for text in texts]
+        return dict(zip(places, known().scanner.scan_all(said), strict=True))
 
 
 class ContentEvidence(NamedTuple):
