@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 
 import pytest
 
@@ -25,7 +26,6 @@ def test_results_in_order_and_the_parent_works_too() -> None:
     results = parallel.in_parallel(_square_where, items, jobs=2)
     assert [square for square, _ in results] == [item * item for item in items]
     assert results[0][1] == os.getpid()  # the first item, before the fork
-    assert parallel._shared is None  # nothing left behind for a later fork
     assert gc.get_freeze_count() == 0  # what was frozen for the fork is collectable again
 
 
@@ -84,3 +84,54 @@ def test_chunks_cover_every_item_once_and_stay_small(count: int, workers: int) -
     assert [i for start, stop in chunks for i in range(start, stop)] == list(range(1, count))
     # the parent waits for at most the two chunks a child holds: a small share of its half
     assert max(stop - start for start, stop in chunks) <= max(1, count // (workers * 32))
+
+
+_PARENT = os.getpid()
+
+
+def _fails_in_a_child(item: int) -> tuple[int, int]:
+    if os.getpid() != _PARENT and item % 10 == 3:
+        raise ValueError("only in a child")
+    return item * item, os.getpid()
+
+
+def test_the_chunks_a_child_could_not_do_are_done_by_the_parent() -> None:
+    items = list(range(300))
+    results = parallel.in_parallel(_fails_in_a_child, items, jobs=3)
+    assert [square for square, _ in results] == [item * item for item in items]
+    assert all(pid == _PARENT for item, (_, pid) in enumerate(results) if item % 10 == 3)
+
+
+def test_every_child_is_reaped() -> None:
+    parallel.in_parallel(_square_where, list(range(200)), jobs=4)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child of this process is left, running or not
+
+
+def test_where_fork_is_not_safe_a_process_pool_does_the_chunks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parallel, "_fork_is_safe", lambda: False)
+    items = list(range(100))
+    results = parallel.in_parallel(_square_where, items, jobs=2)
+    assert [square for square, _ in results] == [item * item for item in items]
+    assert {pid for _, pid in results[1:]} - {os.getpid()}  # a pool process did some
+
+
+def test_the_queue_of_chunk_numbers_fits_a_pipe_however_many_cores() -> None:
+    # all written before any process reads: more than a pipe holds would block the parent
+    assert len(parallel.spans(10**6, 4096)) * parallel._RECORD < 1 << 16
+
+
+def _interrupted_in_the_parent(item: int) -> int:
+    if os.getpid() == _PARENT and item > 1:
+        raise KeyboardInterrupt
+    time.sleep(0.002)  # the children cannot empty the queue before the parent takes a chunk
+    return item
+
+
+def test_an_interrupt_in_the_parent_ends_the_children_too() -> None:
+    with pytest.raises(KeyboardInterrupt):
+        parallel.in_parallel(_interrupted_in_the_parent, list(range(500)), jobs=3)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
