@@ -259,15 +259,17 @@ def _each_finding(
     stage: Stage | None,
     strict: bool,
 ) -> Iterator[budget.Item]:
-    ignored = _path_ignores(config, path)
+    ignored = (*_path_ignores(config, path), *config.ignore)
+    suppressions = ctx.suppressions
     for rule, limit in profile.rules:
         for seen, concern in by_code.get(rule.code, ()):
             keys = _keys(rule, concern)
             if limit is not None and concern not in limit:
                 continue
-            if any(_matches(s, keys) for s in (*ignored, *config.ignore)):
+            # (tested for emptiness first: any() over a generator costs, even over nothing)
+            if ignored and any(_matches(s, keys) for s in ignored):
                 continue
-            if any(suppress.covers(s, keys[:3], seen.line) for s in ctx.suppressions):
+            if suppressions and any(suppress.covers(s, keys[:3], seen.line) for s in suppressions):
                 continue
             severity = _severity(rule, keys, config, stage, strict)
             if severity is not None:

@@ -21,3 +21,12 @@ def test_once_computes_once_and_answers_each_rule_alike() -> None:
     assert calls == [ctx]
     with_value, not_applicable = ctx.once(_threshold_blocks)
     assert [block.line for block in with_value] == [3] and not not_applicable
+
+
+def test_a_concerns_text_is_made_once_and_read_alike() -> None:
+    doc = parse("## Error cost\n\n### Wrong output\n\nA wrong refund costs more than none.\n")
+    ctx = Context(doc, concern_analysis(doc), True, frozenset(), {})
+    text = ctx.text_of("error-cost")
+    assert text == "Error cost\nWrong output\nA wrong refund costs more than none."
+    assert ctx.text_of("error-cost") is text
+    assert ctx.text_of("monitoring") == ""

@@ -47,6 +47,7 @@ class Context:
     __slots__ = (
         *("doc", "analysis", "ai", "required", "titles", "stage"),
         *("suppressions", "bad_suppressions", "unknown_targets", "_cache", "_owners", "_once"),
+        "_texts",
     )
 
     def __init__(
@@ -71,6 +72,7 @@ class Context:
         self.unknown_targets = unknown_targets
         self.stage = stage
         self._cache: dict[str, tuple[Block, ...]] = {}
+        self._texts: dict[str, str] = {}
         # (first line, concern) per section, built once: concern_at runs once per finding, and
         # walking back through the sections for each made lint quadratic in headings.
         self._owners: list[tuple[int, str]] = []
@@ -132,9 +134,14 @@ class Context:
         return blocks
 
     def text_of(self, concern: str) -> str:
-        """The concern's subsection titles and the text of `blocks_for(concern)`."""
-        titles = [section.title for section in self.sections_of(concern)]
-        return "\n".join([*titles, *(block.text for block in self.blocks_for(concern))])
+        """The concern's subsection titles and the text of `blocks_for(concern)` (several
+        rules read the same concern's text: made once)."""
+        text = self._texts.get(concern)
+        if text is None:
+            titles = [section.title for section in self.sections_of(concern)]
+            text = "\n".join([*titles, *(block.text for block in self.blocks_for(concern))])
+            self._texts[concern] = text
+        return text
 
     def concern_at(self, line: int) -> str:
         """The concern of the section holding `line`: its heading's, else its parent's."""
