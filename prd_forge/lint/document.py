@@ -131,7 +131,7 @@ def _parser() -> MarkdownIt:
 def lines_of(token: BlockToken) -> tuple[int, int]:
     """1-based first and last line of a block token: the one place Token.map is converted."""
     start, end = token.map or (0, 1)
-    return start + 1, max(start + 1, end)
+    return start + 1, end if end > start else start + 1
 
 
 def parse(text: str, *, reference: bool = False) -> Document:

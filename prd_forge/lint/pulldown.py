@@ -314,10 +314,13 @@ class _Reader:
 
     def _raw(self, start: int, end: int) -> str:
         """A paragraph's text as markdown-it-py's getLines cuts it, stripped."""
-        chunk = self._cut(start, end)
-        if "\n" not in chunk.rstrip("\n"):
+        if self.ascii:  # (as _cut, without a second call: this runs for every paragraph)
+            chunk = self.text[start:end].rstrip("\n")
+        else:
+            chunk = self.data[start:end].decode("utf-8").rstrip("\n")
+        if "\n" not in chunk:
             return chunk.strip()
-        lines = chunk.rstrip("\n").split("\n")
+        lines = chunk.split("\n")
         return "\n".join([lines[0], *map(self._unprefixed, lines[1:])]).strip()
 
     def _unprefixed(self, line: str) -> str:
@@ -392,7 +395,8 @@ class _Reader:
                 continue
             if item[1]["end"] > end:
                 end = item[1]["end"]
-        lines = [self._line(start), self._line(end - 1) + 1]
+        starts = self.starts
+        lines = [bisect_right(starts, start) - 1, bisect_right(starts, end - 1)]
         inline = Token("inline", "", lines, self._raw(start, end))
         self.out += (Token("paragraph_open", "p", lines), inline, _PARAGRAPH_CLOSE)
         return after
@@ -514,14 +518,14 @@ class _Reader:
     def _cells(self) -> None:
         """A row's cells, each as its inline token (document.py skips their open and close
         tokens), up to the row's end."""
-        events, out = self.events, self.out
+        events, out, cut = self.events, self.out, self._cut
         for event, span in events:
             if "End" in event:
                 return
             for inner, _ in events:
                 if inner == _END_CELL:
                     break
-            out.append(Token("inline", "", None, self._cut(span["start"], span["end"]).strip()))
+            out.append(Token("inline", "", None, cut(span["start"], span["end"]).strip()))
 
     def _inline_start(self, _: Any, span: dict[str, int]) -> _Event | None:
         return self._tight(span)  # emphasis or a link opening a tight item's text
