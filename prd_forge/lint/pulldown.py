@@ -486,6 +486,8 @@ class _Reader:
                 break
             texts.append(event.get("Html") or event.get("Text", ""))
             end = place["end"]
+        if self.containers and span["end"] >= len(self.data):
+            raise _Unsure  # a block left open in a quote or a list: its last line may differ
         # its lines are those of its content: the block's range may take in a blank line after
         lines = self._lines({"start": span["start"], "end": end})
         self.out.append(Token("html_block", "", lines, "".join(texts)))

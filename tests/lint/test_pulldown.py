@@ -165,6 +165,7 @@ _PIECES = st.sampled_from(
 @example(">[6\n]:b\né")  # a link reference definition whose label runs over two lines
 @example("* [>]:4\né")  # a link reference definition in a list item
 @example(">```\n>")  # a fence left open in a quote
+@example("><!--\n>")  # an HTML comment left open in a quote, an empty quote line last
 @example("# Goal\r\n\r\n- a\r- b\0\r\n")  # line breaks and NUL, normalised as markdown-it-py does
 @example("---\nowner: x\n---")  # front matter closed on the last line, no line break after
 @example("---\n---\n# a")  # empty front matter
