@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Final, NamedTuple
 
 from prd_forge import concerns
@@ -254,6 +255,7 @@ _ITALIC_GUIDANCE: Final = lazy(
 )
 
 
+@lru_cache(maxsize=4096)  # a block's, asked by `unsaid` and again when its section is judged
 def is_guidance(text: str) -> bool:
     """Template guidance ("_Describe the fallback here._", or a paragraph in italics that
     asks what to write) rather than an answer."""
@@ -292,6 +294,7 @@ def not_applicable(text: str) -> tuple[bool, str]:
 _UNCHECKED: Final = ("[ ]", "\u2610")  # a checklist item still to do: "- [ ] Who owns it?"
 
 
+@lru_cache(maxsize=4096)  # a block's, asked by `unsaid` and again when its section is judged
 def is_question(text: str) -> bool:
     """An open question rather than an answer, with a hint in brackets or not ("Who owns it?
     (a person or role)"); an unticked checklist item that asks or instructs ("[ ] Describe the
@@ -306,7 +309,7 @@ def is_question(text: str) -> bool:
     hint = after.strip().rstrip(".!")
     if mark and (not hint or (hint.startswith("(") and hint.endswith(")"))):
         return True
-    return stripped.lower().startswith(("q:", "question:", "open:"))
+    return stripped[: len("question:")].lower().startswith(("q:", "question:", "open:"))
 
 
 _SENTENCE_END: Final = lazy(r"(?<=[.!?])\s+")
@@ -329,7 +332,7 @@ def word_count(text: str, limit: int | None = None) -> int:
         # most texts reach the limit in their first tokens: split only those (the last item
         # is the rest, unsplit), and split the whole only when punctuation stands among them
         head = text.split(None, limit)
-        if len(head) > limit and all(token.strip(_PUNCTUATION) for token in head[:limit]):
+        if len(head) > limit and not [t for t in head[:limit] if not t.strip(_PUNCTUATION)]:
             return limit
         tokens = head if len(head) <= limit else text.split()
     count = 0

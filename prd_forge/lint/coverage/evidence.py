@@ -143,7 +143,7 @@ def _prose_evidence(
         figure = (block.line, _TARGET.search(block.text) is not None)
     for concern, phrases_found in found:
         hits.setdefault(concern, []).append(block.line)
-        said.setdefault(concern, set()).update(p.lower() for p in phrases_found)
+        said.setdefault(concern, set()).update(phrases_found)  # found in lower-cased text
         if figure is not None:
             measured.setdefault(concern, []).append(figure)
 
