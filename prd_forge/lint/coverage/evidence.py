@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Final, NamedTuple
 
 from prd_forge.concerns import TableSign
@@ -227,14 +228,14 @@ def table_coverage(
     table = block.table
     assert table is not None
     head, rows = headed(table)
-    header = [cell.lower() for cell in head]
-    if any(word in cell for cell in header for word in sign.unless):
+    header, joined = _header(head)
+    if any(word in joined for word in sign.unless):
         return None
     columns: list[int] = []
     for group in sign.groups:
-        column = next((c for c, cell in enumerate(header) if any(w in cell for w in group)), None)
-        if column is None:
-            return None
+        if not any(word in joined for word in group):
+            return None  # most tables: no cell names it
+        column = next(c for c, cell in enumerate(header) if any(w in cell for w in group))
         columns.append(column)
     cells = [row[columns[0]] if columns[0] < len(row) else "" for row in rows]
     if _weakly_named(sign, header[columns[0]]) and not any(says(" ".join(row)) for row in rows):
@@ -249,6 +250,15 @@ def table_coverage(
     if filled < len(cells):
         return Coverage(concern, PARTIAL, block.line, (), "table", "table has empty cells")
     return Coverage(concern, PRESENT, block.line, (), "table")
+
+
+@lru_cache(maxsize=1024)
+def _header(head: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """A table's header cells lower-cased, and joined by line breaks (which no word of a sign
+    holds: a word is in the joined text just when it is in some cell). Kept: each table is
+    asked about every sign."""
+    header = tuple(cell.lower() for cell in head)
+    return header, "\n".join(header)
 
 
 def _weakly_named(sign: TableSign, header: str) -> bool:
