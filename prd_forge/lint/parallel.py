@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Final, NoReturn, TypeVar
+from typing import Final, Generic, NoReturn, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -63,16 +63,31 @@ def _shared_out(
     # faults on the benchmark corpus), and neither process walks those objects again
     gc.freeze()
     try:
-        if _fork_is_safe():
-            done = _forked(work, items, spans, children)
-        else:
-            done = _pooled(work, items, spans, children)
-        for number, (start, stop) in enumerate(spans):
+        chunks = _Chunks(work, items, spans)
+        done = _forked(chunks, children) if _fork_is_safe() else _pooled(chunks, children)
+        for number in range(len(spans)):
             if number not in done:  # a child failed or was stopped: do its chunks here
-                done[number] = [work(item) for item in items[start:stop]]
+                done[number] = chunks.do(number)
         return [out for number in range(len(spans)) for out in done[number]]
     finally:
         gc.unfreeze()
+
+
+class _Chunks(Generic[Item, Result]):
+    """The work shared out: `work` over `items`, a chunk (`spans`) at a time."""
+
+    __slots__ = ("items", "spans", "work")
+
+    def __init__(
+        self, work: Callable[[Item], Result], items: Sequence[Item], spans: list[tuple[int, int]]
+    ) -> None:
+        self.work = work
+        self.items = items
+        self.spans = spans
+
+    def do(self, number: int) -> list[Result]:
+        start, stop = self.spans[number]
+        return [self.work(item) for item in self.items[start:stop]]
 
 
 _RECORD: Final = 4  # bytes of a chunk's number in the queue
@@ -83,19 +98,15 @@ def _fork_is_safe() -> bool:
     return sys.platform.startswith("linux")
 
 
-def _forked(
-    work: Callable[[Item], Result],
-    items: Sequence[Item],
-    spans: list[tuple[int, int]],
-    children: int,
-) -> dict[int, list[Result]]:
+def _forked(chunks: _Chunks[Item, Result], children: int) -> dict[int, list[Result]]:
     """The chunks' results, by number, from this process and `children` forked ones (costs
     a fork each: multiprocessing's import and its threads cost more than linting 20 files)."""
     import pickle
 
     queue, feed = os.pipe()
     try:
-        os.write(feed, b"".join(n.to_bytes(_RECORD, "little") for n in range(len(spans))))
+        numbers = range(len(chunks.spans))
+        os.write(feed, b"".join(n.to_bytes(_RECORD, "little") for n in numbers))
     finally:
         os.close(feed)  # the queue ends when it is empty: no process holds its other end
     pids: dict[int, int] = {}  # child pid -> the end of its results pipe
@@ -110,10 +121,10 @@ def _forked(
                 break
             if pid == 0:  # pragma: no cover - the child (coverage does not follow a fork)
                 os.close(answer)
-                _child(work, items, spans, queue, send)
+                _child(chunks, queue, send)
             os.close(send)
             pids[pid] = answer
-        done = _take_all(work, items, spans, queue)
+        done = _take_all(chunks, queue)
         for answer in pids.values():
             sent = _read_all(answer)
             if sent:  # nothing from a child that failed
@@ -126,27 +137,17 @@ def _forked(
             _reap(pid)
 
 
-def _take_all(
-    work: Callable[[Item], Result],
-    items: Sequence[Item],
-    spans: list[tuple[int, int]],
-    queue: int,
-) -> dict[int, list[Result]]:
+def _take_all(chunks: _Chunks[Item, Result], queue: int) -> dict[int, list[Result]]:
     """The results of the chunks this process takes from the queue, until it is empty."""
     done: dict[int, list[Result]] = {}
     while len(record := os.read(queue, _RECORD)) == _RECORD:
         number = int.from_bytes(record, "little")
-        start, stop = spans[number]
-        done[number] = [work(item) for item in items[start:stop]]
+        done[number] = chunks.do(number)
     return done
 
 
 def _child(
-    work: Callable[[Item], Result],
-    items: Sequence[Item],
-    spans: list[tuple[int, int]],
-    queue: int,
-    send: int,
+    chunks: _Chunks[Item, Result], queue: int, send: int
 ) -> NoReturn:  # pragma: no cover - runs in the forked child
     """Do chunks until the queue is empty, send their results, and end without running
     anything the parent registered to run at exit (nor flushing its buffers twice)."""
@@ -154,7 +155,7 @@ def _child(
     try:
         import pickle
 
-        data = pickle.dumps(_take_all(work, items, spans, queue), pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(_take_all(chunks, queue), pickle.HIGHEST_PROTOCOL)
         with os.fdopen(send, "wb") as out:
             out.write(data)
         code = 0
@@ -182,17 +183,13 @@ def _reap(pid: int) -> None:
         pass
 
 
-def _pooled(
-    work: Callable[[Item], Result],
-    items: Sequence[Item],
-    spans: list[tuple[int, int]],
-    children: int,
-) -> dict[int, list[Result]]:
+def _pooled(chunks: _Chunks[Item, Result], children: int) -> dict[int, list[Result]]:
     """The chunks' results, by number, from a process pool (items travel by pickle)."""
     from concurrent.futures import ProcessPoolExecutor
 
+    work, items = chunks.work, chunks.items
     with ProcessPoolExecutor(max_workers=children) as pool:
-        futures = [pool.submit(_chunk, work, items[start:stop]) for start, stop in spans]
+        futures = [pool.submit(_chunk, work, items[start:stop]) for start, stop in chunks.spans]
         return {number: future.result() for number, future in enumerate(futures)}
 
 
