@@ -87,16 +87,6 @@ def _rows(block: Block) -> list[tuple[int, str]]:
     return [(block.line, block.text)]
 
 
-def _vague(text: str) -> re.Match[str] | None:
-    """`_VAGUE.search(text)`, its needles tried in a loop (any() over a generator costs more
-    than most of the tests it makes)."""
-    lowered = text.lower()
-    for needle in _VAGUE.needles:
-        if needle in lowered:
-            return _VAGUE.pattern.search(text)
-    return None
-
-
 def _is_metric(text: str) -> bool:
     """A checklist item is a task unless it names something measured."""
     return not _CHECKBOX.match(text) or _MEASURE.search(text) is not None
@@ -176,10 +166,10 @@ def _vague_words(ctx: Context) -> Iterator[Observation]:
     rows = _requirement_rows(ctx)
     # Most documents have no quality word: one search of all rows, joined by line breaks (a
     # row's match is a match there too), saves a search of each.
-    if not _vague("\n".join([text for _, text in rows])):
+    if not _VAGUE.search("\n".join([text for _, text in rows])):
         return
     for line, text in rows:
-        match = _vague(text)
+        match = _VAGUE.search(text)
         if match and not _measured(text):
             yield Observation(
                 line,
