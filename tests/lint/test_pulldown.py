@@ -1,4 +1,4 @@
-"""pulldown-cmark and markdown-it-py give lint the same document, or pulldown.tokens says unsure.
+"""pulldown-cmark and markdown-it-py give lint the same document, or pulldown.read says unsure.
 
 markdown-it-py is the reference (document.parse(text, reference=True)); every document here is
 built both ways and the two models must be equal, field by field.
@@ -54,14 +54,36 @@ def test_the_benchmark_corpus_reads_the_same(tmp_path: Path) -> None:
     ],
 )
 def test_what_the_two_may_read_differently_goes_to_markdown_it_py(text: str) -> None:
-    assert pulldown.tokens(text) is None
+    assert pulldown.read(text) is None
     _same(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> [!WARNING]\n> text\n\nafter\n",  # a gap alert: its paragraphs are alerts
+        "> # [!CAUTION]\n> x\n",  # an alert opened by a heading
+        "> > [!WARNING]\n> > x\n> y\n\nz\n",  # the alert ends with the outer quote
+        "> [!NOTE]\n> x\n",  # not a gap: a quote
+        "> - [!WARNING]\n> x\n",  # a list first in the quote: no alert
+        "1. Summary\n---\ntext\n",  # a numbered setext heading
+        "07. a\n---\n",  # its number as written
+        "1. a\n2. ---\n",  # the rule in the next item
+        "> 1. a\n> ---\n",  # in a quote
+        "1. > q\n   ---\n",  # the item's paragraph in a quote
+        "1. a\n   1. b\n   ---\n",  # a nested list's first item
+        "1. a\n2. b\n---\n",  # two items: a list and a rule
+        "1. a\n***\n",  # not a rule of dashes
+    ],
+)
+def test_shapes_told_by_markdown_it_py_s_token_order_read_the_same(text: str) -> None:
+    assert pulldown.read(text) == parse(text, reference=True)
 
 
 def test_ordinary_documents_are_read_by_pulldown() -> None:
     text = (ROOT / "tests/corpus/docs").glob("*.md").__next__().read_text(encoding="utf-8")
-    assert pulldown.tokens(text) is not None
-    assert pulldown.tokens(text.replace("\n", "\r\n")) is not None  # saved on Windows
+    assert pulldown.read(text) is not None
+    assert pulldown.read(text.replace("\n", "\r\n")) is not None  # saved on Windows
 
 
 # Random documents from the pieces PRDs are made of, in any order and nesting.
@@ -107,6 +129,8 @@ _LINE = st.one_of(
             "    - deeper",
             "  continued",
             "1. Summary",
+            "2. ---",
+            "> # [!CAUTION]",
             "[ref]: https://example.com",
             "**Risk:** data",
             "...",
