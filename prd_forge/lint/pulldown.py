@@ -63,12 +63,13 @@ def read(text: str) -> Document | None:
     """The document model of `text` read by pulldown-cmark, or None where pulldown-cmark might
     read the document differently from markdown-it-py."""
     builder = Builder(text)
-    if "\r" in text or "\0" in text:
+    data = text.encode("utf-8")  # (a scan for a character is quicker over bytes)
+    if b"\r" in data or b"\0" in data:
         # as markdown-it-py's normalize rule: every line break a "\n", NUL the replacement
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
-    if checks.doubtful(text):
+        data = text.encode("utf-8")
+    if checks.doubtful(text, data):
         return None
-    body = text
     if text.startswith("-"):
         found = checks.front_matter(text)
         if found is None:
@@ -77,16 +78,18 @@ def read(text: str) -> Document | None:
             return None
         content, last, after = found
         builder.read_front_matter(content)
-        body = "\n" * (last + 1) + text[after:]
-    tail = body[body.rfind("\n") + 1 :]
-    if tail and not tail.strip(" "):
-        body = body[: -len(tail)]  # markdown-it-py has no line for a last line of spaces
+        skipped = after if len(data) == len(text) else len(text[:after].encode("utf-8"))
+        text, data = "\n" * (last + 1) + text[after:], b"\n" * (last + 1) + data[skipped:]
+    tail = len(text) - text.rfind("\n") - 1
+    if tail and not text[-tail:].strip(" "):
+        # markdown-it-py has no line for a last line of spaces
+        text, data = text[:-tail], data[:-tail]
     try:
-        reader = _Reader(body, builder)
+        reader = _Reader(text, data, builder)
         reader.read()
     except (_Unsure, ImportError):
         return None
-    if "|" in body and not checks.tables_agree(body, reader.tables, reader.rows):
+    if b"|" in data and not checks.tables_agree(data, reader.starts, reader.tables, reader.line):
         return None
     return builder.build()
 
@@ -101,10 +104,10 @@ class _Reader:
     cell's), and a table is read to its end at once: the main loop sees only block events and
     the inline runs of tight list items."""
 
-    def __init__(self, text: str, builder: Builder) -> None:
+    def __init__(self, text: str, data: bytes, builder: Builder) -> None:
         import pyromark  # here: a run answered from the cache never parses
 
-        self.data = text.encode("utf-8")
+        self.data = data  # the text in UTF-8: pulldown-cmark's ranges are offsets in it
         self.ascii = len(self.data) == len(text)
         self.text = text
         self.builder = builder
@@ -128,7 +131,6 @@ class _Reader:
         self.quote_at = self.ordered_at = _NOWHERE
         self.first_item = 0
         self.tables: list[tuple[int, int]] = []  # each table's first line and the line after it
-        self.rows: list[int] = []  # the line of each table row (0-based)
 
     def read(self) -> None:
         step = self._step
@@ -155,6 +157,14 @@ class _Reader:
         elif event in _BREAKS:
             return self._tight(span)
         return None
+
+    def line(self, index: int) -> str:
+        """The text of one line (0-based), without its line break; empty past the last line."""
+        starts = self.starts
+        if index >= len(starts):
+            return ""
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.data)
+        return self._cut(starts[index], end)
 
     # -- helpers
 
@@ -411,7 +421,8 @@ class _Reader:
                 header = self._cells()
                 continue
             line = bisect_right(self.starts, place["start"])
-            self.rows.append(line - 1)
+            if self.data.startswith(b"    ", self.starts[line - 1]):
+                raise _Unsure  # an indented row: code to markdown-it-py, a row to pulldown
             row_lines.append(line)
             rows.append(tuple(self._cells()))
         self.written += _TABLE_TOKENS

@@ -11,17 +11,20 @@ first rows, a delimiter row only pulldown-cmark accepts, an indented row, a line
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from typing import Final
 
-# a line of dashes, colons and pipes (after any quote markers): under a line with a pipe, a
+# a line of dashes, colons and pipes (after any quote markers) under a line with a pipe: a
 # table's delimiter row for one parser or the other, or for neither (a setext heading, a rule)
-# (led by its line break, which the regex engine finds by a fast scan for that one character)
-_DELIMITER_LIKE: Final = re.compile(r"\n[ >]*[-:|][-:| ]*$", re.MULTILINE)
+# (led by the pipe, which the regex engine finds by a fast scan for that one character; over
+# the text's bytes, as pulldown-cmark's ranges are)
+_DELIMITER_LIKE: Final = re.compile(rb"\|[^\n]*+\n([ >]*+[-:|][-:| ]*+)$", re.MULTILINE)
 # a link reference definition: markdown-it-py ends it at its line, CommonMark's paragraph may
 # go on ("[ref]: url" over an indented line is a paragraph to pulldown-cmark, code to it)
 # (after any quote or list markers; a label may run over lines, up to CommonMark's 999 characters)
 _REFERENCE: Final = re.compile(r"^[ >*+\-\d.)]*\[[^\]]{0,999}\]:", re.MULTILINE)
-_LIST_ITEM: Final = re.compile(r"[ >]*(?:[-+*]|\d{1,9}[.)])(?: |$)", re.MULTILINE)
+_LIST_ITEM: Final = re.compile(rb"[ >]*(?:[-+*]|[0-9]{1,9}[.)])(?: |$)", re.MULTILINE)
 _HEADING: Final = re.compile(r"#{1,6}(?: |$)")
 _DELIMITER_CELL: Final = re.compile(r":?-+:?")
 # a line indented as code that starts with a quote marker: after a quote, markdown-it-py may
@@ -29,15 +32,18 @@ _DELIMITER_CELL: Final = re.compile(r":?-+:?")
 _INDENTED_QUOTE: Final = re.compile(r"^ {4,}>", re.MULTILINE)
 
 
-def doubtful(text: str) -> bool:
-    """Whether `text` holds what the two parsers may read differently, found from the text
-    alone: tabs, escaped pipes, vertical tabs or form feeds, a link reference definition, a
-    quote marker indented as code."""
-    if "\t" in text or "\\|" in text or "\x0b" in text or "\x0c" in text:
+def doubtful(text: str, data: bytes) -> bool:
+    """Whether `text` (`data` in UTF-8) holds what the two parsers may read differently, found
+    from the text alone: tabs, escaped pipes, vertical tabs or form feeds, a link reference
+    definition, a quote marker indented as code. (A scan for one character is the quickest:
+    each longer needle is looked for only where its first character is found.)"""
+    if b"\t" in data or b"\x0b" in data or b"\x0c" in data:
         return True
-    if "]:" in text and _REFERENCE.search(text):
+    if b"\\" in data and b"\\|" in data:
         return True
-    return "    >" in text and _INDENTED_QUOTE.search(text) is not None
+    if b"]:" in data and _REFERENCE.search(text):
+        return True
+    return b">" in data and b"    >" in data and _INDENTED_QUOTE.search(text) is not None
 
 
 def front_matter(text: str) -> tuple[str, int, int] | None:
@@ -67,23 +73,22 @@ def front_matter(text: str) -> tuple[str, int, int] | None:
     return text[first + 1 : start - 1], index, len(text) if end < 0 else end + 1
 
 
-def tables_agree(text: str, tables: list[tuple[int, int]], rows: list[int]) -> bool:
-    """Whether the places in `text` that look like a table's first two rows are exactly the
+def tables_agree(
+    data: bytes, starts: list[int], tables: list[tuple[int, int]], line: Callable[[int], str]
+) -> bool:
+    """Whether the places in `data` that look like a table's first two rows are exactly the
     `tables` pulldown-cmark read (each its first line and the line after it, 0-based), neither
     row led by a list marker (markdown-it-py tries a table before a list item and
     pulldown-cmark after, and only pulldown-cmark takes "- |" for a delimiter row), and where
-    each table ends is beyond doubt (`rows`: the line of each body row)."""
-    lines = text.split("\n")
+    each table ends is beyond doubt. `starts` holds where each line starts in `data`; `line`
+    gives a line's text."""
     for first, end in tables:
-        if not _delimiter_row(lines[first + 1]):
+        if not _delimiter_row(line(first + 1)):
             return False  # pulldown-cmark takes more for a delimiter row (":" alone)
-        after = lines[end].lstrip(" >") if end < len(lines) else ""
+        after = line(end).lstrip(" >")
         if after and not _HEADING.match(after):
             return False  # which lines go on a table is where the two differ most
-    for row in rows:
-        if len(lines[row]) - len(lines[row].lstrip(" ")) >= 4:
-            return False  # an indented row: code to markdown-it-py, a row to pulldown
-    return _table_like(text) == {first + 1 for first, _ in tables}
+    return _table_like(data, starts) == {first + 1 for first, _ in tables}
 
 
 def _delimiter_row(line: str) -> bool:
@@ -97,25 +102,16 @@ def _delimiter_row(line: str) -> bool:
     return bool(cells) and all(_DELIMITER_CELL.fullmatch(cell.strip()) for cell in cells)
 
 
-def _table_like(text: str) -> set[int] | None:
+def _table_like(data: bytes, starts: list[int]) -> set[int] | None:
     """The lines that look like a table's delimiter row under a header row, or None where
     one is led by a list marker (a list item or a table: each parser decides its own way).
     A delimiter row is no header row for the next line: each pair is two lines of its own."""
     found: set[int] = set()
-    line = at = 0
-    taken = -1
-    for match in _DELIMITER_LIKE.finditer(text):
-        brk = match.start()
-        head = text.rfind("\n", 0, brk) + 1
-        if text.find("|", head, brk) < 0:
-            continue
-        line += text.count("\n", at, brk + 1)
-        at = brk + 1
-        if line - 1 == taken:
-            continue
-        delimiter = text[at : match.end()].lstrip(" >")
-        if delimiter.startswith("- ") or delimiter == "-" or _LIST_ITEM.match(text, head):
+    for match in _DELIMITER_LIKE.finditer(data):
+        start = match.start(1)
+        delimiter = match.group(1).lstrip(b" >")
+        head = data.rfind(b"\n", 0, start - 1) + 1
+        if delimiter.startswith(b"- ") or delimiter == b"-" or _LIST_ITEM.match(data, head):
             return None
-        found.add(line)
-        taken = line
+        found.add(bisect_right(starts, start) - 1)
     return found
