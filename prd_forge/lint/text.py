@@ -177,6 +177,8 @@ _NOT_APPLICABLE: Final = lazy(
     r"[ \t*_]*[.:]?[ \t]*(?:[-\u2014\u2013:,;(][ \t]*)?",
     re.IGNORECASE,
 )
+# what _NOT_APPLICABLE can match first, past its leading [ \t*_]* (case-insensitively)
+_NA_OPENS: Final = "nN-\u2014\u2013"
 _NUMBER: Final = lazy(r"\d")
 _COMMENT: Final = lazy(r"<!--.*?-->", re.DOTALL)
 
@@ -282,6 +284,8 @@ def _names_only(inner: str) -> bool:
 def not_applicable(text: str) -> tuple[bool, str]:
     """Whether `text` says N/A, and the reason it gives (empty when none)."""
     stripped = text.strip()
+    if stripped.lstrip(" \t*_")[:1] not in _NA_OPENS:
+        return False, ""  # most text: the pattern's own first test, without the call
     match = _NOT_APPLICABLE.match(stripped)
     if not match:
         return False, ""
@@ -330,11 +334,12 @@ def word_count(text: str, limit: int | None = None) -> int:
     if limit is None or limit < 1:
         tokens = text.split()
     else:
-        # most texts reach the limit in their first tokens: split only those (the last item
-        # is the rest, unsplit), and split the whole only when punctuation stands among them
-        head = text.split(None, limit)
-        if len(head) > limit and not [t for t in head[:limit] if not t.strip(_PUNCTUATION)]:
+        # most texts reach the limit in their first tokens: one match tells (a split and a
+        # strip of each token cost several times more), and the count goes on only when bare
+        # punctuation stands among them or the text is shorter
+        if _words(limit).match(text):
             return limit
+        head = text.split(None, limit)
         tokens = head if len(head) <= limit else text.split()
     count = 0
     for token in tokens:
@@ -343,6 +348,21 @@ def word_count(text: str, limit: int | None = None) -> int:
             if count == limit:
                 break
     return count
+
+
+# a token that holds something besides bare punctuation, to its end (what word_count counts)
+_WORD: Final = rf"[{re.escape(_PUNCTUATION)}]*+[^\s{re.escape(_PUNCTUATION)}]\S*+"
+_LEADING_WORDS: dict[int, LazyPattern] = {}
+
+
+def _words(count: int) -> LazyPattern:
+    """A pattern that matches where a text opens with `count` words: white space, then
+    tokens that each hold a character other than bare punctuation. Possessive, so linear."""
+    found = _LEADING_WORDS.get(count)
+    if found is None:
+        repeat = rf"(?:{_WORD}\s++){{{count - 1}}}" if count > 1 else ""
+        found = _LEADING_WORDS[count] = lazy(rf"\s*+{repeat}{_WORD}")
+    return found
 
 
 def has_number(text: str) -> bool:
