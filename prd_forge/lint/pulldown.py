@@ -62,7 +62,30 @@ class _Unsure(Exception):
 def read(text: str) -> Document | None:
     """The document model of `text` read by pulldown-cmark, or None where pulldown-cmark might
     read the document differently from markdown-it-py."""
-    builder = Builder(text)
+    source = _source(text)
+    if source is None:
+        return None
+    body, data, front, extra = source
+    try:
+        reader = _Reader(body, data)
+        # the text's line breaks, counted from the body's lines (unless a lone "\r" ends one)
+        breaks = text.count("\n") if "\r" in text else len(reader.starts) - 1 - extra
+        builder = Builder(text, breaks + (not text.endswith("\n")))
+        if front is not None:
+            builder.read_front_matter(front)
+        reader.read(builder)
+    except (_Unsure, ImportError):
+        return None
+    if b"|" in data and not checks.tables_agree(data, reader.starts, reader.tables, reader.line):
+        return None
+    return builder.build()
+
+
+def _source(text: str) -> tuple[str, bytes, str | None, int] | None:
+    """What pulldown-cmark reads of `text`: its body (the front matter's lines left blank),
+    that body in UTF-8, the front matter's content and how many more line breaks the body has
+    than the text (1 where the front matter closes on the last line, without one); or None
+    where the text holds what the two parsers may read differently."""
     data = text.encode("utf-8")  # (a scan for a character is quicker over bytes)
     if b"\r" in data or b"\0" in data:
         # as markdown-it-py's normalize rule: every line break a "\n", NUL the replacement
@@ -70,28 +93,22 @@ def read(text: str) -> Document | None:
         data = text.encode("utf-8")
     if checks.doubtful(text, data):
         return None
+    front, extra = None, 0
     if text.startswith("-"):
         found = checks.front_matter(text)
         if found is None:
             # markdown-it-py's front matter rule also fires inside a first list item whose line
             # holds "--" ("- a--"): only markdown-it-py reads such a document as it does
             return None
-        content, last, after = found
-        builder.read_front_matter(content)
+        front, last, after = found
+        extra = last + 1 - text.count("\n", 0, after)
         skipped = after if len(data) == len(text) else len(text[:after].encode("utf-8"))
         text, data = "\n" * (last + 1) + text[after:], b"\n" * (last + 1) + data[skipped:]
     tail = len(text) - text.rfind("\n") - 1
     if tail and not text[-tail:].strip(" "):
         # markdown-it-py has no line for a last line of spaces
         text, data = text[:-tail], data[:-tail]
-    try:
-        reader = _Reader(text, data, builder)
-        reader.read()
-    except (_Unsure, ImportError):
-        return None
-    if b"|" in data and not checks.tables_agree(data, reader.starts, reader.tables, reader.line):
-        return None
-    return builder.build()
+    return text, data, front, extra
 
 
 _Event = tuple[Any, dict[str, int]]
@@ -104,13 +121,12 @@ class _Reader:
     cell's), and a table is read to its end at once: the main loop sees only block events and
     the inline runs of tight list items."""
 
-    def __init__(self, text: str, data: bytes, builder: Builder) -> None:
+    def __init__(self, text: str, data: bytes) -> None:
         import pyromark  # here: a run answered from the cache never parses
 
         self.data = data  # the text in UTF-8: pulldown-cmark's ranges are offsets in it
         self.ascii = len(self.data) == len(text)
         self.text = text
-        self.builder = builder
         # where each line starts (byte offsets), summed from the lines' lengths in C (no "\r"
         # is left, so bytes.splitlines ends lines at "\n" only): bisect_right(starts, offset)
         # is the 1-based line of an offset
@@ -121,8 +137,9 @@ class _Reader:
         events = pyromark.events_with_range(text, options=pyromark.Options(_TABLES))
         self.events: Iterator[_Event] = iter(events)  # type: ignore[arg-type]
         self.level = 0  # markdown-it-py's nesting level
-        # containers open around the current block: ("quote", 0) or ("list", content column)
-        self.containers: list[tuple[str, int]] = []
+        # containers open around the current block: ("quote", 0, 0, 0) or ("list", where the
+        # item starts, where it ends, how many quotes are around it)
+        self.containers: list[tuple[str, int, int, int]] = []
         self.quotes = self.lists = 0
         self.alert = False  # inside a gap alert's quote
         # how many tokens markdown-it-py would have written so far, the places of the last quote
@@ -132,7 +149,9 @@ class _Reader:
         self.first_item = 0
         self.tables: list[tuple[int, int]] = []  # each table's first line and the line after it
 
-    def read(self) -> None:
+    def read(self, builder: Builder) -> None:
+        """Gives the builder each block."""
+        self.builder = builder
         step = self._step
         for item in self.events:
             after: _Event | None = item
@@ -204,7 +223,7 @@ class _Reader:
     def _unprefixed(self, line: str) -> str:
         """A continuation line without the markers of the containers around it."""
         indent = 0
-        for number, (kind, column) in enumerate(self.containers):
+        for number, (kind, start, end, quotes) in enumerate(self.containers):
             if kind == "quote":
                 stripped = line.lstrip(" ")
                 if not stripped.startswith(">") or len(line) - len(stripped) > 3 + indent:
@@ -216,7 +235,7 @@ class _Reader:
                     line = line[1:]
                 indent = 0
             else:
-                indent = column
+                indent = self._content_column(start, end, quotes)
         spaces = len(line) - len(line.lstrip(" "))
         if 4 <= spaces < indent:
             # a lazy line indented as code: markdown-it-py may start a block on it (it measures
@@ -308,12 +327,24 @@ class _Reader:
         )
 
     def _item(self, _: Any, span: dict[str, int]) -> None:
-        start = span["start"]
+        start, end = span["start"], span["end"]
+        if self.quotes:
+            self._content_column(start, end, self.quotes)  # its line holds the quotes' markers
+        self._open()
+        if self.written == self.ordered_at + 1:
+            self.first_item = start
+        self.written += 1
+        # its content's column is worked out only for a paragraph that runs over lines in it
+        self.containers.append(("list", start, end, self.quotes))
+
+    def _content_column(self, start: int, end: int, quotes: int) -> int:
+        """The column a list item's content starts at (inside the innermost of the `quotes`
+        quotes around it), from the item's first line."""
         starts = self.starts
         line = bisect_right(starts, start) - 1
         begin = starts[line]
         stop = starts[line + 1] - 1 if line + 1 < len(starts) else len(self.data)
-        row = self._cut(begin, min(span["end"], stop))  # the item's first line
+        row = self._cut(begin, min(end, stop))  # the item's first line
         at = start - begin if self.ascii else len(self._cut(begin, start))  # leading spaces
         column = len(row) - len(row[at:].lstrip(" "))
         marker = row[column:]
@@ -322,17 +353,13 @@ class _Reader:
         spaces = len(after) - len(after.lstrip(" "))
         if spaces > 4 or spaces == len(after):
             spaces = 1
-        base = self._quote_column(row) if self.quotes else 0
-        self._open()
-        if self.written == self.ordered_at + 1:
-            self.first_item = start
-        self.written += 1
-        self.containers.append(("list", column - base + number + 1 + spaces))
+        base = self._quote_column(row, quotes) if quotes else 0
+        return column - base + number + 1 + spaces
 
-    def _quote_column(self, row: str) -> int:
+    def _quote_column(self, row: str, quotes: int) -> int:
         """Where the content of the innermost quote starts on this item's first line."""
         column = 0
-        for _ in range(self.quotes):
+        for _ in range(quotes):
             at = row.find(">", column)
             if at < 0:
                 raise _Unsure
@@ -350,7 +377,7 @@ class _Reader:
         self._open()
         self.quote_at = self.written
         self.written += 1
-        self.containers.append(("quote", 0))
+        self.containers.append(("quote", 0, 0, 0))
         self.quotes += 1
 
     def _rule(self, span: dict[str, int]) -> None:

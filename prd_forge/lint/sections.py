@@ -33,11 +33,14 @@ def is_alert(content: str) -> bool:
 
 
 class Builder:
-    """Takes a document's blocks in order and cuts them into sections."""
+    """Takes a document's blocks in order and cuts them into sections (`line_count`: how many
+    lines `text` has, where the reader knows it already)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, line_count: int | None = None) -> None:
         self.text = text
-        self.line_count = text.count("\n") + (0 if text.endswith("\n") else 1)
+        if line_count is None:
+            line_count = text.count("\n") + (0 if text.endswith("\n") else 1)
+        self.line_count = line_count
         self.front_matter: dict[str, str] = {}
         self.sections: list[Section] = []
         self.comments: list[Comment] = []

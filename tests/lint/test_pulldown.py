@@ -74,9 +74,13 @@ def test_what_the_two_may_read_differently_goes_to_markdown_it_py(text: str) -> 
         "1. a\n   1. b\n   ---\n",  # a nested list's first item
         "1. a\n2. b\n---\n",  # two items: a list and a rule
         "1. a\n***\n",  # not a rule of dashes
+        "x\n\n- > a\n  > b\n",  # a quote's lines in an item: the item's column, no quote's
+        "x\n\n- > - a\n  >   b\n",  # an item in a quote in an item
+        "> 1. a\n>    b\n> 2. c\n",  # an item's lines in a quote
+        "---\nowner: x\n---",  # front matter closed on the last line: the lines counted
     ],
 )
-def test_shapes_told_by_markdown_it_py_s_token_order_read_the_same(text: str) -> None:
+def test_shapes_read_straight_into_the_builder_read_the_same(text: str) -> None:
     assert pulldown.read(text) == parse(text, reference=True)
 
 
