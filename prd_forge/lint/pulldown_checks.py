@@ -15,11 +15,11 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import Final
 
-# a line of dashes, colons and pipes (after any quote markers) under a line with a pipe: a
+# a line of dashes, colons and pipes (after any quote markers): under a line with a pipe, a
 # table's delimiter row for one parser or the other, or for neither (a setext heading, a rule)
-# (led by the pipe, which the regex engine finds by a fast scan for that one character; over
-# the text's bytes, as pulldown-cmark's ranges are)
-_DELIMITER_LIKE: Final = re.compile(rb"\|[^\n]*+\n([ >]*+[-:|][-:| ]*+)$", re.MULTILINE)
+# (led by its line break, which the regex engine finds by a fast scan for that one character;
+# over the text's bytes, as pulldown-cmark's ranges are)
+_DELIMITER_LIKE: Final = re.compile(rb"\n[ >]*+[-:|][-:| ]*+$", re.MULTILINE)
 # a link reference definition: markdown-it-py ends it at its line, CommonMark's paragraph may
 # go on ("[ref]: url" over an indented line is a paragraph to pulldown-cmark, code to it)
 # (after any quote or list markers; a label may run over lines, up to CommonMark's 999 characters)
@@ -107,11 +107,18 @@ def _table_like(data: bytes, starts: list[int]) -> set[int] | None:
     one is led by a list marker (a list item or a table: each parser decides its own way).
     A delimiter row is no header row for the next line: each pair is two lines of its own."""
     found: set[int] = set()
+    taken = -1
     for match in _DELIMITER_LIKE.finditer(data):
-        start = match.start(1)
-        delimiter = match.group(1).lstrip(b" >")
-        head = data.rfind(b"\n", 0, start - 1) + 1
+        brk = match.start()
+        head = data.rfind(b"\n", 0, brk) + 1
+        if data.find(b"|", head, brk) < 0:
+            continue
+        line = bisect_right(starts, brk)  # (0-based: the line after the break's)
+        if line - 1 == taken:
+            continue
+        delimiter = data[brk + 1 : match.end()].lstrip(b" >")
         if delimiter.startswith(b"- ") or delimiter == b"-" or _LIST_ITEM.match(data, head):
             return None
-        found.add(bisect_right(starts, start) - 1)
+        found.add(line)
+        taken = line
     return found
