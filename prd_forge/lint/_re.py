@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from prd_forge.lint._programs import compile_kept, compile_pattern
+from prd_forge.lint.word_led import WordLed
 
 
 class LazyPattern:
@@ -24,6 +25,10 @@ class LazyPattern:
         self._source = source
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def source(self) -> str:
+        return self._source
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -93,7 +98,7 @@ class Caseless:
     def __init__(self, source: str, flags: int = 0) -> None:
         self.source = source
         self._folds = lower_case(source) and not flags & ~_PLAIN_FLAGS
-        self._pattern = lazy(source, flags if self._folds else flags | re.IGNORECASE)
+        self._pattern = WordLed(source, flags if self._folds else flags | re.IGNORECASE)
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first match; its span is the text's own (folding keeps the length), its groups

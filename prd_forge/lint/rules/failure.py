@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Final
 
 from prd_forge.concerns import human_oversight
 from prd_forge.lint import text as words
-from prd_forge.lint._re import fold, lazy
+from prd_forge.lint._re import Caseless, fold, lazy
 from prd_forge.lint.document import Block, Table
 from prd_forge.lint.rules import needles
 from prd_forge.lint.rules.base import Context, Observation, Rule
@@ -17,23 +16,20 @@ from prd_forge.terms import Severity
 _FAILURE_COLUMN: Final = ("failure", "risk", "error", "harm", "what can go wrong", "scenario")
 _FALLBACK_COLUMN: Final = ("mitigation", "fallback", "recovery", "response", "contingency")
 _DETECTION_COLUMN: Final = ("detect", "signal", "monitor", "alert", "how we know", "indicator")
-_FALLBACK_WORDS: Final = lazy(
+_FALLBACK_WORDS: Final = Caseless(
     r"\b(?:fall(?:s|ing)? ?back|fallbacks?|mitigat\w*|instead|rout(?:e|ed|es|ing)|hand(?:ed)?[- ]"
     r"(?:off|over)|escalat\w*|retry|retries|hide|hidden|suppress\w*|block\w*|disabl\w*|revert\w*"
     r"|degrad\w*|manual\w*|default\w*|abstain\w*|refus\w*|declin\w*|human|remov\w*|undo"
     r"|edit\w*|confirm\w*|warn\w*)\b",
-    re.IGNORECASE,
 )
-_DETECTION_WORDS: Final = lazy(
+_DETECTION_WORDS: Final = Caseless(
     r"\b(?:detect\w*|monitor\w*|alert\w*|flag\w*|log(?:s|ged|ging)?|signals?|metrics?|dashboards?"
     r"|report\w*|track\w*|measur\w*|notic\w*|sampl\w*|audit\w*|classifier)\b",
-    re.IGNORECASE,
 )
-_TRADEOFF: Final = lazy(
+_TRADEOFF: Final = Caseless(
     r"\b(?:worse|costl(?:y|ier)|more (?:expensive|harmful|damaging|costly|severe)|prefer\w*"
     r"|precision over recall|recall over precision|trade-?offs?|asymmetr\w*|cheaper"
     r"|(?:tune|optimi[sz]e|bias)(?:d|s)? (?:\w+ )?(?:for|towards?) (?:recall|precision))\b",
-    re.IGNORECASE,
 )
 # "\b(?:confidence|probability|certainty|score)\b", asked only of blocks where one of the words
 # stands in the lower-cased text (most blocks name none of them).
@@ -52,10 +48,9 @@ _CONFIDENCE_VALUE: Final = (
 )
 _CONFIDENCE_NA: Final = r"\b(?:no confidence (?:score|threshold)|not probabilistic|deterministic)\b"
 _NA_NEEDLES: Final = needles.Prefilter(_CONFIDENCE_NA)
-_BELOW: Final = lazy(
+_BELOW: Final = Caseless(
     r"<|\u2264|\b(?:below|under|less than|lower than|beneath|low[- ]confidence|unsure|uncertain"
     r"|not confident|otherwise)\b",
-    re.IGNORECASE,
 )
 UX_STATES: Final = (
     ("loading", r"\b(?:loading|spinner|progress|skeleton|streaming|waiting|latency|in flight)\b"),
@@ -75,10 +70,10 @@ UX_STATES: Final = (
         r"\b(?:human review|review\w*|escalat\w*|hand[- ]?off|specialist|moderat\w*|approv\w*)\b",
     ),
 )
-_UX_PATTERNS: Final = tuple((name, lazy(p, re.IGNORECASE)) for name, p in UX_STATES)
+_UX_PATTERNS: Final = tuple((name, Caseless(p)) for name, p in UX_STATES)
 # the answers that raise human oversight's stakes, as that concern says a PRD states them
 _RAISES: Final = tuple(
-    (said.where, lazy(said.prose, re.IGNORECASE)) for said in human_oversight.CONCERN.raised_by
+    (said.where, Caseless(said.prose)) for said in human_oversight.CONCERN.raised_by
 )
 
 
