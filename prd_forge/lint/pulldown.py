@@ -29,7 +29,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from itertools import accumulate
-from operator import itemgetter
 from typing import Any, Final
 
 from prd_forge.lint import pulldown_checks as checks
@@ -47,8 +46,6 @@ _END_PARAGRAPH: Final = {"End": "Paragraph"}
 _END_CELL: Final = {"End": "TableCell"}
 _END_CODE: Final = {"End": "CodeBlock"}
 _END_HTML: Final = {"End": "HtmlBlock"}
-_START: Final = itemgetter("start")
-_STOP: Final = itemgetter("end")
 _NOWHERE: Final = -100  # the place of a token not yet met: never next to any other
 # markdown-it-py writes a table as at least 9 tokens (table, head, row and one cell opened and
 # closed, the cell's text): more than the widest window token places are compared in
@@ -314,9 +311,9 @@ class _Reader:
                 break
             inside.append(place)
         content = ""
-        if inside:
-            first = self._escaped(min(map(_START, inside)))
-            content = self._raw(first, max(map(_STOP, inside)))
+        if inside:  # (in the source's order, an element's end after all it holds: the first
+            # event starts first, the last ends last)
+            content = self._raw(self._escaped(inside[0]["start"]), inside[-1]["end"])
         self._open()
         self.level -= 1
         if self.quote_at == self.written - 1:  # the quote's first block: is it a gap alert?

@@ -199,5 +199,6 @@ _PIECES = st.sampled_from(
 @example("---\n---\n# a")  # empty front matter
 @example("# \\!a\n- b *c* [d](e)\n  f\n  - g")  # a tight item's run: emphasis, link, next line
 @example("| a |\n|---|\n| b |")  # a table on the last line, no line break after
+@example("x\n# *a* [b](c) `d` **e**\n## \\# <b>f</b> #")  # a heading's text: first to last event
 def test_random_markdown_punctuation_reads_the_same(text: str) -> None:
     _same(text)
