@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 import zlib
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -44,26 +43,9 @@ _TRIE_DEPTH: Final = 3
 # alternatives (about 35 ms) and compiling the union (3 ms from its kept program, 120 ms when
 # compiled afresh) costs more than findall on one small file, and far less than on a corpus
 _WARM: Final = 60_000
-_BMP: Final = "\uffff"  # the last character of Unicode's first plane
+# \W in ASCII text: every ASCII character but [0-9A-Za-z_]
+ASCII_NON_WORD: Final = r"[\x00-/:-@\[-^`{-\x7f]"
 Found = list[tuple[str, list[str]]]  # per text: (concern, what findall finds), in entry order
-
-
-def in_bmp(text: str) -> bool:
-    """Whether every character of `text` is in Unicode's first plane (no emoji, say): then
-    each is one UTF-16 unit (an encoder's C loop; `max` makes an object of each character)."""
-    return text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
-
-
-def bmp_non_word() -> str:
-    """A character class of the characters of Unicode's first plane that `\\W` matches, as
-    this Python's Unicode database has them (computed once, then kept: lint/_programs.py)."""
-    return str(kept("bmp-non-word", f"{sys.version}\0{_code()}", _bmp_non_word))
-
-
-def _bmp_non_word() -> str:
-    plane = "".join(map(chr, range(ord(_BMP) + 1)))
-    runs = [match.span() for match in re.finditer(r"\W+", plane)]
-    return "[" + "".join(f"\\u{start:04x}-\\u{end - 1:04x}" for start, end in runs) + "]"
 
 
 class Reading(NamedTuple):
@@ -176,14 +158,16 @@ class Scanner:
 
     def __init__(self, entries: Iterable[Evidence]) -> None:
         self.entries = tuple(entries)
-        # the union pattern, for any text and for text in the first plane; built when first needed
+        # the union pattern, for any text and for ASCII text; built when first needed
         self._union: tuple[LazyPattern | None, LazyPattern | None] | None = None
         self._trie: str | None = None  # the union's alternatives, when read
         self._by_key: dict[str, tuple[int, ...]] = {}
         self._match: list[Callable[[str, int, int], re.Match[str] | None]] | None = None
         self._scanned = 0  # characters scanned so far, up to _WARM
         self._cheap: bool | None = None  # whether an earlier run kept the reading
-        self._compiled: dict[bool, bool] = {}  # by in_bmp: whether the union's program was kept
+        self._compiled: dict[
+            bool, bool
+        ] = {}  # by ASCII or not: whether the union's program was kept
 
     def scan(
         self, text: str, wanted: Container[str] | None = None
@@ -204,7 +188,7 @@ class Scanner:
         found: list[dict[int, list[str]]] = [{} for _ in texts]
         if self._scanned < _WARM:
             self._scanned += sum(len(text) for text in lowered)
-        warm = self._scanned >= _WARM or self._kept(all(in_bmp(text) for text in lowered))
+        warm = self._scanned >= _WARM or self._kept(all(text.isascii() for text in lowered))
         if warm:
             self._read_all()
         plain = frozenset(n for n in chosen if warm and self.entries[n].reading.plain)
@@ -220,10 +204,10 @@ class Scanner:
                 found[index].pop(number, None)
         return [[(self.entries[n].concern, hits) for n, hits in sorted(f.items())] for f in found]
 
-    def _kept(self, bmp: bool) -> bool:
-        """Whether an earlier run kept both the reading and the program of the union that the
-        text needs (`in_bmp` or not): the one pass then costs two file reads, less than findall
-        on even one small file."""
+    def _kept(self, ascii: bool) -> bool:
+        """Whether an earlier run kept both the reading and the program of the union that
+        `ascii` text needs: the one pass then costs two file reads, less than findall on even
+        one small file."""
         if self._cheap is None:
             code = _code()
             found = stored("evidence-readings", f"{code}\0{self._key()}") if code else None
@@ -232,19 +216,18 @@ class Scanner:
             self._cheap = found is not None
         if not self._cheap:
             return False
-        kept_union = self._compiled.get(bmp)
+        kept_union = self._compiled.get(ascii)
         if kept_union is None:
-            union = self._starts(bmp)
-            kept_union = self._compiled[bmp] = union is not None and union.compile_if_kept()
+            union = self._starts(ascii)
+            kept_union = self._compiled[ascii] = union is not None and union.compile_if_kept()
         return kept_union
 
     def warm(self) -> None:
         """Build and compile the union pattern now, as for a corpus: in a process about to fork
         workers, so that each inherits it instead of building its own (about 0.25 s each). The
-        one for text in Unicode's first plane, as almost every document is: a worker compiles
-        the other (for emoji, say) if it needs it."""
+        one for ASCII text, as most documents are: a worker compiles the other if it needs it."""
         self._scanned = _WARM
-        union = self._starts(bmp=True)
+        union = self._starts(ascii=True)
         if union is not None:
             union.compile()
         self._matchers()
@@ -287,7 +270,7 @@ class Scanner:
     def _places(self, joined: str, chosen: frozenset[int]) -> list[tuple[int, tuple[int, ...]]]:
         """Where some chosen entry may match, in order, with the entries that may match there."""
         places: list[tuple[int, tuple[int, ...]]] = []
-        union = self._starts(in_bmp(joined))
+        union = self._starts(joined.isascii())
         if union is not None:
             known = self._by_key.get
             ends = [m.end() for m in union.finditer(joined)]
@@ -308,20 +291,18 @@ class Scanner:
             return [(place, tuple(extra[place])) for place in sorted(extra)]
         return places
 
-    def _starts(self, bmp: bool = False) -> LazyPattern | None:
+    def _starts(self, ascii: bool = False) -> LazyPattern | None:
         """A non-word character, then (not consumed) a word start where some alternative
-        matches; None when no alternative starts with a word character. For text in Unicode's
-        first plane (`in_bmp`) the non-word character is a class that lists them (`\\W` there),
-        which the engine tests by a table look-up, faster than it tests `\\W` (a call per
-        character): the scan of a document with a "≥" or a curly quote costs a fifth less.
-        Past the first plane the class would be ranges tried one by one: `\\W` it is."""
+        matches; None when no alternative starts with a word character. For `ascii` text the
+        non-word character is a class of ASCII characters, which the engine scans for several
+        times faster than it tests `\\W` at every position."""
         if self._union is None:
             trie = self._read_all()
             ahead = r"(?=(?:" + trie + r")\b)"
             self._union = (
-                (lazy(r"\W" + ahead), lazy(bmp_non_word() + ahead)) if trie else (None, None)
+                (lazy(r"\W" + ahead), lazy(ASCII_NON_WORD + ahead)) if trie else (None, None)
             )
-        return self._union[bmp]
+        return self._union[ascii]
 
     def _read_all(self) -> str:
         """Read every entry's alternatives (their readings), and return the union's trie of
