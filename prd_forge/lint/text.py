@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
 from prd_forge import concerns
@@ -334,9 +334,9 @@ def word_count(text: str, limit: int | None = None) -> int:
     if limit is None or limit < 1:
         tokens = text.split()
     else:
-        # most texts reach the limit in their first tokens: one match tells (a split and a
-        # strip of each token cost several times more), and the count goes on only when bare
-        # punctuation stands among them or the text is shorter
+        # most texts reach the limit in their first tokens: one match tells (cheaper than a
+        # split and a strip of each token), and the count goes on only when bare punctuation
+        # stands among them or the text is shorter
         if _words(limit).match(text):
             return limit
         head = text.split(None, limit)
@@ -352,17 +352,14 @@ def word_count(text: str, limit: int | None = None) -> int:
 
 # a token that holds something besides bare punctuation, to its end (what word_count counts)
 _WORD: Final = rf"[{re.escape(_PUNCTUATION)}]*+[^\s{re.escape(_PUNCTUATION)}]\S*+"
-_LEADING_WORDS: dict[int, LazyPattern] = {}
 
 
+@cache
 def _words(count: int) -> LazyPattern:
     """A pattern that matches where a text opens with `count` words: white space, then
     tokens that each hold a character other than bare punctuation. Possessive, so linear."""
-    found = _LEADING_WORDS.get(count)
-    if found is None:
-        repeat = rf"(?:{_WORD}\s++){{{count - 1}}}" if count > 1 else ""
-        found = _LEADING_WORDS[count] = lazy(rf"\s*+{repeat}{_WORD}")
-    return found
+    repeat = rf"(?:{_WORD}\s++){{{count - 1}}}" if count > 1 else ""
+    return lazy(rf"\s*+{repeat}{_WORD}")
 
 
 def has_number(text: str) -> bool:
