@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from benchmarks.pairs import Paired
+from benchmarks.pairs import key as pair_key
 from benchmarks.timing import Timing
 
 MB = 1024 * 1024
@@ -46,6 +48,27 @@ def _ratio(results: dict[str, Timing], top: str, bottom: str) -> float | None:
     return a.median / b.median
 
 
+class _Ratios:
+    """A target's ratio: the median of its pairs' ratios (benchmarks/pairs.py) where they were
+    timed in turn, else the ratio of the two commands' medians in the table."""
+
+    def __init__(self, results: dict[str, Timing], paired: dict[str, Paired]) -> None:
+        self.results = results
+        self.paired = paired
+
+    def wall(self, top: str, bottom: str) -> float | None:
+        pair = self.paired.get(pair_key(top, bottom))
+        if pair is not None:
+            return pair.wall_ratio
+        return _ratio(self.results, top, bottom)
+
+    def cpu(self, top: str, bottom: str) -> float | None:
+        pair = self.paired.get(pair_key(top, bottom))
+        if pair is not None:
+            return pair.cpu_ratio
+        return _cpu_ratio(self.results, top, bottom)
+
+
 def _check(name: str, value: float | None, bound: float, ok: Callable[[float], bool]) -> Target:
     if value is None:
         return Target(name, "not measured", f"{bound:g}", "n/a")
@@ -67,30 +90,34 @@ GROWTH_BOUND = 2.5  # issue 16: doubling any of tests/perf's shapes at most 2.5x
 
 
 def targets(
-    results: dict[str, Timing], rss: int, rss_error: str, growth: float | None = None
+    results: dict[str, Timing],
+    paired: dict[str, Paired],
+    rss: int,
+    rss_error: str,
+    growth: float | None = None,
 ) -> list[Target]:
     """Cold and warm corpus vs the floor and the peers, one file, growth, memory; `growth` is
     the worst t(2n) / t(n) over tests/perf's shapes (benchmarks/growth.py)."""
-    r = results
+    r = _Ratios(results, paired)
     memory = None if rss_error or not rss else rss / MB
     return [
-        _check("corpus lint / floor, wall (<=)", _ratio(r, "lint-corpus", "floor"), 0.5,
+        _check("corpus lint / floor, wall (<=)", r.wall("lint-corpus", "floor"), 0.5,
                lambda v: v <= 0.5),
-        _check("corpus lint / floor, CPU (<=)", _cpu_ratio(r, "lint-corpus", "floor"), 1.0,
+        _check("corpus lint / floor, CPU (<=)", r.cpu("lint-corpus", "floor"), 1.0,
                lambda v: v <= 1.0),
-        _check("warm cache / floor (<=)", _ratio(r, "lint-warm", "floor"), 0.1,
+        _check("warm cache / floor (<=)", r.wall("lint-warm", "floor"), 0.1,
                lambda v: v <= 0.1),
-        _check("warm cache / rumdl's cache (<=)", _ratio(r, "lint-warm", "rumdl-warm"), 1.0,
+        _check("warm cache / rumdl's cache (<=)", r.wall("lint-warm", "rumdl-warm"), 1.0,
                lambda v: v <= 1.0),
-        _check("one changed / warm cache (<=)", _ratio(r, "lint-changed", "lint-warm"), 1.1,
+        _check("one changed / warm cache (<=)", r.wall("lint-changed", "lint-warm"), 1.1,
                lambda v: v <= 1.1),
         _check("markdownlint-cli2 / corpus lint (>=)",
-               _ratio(r, "markdownlint-cli2-corpus", "lint-corpus"), 10, lambda v: v >= 10),
-        _check(STRETCH + "corpus lint / rumdl cold (<=)", _ratio(r, "lint-corpus", "rumdl-corpus"),
+               r.wall("markdownlint-cli2-corpus", "lint-corpus"), 10, lambda v: v >= 10),
+        _check(STRETCH + "corpus lint / rumdl cold (<=)", r.wall("lint-corpus", "rumdl-corpus"),
                2, lambda v: v <= 2),
-        _check("one file / import markdown_it (<=)", _ratio(r, "lint-small", "import"), 1.3,
+        _check("one file / import markdown_it (<=)", r.wall("lint-small", "import"), 1.3,
                lambda v: v <= 1.3),
-        _check("lint 2 MB / lint 1 MB (<=)", _ratio(r, "lint-big", "lint-half"), 2.2,
+        _check("lint 2 MB / lint 1 MB (<=)", r.wall("lint-big", "lint-half"), 2.2,
                lambda v: v <= 2.2),
         _check("tests/perf shapes, worst 2n / n (<=)", growth, GROWTH_BOUND,
                lambda v: v <= GROWTH_BOUND),
@@ -122,8 +149,23 @@ def table(results: dict[str, Timing]) -> list[str]:
     return lines
 
 
+def pair_lines(paired: dict[str, Paired]) -> list[str]:
+    """The targets' pairs: each ratio's median over the pairs, wall and CPU, and their count."""
+    lines = [f"{'timed in turn: top / bottom':<44} {'wall':>7} {'CPU':>7} {'pairs':>6}"]
+    for name, pair in paired.items():
+        if pair.error:
+            lines.append(f"{name:<44} {pair.error}")
+            continue
+        wall, cpu = (
+            f"{r:.2f}x" if r is not None else "" for r in (pair.wall_ratio, pair.cpu_ratio)
+        )
+        lines.append(f"{name:<44} {wall:>7} {cpu:>7} {len(pair.wall):>6}")
+    return lines
+
+
 def render(
     results: dict[str, Timing],
+    paired: dict[str, Paired],
     machine: dict[str, str],
     notes: list[str],
     checks: list[Target],
@@ -139,6 +181,10 @@ def render(
         "one file). ÷ prd-forge: median over prd-forge lint on the same input. CPU: median"
     )
     lines.append("user + system seconds of the command and all its processes.")
+    if paired:
+        lines += ["", *pair_lines(paired)]
+        lines.append("The targets below are these medians of the pairs' ratios (each pair: the")
+        lines.append("bottom command, then the top one); a target without a pair uses the table.")
     memory = rss_error or f"{rss / MB:.0f} MB"
     lines += ["", f"peak RSS of prd-forge lint on the corpus (all processes): {memory}", ""]
     lines.append(f"{'target':<40} {'value':>12} {'bound':>6}  status")

@@ -23,7 +23,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from benchmarks import corpus, growth, report, tools
+from benchmarks import corpus, growth, pairs, report, tools
 from benchmarks.timing import Timing, measure, peak_rss
 
 HERE = Path(__file__).resolve().parent
@@ -46,9 +46,11 @@ def cases(kit: tools.Tools, built: corpus.Corpus, work: Path) -> list[Case]:
     files = [str(p.relative_to(work)) for p in built.files]
     warm = [str(p.relative_to(work)) for p in warm_copy(built.files, work)]
     cached = [*kit.prd_forge, "lint", "--cache-dir", CACHE]
+    # a copy and a cache of its own, so that the two can run in turn (benchmarks/pairs.py)
+    edited = [str(p.relative_to(work)) for p in warm_copy(built.files, work, CHANGED)]
     # appends a blank line to the first file before each run: one cache miss per run
-    touch = ["sh", "-c", 'printf "\\n" >> "$1"; shift; exec "$@"', "sh", warm[0]]
-    changed = [*touch, *cached, *warm]
+    touch = ["sh", "-c", 'printf "\\n" >> "$1"; shift; exec "$@"', "sh", edited[0]]
+    changed = [*touch, *kit.prd_forge, "lint", "--cache-dir", CHANGED_CACHE, *edited]
     rumdl_warm = [[str(kit.rumdl), "check"]] if kit.rumdl is not None else []
     small, half, big = (str(p.relative_to(work)) for p in (built.small, built.half, built.big))
     floor = [py, str(HERE / "floor.py")]
@@ -88,7 +90,9 @@ def cases(kit: tools.Tools, built: corpus.Corpus, work: Path) -> list[Case]:
     return out
 
 
-CACHE = "lint-cache"  # prd-forge's cache folder for the warm cases, inside the work folder
+CACHE = "lint-cache"  # prd-forge's cache folder for the warm case, inside the work folder
+CHANGED = "changed"  # the copy the "one changed" case edits, and its cache folder
+CHANGED_CACHE = "lint-cache-changed"
 
 
 # How long before the warm runs the copies were last written, as files in a checkout were. A
@@ -98,12 +102,11 @@ CACHE = "lint-cache"  # prd-forge's cache folder for the warm cases, inside the 
 WRITTEN_BEFORE_S = 3600
 
 
-def warm_copy(files: list[Path], work: Path) -> list[Path]:
-    """A fresh copy of the corpus for the cached runs (one of its files changes while timed),
-    last written WRITTEN_BEFORE_S ago, with no cache left from an earlier run (prd-forge's or
-    rumdl's)."""
-    target = work / "warm"
-    for stale in (target, work / CACHE, work / ".rumdl_cache"):
+def warm_copy(files: list[Path], work: Path, name: str = "warm") -> list[Path]:
+    """A fresh copy of the corpus for the cached runs, in `work/name`, last written
+    WRITTEN_BEFORE_S ago, with no cache left from an earlier run (prd-forge's or rumdl's)."""
+    target = work / name
+    for stale in (target, work / CACHE, work / CHANGED_CACHE, work / ".rumdl_cache"):
         shutil.rmtree(stale, ignore_errors=True)
     target.mkdir()
     copies = [target / path.name for path in files]
@@ -120,18 +123,22 @@ def size(path: Path) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} KB"
 
 
+def rounds(case: Case, args: argparse.Namespace) -> int:
+    count: int = args.startup_rounds if case.group == "start-up" else args.rounds
+    return count
+
+
 def run_cases(todo: list[Case], work: Path, args: argparse.Namespace) -> dict[str, Timing]:
     """Time each case; a tool that timed out on the 1 MB prefix is not tried on 2 MB."""
     results: dict[str, Timing] = {}
     for case in todo:
-        rounds = args.startup_rounds if case.group == "start-up" else args.rounds
         half = results.get(case.key.replace("-big", "-half"))
         if case.key.endswith("-big") and half is not None and "timed out" in half.error:
             results[case.key] = Timing(case.label, [], "skipped: timed out on the prefix")
             continue
         print(f"  {case.label} ...", end=" ", flush=True)
         timing = measure(
-            case.label, case.command, work, rounds=rounds, budget=args.budget,
+            case.label, case.command, work, rounds=rounds(case, args), budget=args.budget,
             timeout=args.timeout, use_hyperfine=not args.no_hyperfine,
         )  # fmt: skip
         print(f"{timing.median:.3f} s" if timing.ok else timing.error, flush=True)
@@ -203,7 +210,14 @@ def main(argv: list[str] | None = None) -> int:
     kit.notes.append("versions: " + ", ".join(versions(kit)))
     print(f"building the corpus ({args.files} files, {args.big_bytes:,} B big file) ...")
     built = corpus.build(work, args.files, args.big_bytes)
-    results = run_cases(cases(kit, built, work), work, args)
+    todo = cases(kit, built, work)
+    results = run_cases(todo, work, args)
+    print("the targets' commands in turn ...", flush=True)
+    paired = pairs.measure(
+        {case.key: case.command for case in todo}, results, work,
+        rounds={case.key: rounds(case, args) for case in todo},
+        budget=args.budget, timeout=args.timeout,
+    )  # fmt: skip
     files = [str(p.relative_to(work)) for p in built.files]
     # cold, as the corpus is timed: a run answered from the result cache only reads it
     rss, rss_error = peak_rss([*kit.prd_forge, "lint", "--no-cache", *files], work, args.timeout)
@@ -211,11 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     grown = growth.measure(python, quick=args.quick, timeout=args.timeout)
     worst = grown.worst
     info = machine(python)
-    checks = report.targets(results, rss, rss_error, worst[1] if worst else None)
-    print(report.render(results, info, kit.notes, checks, rss, rss_error))
+    checks = report.targets(results, paired, rss, rss_error, worst[1] if worst else None)
+    print(report.render(results, paired, info, kit.notes, checks, rss, rss_error))
     print("\n".join(["", *growth.lines(grown)]))
     record = {"machine": info, "argv": sys.argv, "rss_bytes": rss, "notes": kit.notes}
     record["results"] = {key: asdict(timing) for key, timing in results.items()}
+    record["pairs"] = {key: asdict(pair) for key, pair in paired.items()}
     record["targets"] = [asdict(check) for check in checks]
     record["growth"] = asdict(grown)
     (work / "results.json").write_text(json.dumps(record, indent=2) + "\n")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.pairs import Paired, in_turn
 from benchmarks.run import CACHE, warm_copy
 from prd_forge.lint import files
 from prd_forge.lint import run as lint_run
@@ -71,6 +72,22 @@ def test_quick_benchmark_times_every_command_and_checks_every_target(tmp_path: P
     assert len(grown["ratios"]) == 2 and grown["error"] == ""
     assert all(ratio > 0 for ratio in grown["ratios"].values())
     assert "growth on tests/perf's shapes, t(2n) / t(n)" in done.stdout
+    # the targets' commands timed again in turn; without peers, the pairs of prd-forge's own
+    pairs = record["pairs"]
+    assert list(pairs) == [
+        "lint-corpus / floor", "lint-warm / floor", "lint-changed / lint-warm",
+        "lint-small / import", "lint-big / lint-half",
+    ]  # fmt: skip
+    assert all(len(p["wall"]) == len(p["cpu"]) == 1 and not p["error"] for p in pairs.values())
+    values = {t["name"]: t["value"] for t in record["targets"]}
+    assert (
+        values["one changed / warm cache (<=)"]
+        == f"{pairs['lint-changed / lint-warm']['wall'][0]:.2f}"
+    )
+    assert (
+        values["corpus lint / floor, CPU (<=)"] == f"{pairs['lint-corpus / floor']['cpu'][0]:.2f}"
+    )
+    assert "timed in turn: top / bottom" in done.stdout
     assert "load average" in record["machine"]
     for line in ("prd-forge lint, 20 files", *TARGETS):
         assert line in done.stdout
@@ -145,3 +162,23 @@ def test_compare_times_two_installs_in_turn_and_prints_each_ratio(tmp_path: Path
         assert re.fullmatch(
             r".{26}( +\d+\.\d{3} s){2} +\d+\.\d\dx( +\d+\.\d{3} s){2} +\d+\.\d\dx", row
         )
+
+
+def test_pairs_run_the_bottom_command_then_the_top_one_and_stop_at_a_failure(
+    tmp_path: Path,
+) -> None:
+    log = tmp_path / "log"
+    top = ["sh", "-c", f"echo top >> {log}"]
+    bottom = ["sh", "-c", f"echo bottom >> {log}"]
+    paired = in_turn("t", "b", top, bottom, tmp_path, 3, timeout=30)
+    assert log.read_text().split() == ["bottom", "top"] * 3
+    assert len(paired.wall) == 3 and paired.error == ""
+    assert paired.wall_ratio is not None and paired.wall_ratio > 0
+    failing = in_turn("t", "b", ["sh", "-c", "exit 3"], bottom, tmp_path, 3, timeout=30)
+    assert failing.error.startswith("exit 3") and failing.wall_ratio is None
+
+
+def test_a_pair_ratio_is_the_median_of_the_pairs_ratios() -> None:
+    paired = Paired("t", "b", wall=[0.5, 3.0, 0.7], cpu=[1.0, 1.2, 9.0])
+    assert paired.wall_ratio == 0.7 and paired.cpu_ratio == 1.2
+    assert Paired("t", "b", wall=[1.0], error="exit 2").wall_ratio is None
