@@ -7,8 +7,10 @@ what a 2 MB line costs (see tests/lint/test_bad_input.py for the long-line bound
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Final, NamedTuple
 
 from prd_forge import concerns
@@ -74,7 +76,7 @@ class _Forms:
     once found (kept here, so a concern registered later is never answered from what was
     found before it)."""
 
-    __slots__ = ("_found", "by_needle", "registry")
+    __slots__ = ("by_needle", "found", "registry")
 
     def __init__(self, registry: tuple[Concern, ...]) -> None:
         self.registry = registry
@@ -89,7 +91,7 @@ class _Forms:
                 by_needle.setdefault(needle, []).append(form.pattern)
         # each needle once, with every pattern it admits: one `in` per needle per block
         self.by_needle = tuple((needle, tuple(found)) for needle, found in by_needle.items())
-        self._found: dict[str, str | None] = {}  # several rules ask about the same block
+        self.found: dict[str, str | None] = {}  # several rules ask about the same block
 
     def first(
         self, lowered: str, position: int = 0, needles: _Needles | None = None
@@ -110,28 +112,59 @@ class _Forms:
 
     def placeholder(self, text: str) -> str | None:
         """The first placeholder in `text`, as written."""
-        if text in self._found:
-            return self._found[text]
+        if text in self.found:
+            return self.found[text]
         return self._keep(text, _placeholder(text, self, self.by_needle, marked=True))
 
-    def placeholders(self, texts: Sequence[str]) -> None:
-        """Find the first placeholder of each text at once: a needle that none of them holds
-        is looked for in none (most of a document's blocks hold none of the twenty-odd)."""
-        new = [text for text in texts if text not in self._found]
-        if not new:
-            return
-        joined = "\n".join(new)
+    def placeholders(self, texts: Sequence[str]) -> list[str | None]:
+        """The first placeholder of each text, found at once: a needle that none of them holds
+        is looked for in none (most of a document's blocks hold none of the twenty-odd), and
+        a text that holds none of the needles found is looked at no further."""
+        new = [text for text in texts if text not in self.found]
+        if new:
+            self._find(new)
+        found = self.found
+        # (a text found before may have been let go since, to keep at most _KEEP)
+        return [found[text] if text in found else self.placeholder(text) for text in texts]
+
+    def _find(self, texts: list[str]) -> None:
+        joined = "\n".join(texts)
         marked = _marked(joined)
         lowered = _unemphasised(joined.lower())
         needles = tuple(pair for pair in self.by_needle if pair[0] in lowered)
-        for text in new:
-            self._keep(text, _placeholder(text, self, needles, marked=marked))
+        held = None
+        if not marked and len(lowered) == len(joined):  # one character for one: see _holding
+            held = _holding(texts, lowered, [needle for needle, _ in needles])
+        for index, text in enumerate(texts):
+            if held is None or index in held:
+                self._keep(text, _placeholder(text, self, needles, marked=marked))
+            else:
+                self._keep(text, None)
 
     def _keep(self, text: str, found: str | None) -> str | None:
-        if len(self._found) >= _KEEP:
-            self._found.clear()
-        self._found[text] = found
+        if len(self.found) >= _KEEP:
+            self.found.clear()
+        self.found[text] = found
         return found
+
+
+def _holding(texts: Sequence[str], lowered: str, needles: Sequence[str]) -> set[int] | None:
+    """The indexes of the texts that hold one of `needles`, given `lowered`, the texts joined
+    by line breaks and lower-cased one character for one (so each text's place in it is its
+    place in the joined text); None if a needle holds a line break (and so might span two
+    texts). A text that holds no needle holds no placeholder: every form's match holds one of
+    its needles. One `find` per text that holds a needle, not an `in` per needle per text."""
+    if any("\n" in needle for needle in needles):
+        return None
+    ends = list(accumulate(len(text) + 1 for text in texts))  # each just past a line break
+    held: set[int] = set()
+    for needle in needles:
+        at = lowered.find(needle)
+        while at >= 0:
+            index = bisect_right(ends, at)  # the text `at` is in
+            held.add(index)
+            at = lowered.find(needle, ends[index])  # on from the next text
+    return held
 
 
 def _marked(text: str) -> bool:
@@ -203,13 +236,19 @@ class Prefiltered(NamedTuple):
 def first_placeholder(text: str) -> str | None:
     """The first placeholder in `text` ("TBD", "[More Information Needed]", a concern's own
     form such as "[NEEDS CLARIFICATION: ...]"), as written."""
+    # several rules ask this of every block, and mostly of a block asked before: that answer is
+    # read here, without the calls to _forms and _Forms.placeholder (which cost twice this)
+    if _current_forms and _current_forms[0].registry is concerns.current():
+        found = _current_forms[0].found
+        if text in found:
+            return found[text]
     return _forms().placeholder(text)
 
 
-def first_placeholders(texts: Sequence[str]) -> None:
-    """Find the first placeholder of each of a document's texts now, at once: cheaper than
-    one `first_placeholder` after another (which then answer from what was found)."""
-    _forms().placeholders(texts)
+def first_placeholders(texts: Sequence[str]) -> list[str | None]:
+    """The first placeholder of each of a document's texts, found at once: cheaper than one
+    `first_placeholder` after another (which then answer from what was found)."""
+    return _forms().placeholders(texts)
 
 
 def _unemphasised(text: str) -> str:

@@ -102,10 +102,29 @@ def test_a_document_s_placeholders_found_at_once_are_those_found_one_by_one(
     texts: list[str],
 ) -> None:
     at_once = words._Forms(concerns.current())
-    at_once.placeholders(texts)
+    found = at_once.placeholders(texts)
     one_by_one = words._Forms(concerns.current())
+    assert found == [one_by_one.placeholder(text) for text in texts]
     # what the batch found is kept: asking again answers from it
-    assert [at_once.placeholder(text) for text in texts] == [
-        one_by_one.placeholder(text) for text in texts
+    assert [at_once.placeholder(text) for text in texts] == found
+    assert all(text in at_once.found for text in texts)
+
+
+def test_first_placeholders_answers_for_texts_found_before_and_new() -> None:
+    words.first_placeholder("Owner: TBD")
+    assert words.first_placeholders(["Owner: TBD", "All done.", "Figures to come."]) == [
+        "TBD",
+        None,
+        "to come",
     ]
-    assert all(text in at_once._found for text in texts)
+    assert words.first_placeholder("Figures to come.") == "to come"
+
+
+def test_the_texts_holding_a_needle_are_found_by_their_place_in_the_joined_text() -> None:
+    texts = ["no slot", "a [link] and [another]", "", "to be decided", "[x] to be", "tb"]
+    lowered = "\n".join(texts)
+    assert words._holding(texts, lowered, ["[", "to be "]) == {1, 3, 4}
+    assert words._holding(texts, lowered, ["tb"]) == {5}
+    assert words._holding(texts, lowered, []) == set()
+    # a needle that might span two texts: no answer
+    assert words._holding(texts, lowered, ["slot\na"]) is None

@@ -74,8 +74,8 @@ class Prose:
                 if found.table is None:
                     places.append((i, j))
                     texts.append(found.text)
-        words.first_placeholders(texts)
-        said = [stated(text) for text in texts]
+        slots = words.first_placeholders(texts)
+        said = [stated(text) if slot else text for text, slot in zip(texts, slots, strict=True)]
         return dict(zip(places, known().scanner.scan_all(said), strict=True))
 
 
