@@ -103,7 +103,7 @@ def collect(
         return ContentEvidence(hits, tables, measured, {}, texts)
     facts = known()
     signs = [(c, sign) for c, each in facts.signs.items() if c in wanted for sign in each]
-    kinded = wanted & facts.kinds.keys()
+    kinded = wanted.intersection(facts.kinds)
     for i, section in enumerate(doc.sections):
         if i in zone:
             continue

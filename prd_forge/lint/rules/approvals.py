@@ -38,7 +38,7 @@ def _stale(ctx: Context) -> Iterator[Observation]:
         )
 
 
-RULES = (
+RULES: tuple[Rule, ...] = (
     Rule(
         code="PRD201",
         name="stale-approval",

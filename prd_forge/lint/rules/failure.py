@@ -217,7 +217,7 @@ def _ux_states(ctx: Context) -> Iterator[Observation]:
 
 _REGISTER = "## Failure modes\n\n| Failure | Severity | Detection | Fallback |\n|---|---|---|---|\n"
 
-RULES = (
+RULES: tuple[Rule, ...] = (
     Rule(
         code="PRD121",
         name="failure-mode-without-fallback",

@@ -153,7 +153,7 @@ def _genai_risks(ctx: Context) -> Iterator[Observation]:
 
 _ALL_TWELVE = "\n".join(f"| {risk.title} | ... |" for risk in genai_risks.RISKS)
 
-RULES = (
+RULES: tuple[Rule, ...] = (
     Rule(
         code="PRD211",
         name="genai-risks-unaddressed",

@@ -141,7 +141,7 @@ def _override(ctx: Context) -> Iterator[Observation]:
         )
 
 
-RULES = (
+RULES: tuple[Rule, ...] = (
     Rule(
         code="PRD151",
         name="monitoring-without-owner",

@@ -181,7 +181,7 @@ def _vague_words(ctx: Context) -> Iterator[Observation]:
             )
 
 
-RULES = (
+RULES: tuple[Rule, ...] = (
     Rule(
         code="PRD101",
         name="metric-without-target",

@@ -24,7 +24,7 @@ _FAILURES = (
     "| Wrong refund date | high | `show-order-record` |\n"
 )
 
-RULES = (
+RULES: tuple[Rule, ...] = (
     Rule(
         code="PRD124",
         name="dangling-reference",

@@ -164,7 +164,7 @@ def _unknown_targets(ctx: Context) -> Iterator[Observation]:
     yield from ctx.unknown_targets
 
 
-RULES = (
+RULES: tuple[Rule, ...] = (
     Rule(
         code="PRD001",
         name="missing-section",

@@ -241,7 +241,7 @@ def _pending_approval(ctx: Context) -> Iterator[Observation]:
     return _broken(ctx, _APPROVAL)
 
 
-RULES = (
+RULES: tuple[Rule, ...] = (
     Rule(
         code="PRD191",
         name="owner-names-nobody",
