@@ -8,10 +8,13 @@ concern registered at run time (lint, the render guard, `template check`) asks
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Final
 
 from prd_forge import concerns
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.concerns import Concern, Level, applicable, get
+
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = ["BY_ID", "CONCERNS", "IDS", "Concern", "Level", "applicable", "get"]
 

@@ -20,7 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Final
+
+from prd_forge._records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Final
 
 _UNITS: Final = (
     r"ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|"

@@ -15,9 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import import_module
-from typing import Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.concerns.base import Concern, GapMessage, Level, Placeholder, Raise, TableSign
+
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = [
     "Concern",

@@ -13,9 +13,10 @@ answers any risk opts into the profile whatever its output kind.
 
 from __future__ import annotations
 
-from typing import Final
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 
-from prd_forge._records import NamedTuple
+if TYPE_CHECKING:
+    from typing import Final
 
 TITLE: Final = "Generative AI risks (NIST AI 600-1)"
 ANCHOR: Final = "NIST AI 600-1, Generative AI Profile (July 2024), section 2"

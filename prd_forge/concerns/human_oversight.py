@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Final
-
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.concerns.base import Concern, Level, Raise
+
+if TYPE_CHECKING:
+    from typing import Final
 
 # the people who review, approve or correct what a model does
 _ROLE: Final = (

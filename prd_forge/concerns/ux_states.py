@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Final
-
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.concerns.base import Concern, GapMessage, Level, Placeholder, TableSign
+
+if TYPE_CHECKING:
+    from typing import Final
 
 # the words a screen shows, when quoted after the phrase: each state's copy is its own evidence
 _COPY: Final = r"(?: [^\"\u201c`*\n]{0,60}(?:[\"\u201c`]|\*\*)\w+(?:\W{1,2}\w+){0,2})?"

@@ -33,7 +33,11 @@ import zlib
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
-from typing import Any, Final
+
+from prd_forge._records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 

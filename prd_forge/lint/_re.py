@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint._programs import compile_kept, compile_pattern
 from prd_forge.lint.word_led import WordLed
+
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 # what LazyPattern takes from the compiled pattern
 _METHODS: Final = ("findall", "finditer", "match", "search", "split", "sub")

@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint._re import lazy
+
+if TYPE_CHECKING:
+    from typing import Final
 
 STRONG: Final = 3
 WEAK_CAP: Final = 2

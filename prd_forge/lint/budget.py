@@ -14,11 +14,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
-from typing import TYPE_CHECKING, Final
 
-from prd_forge._records import NamedTuple
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from typing import Final
+
     from prd_forge.lint.results import Finding
 
 BUDGET: Final = 5  # findings of one rule in one file before they are merged file-wide

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint import pulldown
 from prd_forge.lint.model import Block, Comment, Document, Section, Table
 from prd_forge.lint.sections import Builder, is_alert
 
 if TYPE_CHECKING:
+    from typing import Final
+
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 

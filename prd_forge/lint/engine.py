@@ -11,10 +11,9 @@ import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path, PurePath
-from typing import Final
 
 from prd_forge import concerns as registry
-from prd_forge._records import NamedTuple
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.concerns import Concern
 from prd_forge.lint import ai as ai_detect
 from prd_forge.lint import budget, pathmatch, suppress
@@ -25,6 +24,9 @@ from prd_forge.lint.headings import AliasIndex, build_index
 from prd_forge.lint.results import FileReport, Finding
 from prd_forge.lint.rules import ANY_CONCERN, REGISTRY, Context, Observation, Rule, find
 from prd_forge.terms import CoverageState, Severity, Stage
+
+if TYPE_CHECKING:
+    from typing import Final
 
 OFF: Final = "off"
 # In a draft, only a missing or hollow required concern, or an open blocker, fails; the rest is

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Final
 
-from prd_forge._records import NamedTuple
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.lint._programs import code_checksum, kept
 from prd_forge.lint._re import lazy
+
+if TYPE_CHECKING:
+    from typing import Final
 
 # "3.2", "III.", "A)", "Section 4 -", "Step 2:" before the words of a heading
 _NUMBERING: Final = lazy(

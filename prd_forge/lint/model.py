@@ -4,7 +4,8 @@ document.parse) and read by every rule."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+
+from prd_forge._records import NamedTuple
 
 
 class Table(NamedTuple):

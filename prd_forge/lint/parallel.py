@@ -15,10 +15,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Final, Generic, NoReturn, TypeVar
 
-Item = TypeVar("Item")
-Result = TypeVar("Result")
+from prd_forge._records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, TypeVar
+
+    Item = TypeVar("Item")
+    Result = TypeVar("Result")
 
 PARALLEL_MIN: Final = 48  # below this many items one process is faster than a pool
 # Small chunks: once the queue is empty, the parent waits for the chunk each child is still
@@ -62,32 +66,23 @@ def _shared_out(
     # does not touch (and so copy) the pages it shares with the parent (about 1,000 fewer page
     # faults on the benchmark corpus), and neither process walks those objects again
     gc.freeze()
+
+    def do(number: int) -> list[Result]:
+        """Chunk `number` of the work: `work` over the items of its span."""
+        start, stop = spans[number]
+        return [work(item) for item in items[start:stop]]
+
     try:
-        chunks = _Chunks(work, items, spans)
-        done = _forked(chunks, children) if _fork_is_safe() else _pooled(chunks, children)
+        if _fork_is_safe():
+            done = _forked(do, len(spans), children)
+        else:
+            done = _pooled(work, items, spans, children)
         for number in range(len(spans)):
             if number not in done:  # a child failed or was stopped: do its chunks here
-                done[number] = chunks.do(number)
+                done[number] = do(number)
         return [out for number in range(len(spans)) for out in done[number]]
     finally:
         gc.unfreeze()
-
-
-class _Chunks(Generic[Item, Result]):
-    """The work shared out: `work` over `items`, a chunk (`spans`) at a time."""
-
-    __slots__ = ("items", "spans", "work")
-
-    def __init__(
-        self, work: Callable[[Item], Result], items: Sequence[Item], spans: list[tuple[int, int]]
-    ) -> None:
-        self.work = work
-        self.items = items
-        self.spans = spans
-
-    def do(self, number: int) -> list[Result]:
-        start, stop = self.spans[number]
-        return [self.work(item) for item in self.items[start:stop]]
 
 
 _RECORD: Final = 4  # bytes of a chunk's number in the queue
@@ -98,14 +93,17 @@ def _fork_is_safe() -> bool:
     return sys.platform.startswith("linux")
 
 
-def _forked(chunks: _Chunks[Item, Result], children: int) -> dict[int, list[Result]]:
-    """The chunks' results, by number, from this process and `children` forked ones (costs
-    a fork each: multiprocessing's import and its threads cost more than linting 20 files)."""
+def _forked(
+    do: Callable[[int], list[Result]], count: int, children: int
+) -> dict[int, list[Result]]:
+    """The results of chunks 0 to `count` - 1 (`do` does one), by number, from this process
+    and `children` forked ones (costs a fork each: multiprocessing's import and its threads
+    cost more than linting 20 files)."""
     import pickle
 
     queue, feed = os.pipe()
     try:
-        numbers = range(len(chunks.spans))
+        numbers = range(count)
         os.write(feed, b"".join(n.to_bytes(_RECORD, "little") for n in numbers))
     finally:
         os.close(feed)  # the queue ends when it is empty: no process holds its other end
@@ -121,10 +119,10 @@ def _forked(chunks: _Chunks[Item, Result], children: int) -> dict[int, list[Resu
                 break
             if pid == 0:  # pragma: no cover - the child (coverage does not follow a fork)
                 os.close(answer)
-                _child(chunks, queue, send)
+                _child(do, queue, send)
             os.close(send)
             pids[pid] = answer
-        done = _take_all(chunks, queue)
+        done = _take_all(do, queue)
         for answer in pids.values():
             sent = _read_all(answer)
             if sent:  # nothing from a child that failed
@@ -137,17 +135,17 @@ def _forked(chunks: _Chunks[Item, Result], children: int) -> dict[int, list[Resu
             _reap(pid)
 
 
-def _take_all(chunks: _Chunks[Item, Result], queue: int) -> dict[int, list[Result]]:
+def _take_all(do: Callable[[int], list[Result]], queue: int) -> dict[int, list[Result]]:
     """The results of the chunks this process takes from the queue, until it is empty."""
     done: dict[int, list[Result]] = {}
     while len(record := os.read(queue, _RECORD)) == _RECORD:
         number = int.from_bytes(record, "little")
-        done[number] = chunks.do(number)
+        done[number] = do(number)
     return done
 
 
 def _child(
-    chunks: _Chunks[Item, Result], queue: int, send: int
+    do: Callable[[int], list[Result]], queue: int, send: int
 ) -> NoReturn:  # pragma: no cover - runs in the forked child
     """Do chunks until the queue is empty, send their results, and end without running
     anything the parent registered to run at exit (nor flushing its buffers twice)."""
@@ -155,7 +153,7 @@ def _child(
     try:
         import pickle
 
-        data = pickle.dumps(_take_all(chunks, queue), pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(_take_all(do, queue), pickle.HIGHEST_PROTOCOL)
         with os.fdopen(send, "wb") as out:
             out.write(data)
         code = 0
@@ -183,13 +181,17 @@ def _reap(pid: int) -> None:
         pass
 
 
-def _pooled(chunks: _Chunks[Item, Result], children: int) -> dict[int, list[Result]]:
+def _pooled(
+    work: Callable[[Item], Result],
+    items: Sequence[Item],
+    spans: list[tuple[int, int]],
+    children: int,
+) -> dict[int, list[Result]]:
     """The chunks' results, by number, from a process pool (items travel by pickle)."""
     from concurrent.futures import ProcessPoolExecutor
 
-    work, items = chunks.work, chunks.items
     with ProcessPoolExecutor(max_workers=children) as pool:
-        futures = [pool.submit(_chunk, work, items[start:stop]) for start, stop in chunks.spans]
+        futures = [pool.submit(_chunk, work, items[start:stop]) for start, stop in spans]
         return {number: future.result() for number, future in enumerate(futures)}
 
 

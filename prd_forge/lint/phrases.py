@@ -25,12 +25,15 @@ import re
 import zlib
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Final, NamedTuple
 
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.lint import regex_source
 from prd_forge.lint._programs import kept, stored
 from prd_forge.lint._re import LazyPattern, lazy
 from prd_forge.lint.regex_source import literal_prefix, literal_prefixes
+
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 __all__ = ["Evidence", "Scanner", "evidence", "literal_prefix", "literal_prefixes"]
 

@@ -29,11 +29,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from itertools import accumulate
-from typing import Any, Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint import pulldown_checks as checks
 from prd_forge.lint.model import Document, Table
 from prd_forge.lint.sections import Builder, is_alert
+
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 # markdown-it-py's maxNesting (document.py): past it markdown-it-py skips the rest of the
 # document; well below it, both read the same blocks
@@ -108,7 +111,8 @@ def _source(text: str) -> tuple[str, bytes, str | None, int] | None:
     return text, data, front, extra
 
 
-_Event = tuple[Any, dict[str, int]]
+if TYPE_CHECKING:  # aliases for annotations: typing is not imported at run time
+    _Event = tuple[Any, dict[str, int]]
 
 
 class _Reader:
@@ -474,7 +478,8 @@ def _linked(tag: dict[str, Any]) -> bool:
     return "Link" in tag or "Image" in tag
 
 
-_StartReader = Callable[[_Reader, Any, dict[str, int]], "_Event | None"]
+if TYPE_CHECKING:
+    _StartReader = Callable[[_Reader, Any, dict[str, int]], _Event | None]
 _STARTS: Final[dict[str, _StartReader]] = {
     "Paragraph": _Reader._paragraph,
     "Item": _Reader._item,

@@ -13,7 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import Final
+
+from prd_forge._records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Final
 
 # a line of dashes, colons and pipes (after any quote markers): under a line with a pipe, a
 # table's delimiter row for one parser or the other, or for neither (a setext heading, a rule)

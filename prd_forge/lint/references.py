@@ -11,11 +11,13 @@ opens with it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
 
-from prd_forge._records import NamedTuple
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Block, Document, Table
+
+if TYPE_CHECKING:
+    from typing import Final
 
 _ID: Final = lazy(r"`([A-Za-z0-9][\w.-]{0,80})`")
 _OPENING_ID: Final = lazy(r"[ \t*_]*`([A-Za-z0-9][\w.-]{0,80})`")

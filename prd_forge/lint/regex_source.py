@@ -10,7 +10,11 @@ match, never less.
 from __future__ import annotations
 
 import re
-from typing import Final
+
+from prd_forge._records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Final
 
 _META: Final = frozenset("\\()[]?*+{}|.^$")
 _QUANTIFIERS: Final = ("?", "*", "+", "{")

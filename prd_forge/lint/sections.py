@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint._re import lazy
 from prd_forge.lint.model import Block, Comment, Document, Section, Table
+
+if TYPE_CHECKING:
+    from typing import Final
 
 PSEUDO_LEVEL: Final = 7  # a bold pseudo-heading sits below its real heading
 

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint._re import lazy
 from prd_forge.lint.document import Comment, Document
 from prd_forge.lint.rules.base import Observation, Suppression
+
+if TYPE_CHECKING:
+    from typing import Final
 
 _DIRECTIVE: Final = lazy(
     r"<!--\s*prd-forge[- :]\s*(?:ignore|disable)(?P<next>-next-line)?(?P<body>.*?)-->",

@@ -11,11 +11,14 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import accumulate
-from typing import Final, NamedTuple
 
 from prd_forge import concerns
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.concerns import Concern
 from prd_forge.lint._re import LazyPattern, lazy
+
+if TYPE_CHECKING:
+    from typing import Final
 
 _UPPER_MARKERS: Final = lazy(r"\b(?:TODO|FIXME|XXX)\b")
 

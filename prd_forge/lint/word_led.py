@@ -19,10 +19,13 @@ import re
 import string
 from collections.abc import Callable, Iterator
 from functools import cache
-from typing import Final, Literal
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint import regex_source
 from prd_forge.lint._programs import code_checksum, compile_pattern, kept
+
+if TYPE_CHECKING:
+    from typing import Final, Literal
 
 _ASCII_WORD: Final = frozenset(string.ascii_letters + string.digits + "_")
 # ASCII text in which every character but an ASCII word character reads as a space ("?", what

@@ -11,8 +11,8 @@ question is not covered.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Final, NamedTuple
 
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.lint.coverage.body import HOLLOW_WORDS, MIN_WORDS, assess
 from prd_forge.lint.coverage.evidence import (
     TEXT_HITS,
@@ -37,6 +37,9 @@ from prd_forge.lint.coverage.model import (
 from prd_forge.lint.coverage.named import by_heading, by_label, heading_matches, question_zone
 from prd_forge.lint.document import Document
 from prd_forge.lint.headings import AliasIndex
+
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = [
     "HOLLOW",

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint import text as words
 from prd_forge.lint._re import lazy
 from prd_forge.lint.coverage.model import HOLLOW, PARTIAL, PRESENT
 from prd_forge.lint.document import Block, Table
 from prd_forge.terms import CoverageState
+
+if TYPE_CHECKING:
+    from typing import Final
 
 MIN_WORDS: Final = 8  # fewer words of substance than this is a partial answer
 HOLLOW_WORDS: Final = 3  # fewer than this is no answer at all

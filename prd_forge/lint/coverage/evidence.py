@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Final, NamedTuple
 
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.concerns import TableSign
 from prd_forge.lint import phrases
 from prd_forge.lint import text as words
@@ -24,6 +24,9 @@ from prd_forge.lint.coverage.model import (
 )
 from prd_forge.lint.document import Block, Document
 from prd_forge.lint.references import defined_ids, ids_in, reference_columns, references
+
+if TYPE_CHECKING:
+    from typing import Final
 
 TEXT_HITS: Final = 1  # blocks (or different phrases) before prose alone makes a concern partial
 TEXT_HITS_BESIDE_GAP: Final = 2  # ... when the concern's own section is a placeholder

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Final
 
 from prd_forge import concerns as registry
-from prd_forge._records import NamedTuple
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.concerns import Concern, TableSign
 from prd_forge.lint import phrases
 from prd_forge.lint._re import Caseless, LazyPattern, lazy
+
+if TYPE_CHECKING:
+    from typing import Final
 
 _KEPT: Final = 4  # registries remembered at once (tests swap in a few)
 

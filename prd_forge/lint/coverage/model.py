@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Final, NamedTuple
-
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.terms import COVERAGE_STATES, CoverageState
+
+if TYPE_CHECKING:
+    from typing import Final
 
 MISSING: Final = CoverageState.MISSING
 HOLLOW: Final = CoverageState.HOLLOW

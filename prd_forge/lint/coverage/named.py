@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Final
 
 from prd_forge import concerns as registry
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint import text as words
 from prd_forge.lint._re import lazy
 from prd_forge.lint.coverage.body import assess
@@ -14,6 +14,9 @@ from prd_forge.lint.coverage.known import known
 from prd_forge.lint.coverage.model import OPEN_QUESTIONS, PARTIAL, PRESENT, Coverage, better
 from prd_forge.lint.document import Block, Document, Table
 from prd_forge.lint.headings import AliasIndex
+
+if TYPE_CHECKING:
+    from typing import Final
 
 _ZONE_TITLES: Final = frozenset({("blocker",), ("open", "blocker"), ("gap",), ("known", "gap")})
 

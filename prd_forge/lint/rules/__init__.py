@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint.rules import (
     approvals,
     failure,
@@ -22,6 +22,9 @@ from prd_forge.lint.rules.base import (
     Rule,
     Suppression,
 )
+
+if TYPE_CHECKING:
+    from typing import Final
 
 REGISTRY: Final[tuple[Rule, ...]] = tuple(
     sorted(

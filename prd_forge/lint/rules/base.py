@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Final, TypeVar, cast
 
-from prd_forge._records import NamedTuple
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.lint.coverage import Analysis, Coverage
 from prd_forge.lint.document import Block, Document, Section
 from prd_forge.terms import Severity, Stage
 
-ANY_CONCERN: Final = "*"  # a rule whose findings name their own concern
+if TYPE_CHECKING:
+    from typing import Final, TypeVar
 
-Found = TypeVar("Found")
+    Found = TypeVar("Found")
+
+ANY_CONCERN: Final = "*"  # a rule whose findings name their own concern
 
 
 class Observation(NamedTuple):
@@ -83,7 +85,7 @@ class Context:
         """`compute(self)`, computed once per document: several rules read the same scan."""
         if compute not in self._once:
             self._once[compute] = compute(self)
-        return cast(Found, self._once[compute])
+        return self._once[compute]  # type: ignore[return-value]  # what `compute` returned
 
     @property
     def coverage(self) -> Mapping[str, Coverage]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.concerns import human_oversight
 from prd_forge.lint import text as words
 from prd_forge.lint._re import Caseless, fold, lazy
@@ -12,6 +12,9 @@ from prd_forge.lint.document import Block, Table
 from prd_forge.lint.rules import needles
 from prd_forge.lint.rules.base import Context, Observation, Rule
 from prd_forge.terms import Severity
+
+if TYPE_CHECKING:
+    from typing import Final
 
 _FAILURE_COLUMN: Final = ("failure", "risk", "error", "harm", "what can go wrong", "scenario")
 _FALLBACK_COLUMN: Final = ("mitigation", "fallback", "recovery", "response", "contingency")

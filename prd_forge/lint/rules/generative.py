@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.concerns import genai_risks
 from prd_forge.lint import regex_source
 from prd_forge.lint import text as words
@@ -25,6 +25,9 @@ from prd_forge.lint.document import Block, Document, Section
 from prd_forge.lint.rules import needles
 from prd_forge.lint.rules.base import Context, Observation, Rule
 from prd_forge.terms import Severity
+
+if TYPE_CHECKING:
+    from typing import Final
 
 
 def _caseless(source: str) -> LazyPattern:

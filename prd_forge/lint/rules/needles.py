@@ -11,11 +11,14 @@ an escape and has no literal later) makes the pattern's needles None: always sea
 from __future__ import annotations
 
 import re
-from typing import Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint._programs import compile_pattern
 from prd_forge.lint._re import fold, lazy
 from prd_forge.lint.regex_source import end_of, top_level
+
+if TYPE_CHECKING:
+    from typing import Final
 
 _META: Final = frozenset("\\()[]{}.^$|?*+")
 _OPTIONAL: Final = frozenset("?*{")

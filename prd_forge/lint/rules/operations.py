@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint import text as words
 from prd_forge.lint._re import Caseless
 from prd_forge.lint.rules.base import Context, Observation, Rule
 from prd_forge.terms import Severity
+
+if TYPE_CHECKING:
+    from typing import Final
 
 _OWNER: Final = Caseless(
     r"\b(?:owners?|owned by|owns|on-?call|pager\w*|dri|responsible|accountable|team)\b|@\w"

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Final
 
+from prd_forge._records import TYPE_CHECKING
 from prd_forge.lint import text as words
 from prd_forge.lint._re import Caseless, lazy
 from prd_forge.lint.document import Block
 from prd_forge.lint.rules.base import Context, Observation, Rule
 from prd_forge.terms import Severity
+
+if TYPE_CHECKING:
+    from typing import Final
 
 _NUMBER_WORDS: Final = Caseless(
     r"\b(?:zero|one|two|three|four|five|ten|half|double|twice|triple|percent|no (?:drop|increase"

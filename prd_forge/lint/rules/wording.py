@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Final
 
 from prd_forge import wording
-from prd_forge._records import NamedTuple
+from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.lint import text as words
 from prd_forge.lint._re import LazyPattern, lazy
 from prd_forge.lint.document import Block, Section
 from prd_forge.lint.rules.base import ANY_CONCERN, Context, Observation, Rule
 from prd_forge.terms import Severity
+
+if TYPE_CHECKING:
+    from typing import Final
 
 
 class _Promise(NamedTuple):
