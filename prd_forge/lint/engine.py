@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
-from pathlib import Path, PurePath
 
 from prd_forge import concerns as registry
 from prd_forge._records import TYPE_CHECKING, NamedTuple
@@ -301,6 +300,10 @@ def _path_ignores(config: Config, path: str) -> tuple[str, ...]:
 
 
 def _relative(path: str, root: str | None) -> str:
+    # here: only a config with per-path ignores needs pathlib (with urllib.parse and ipaddress,
+    # which it imports), about a fourteenth of linting one small file without
+    from pathlib import Path, PurePath
+
     pure = PurePath(path)
     if root is not None:
         with contextlib.suppress(ValueError):

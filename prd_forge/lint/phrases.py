@@ -22,13 +22,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import zlib
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from pathlib import Path
 
 from prd_forge._records import TYPE_CHECKING, NamedTuple
 from prd_forge.lint import regex_source
-from prd_forge.lint._programs import kept, stored
+from prd_forge.lint._programs import code_checksum, kept, stored
 from prd_forge.lint._re import LazyPattern, lazy
 from prd_forge.lint.regex_source import literal_prefix, literal_prefixes
 
@@ -105,11 +103,7 @@ class Evidence:
 def _code() -> str:
     """What identifies the code that reads alternatives: this module's and regex_source's
     text, by checksum ("" when they cannot be read: nothing is then kept)."""
-    try:
-        texts = [Path(module).read_bytes() for module in (__file__, regex_source.__file__)]
-    except OSError:
-        return ""
-    return format(zlib.crc32(b"\0".join(texts)), "08x")
+    return code_checksum(__file__, regex_source.__file__)
 
 
 def evidence(concern: str, alternatives: Iterable[str]) -> Evidence:

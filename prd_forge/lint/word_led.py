@@ -16,7 +16,6 @@ concerns' evidence). A pattern of another shape is searched as it is.
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Callable, Iterator
 from functools import cache
 
@@ -27,7 +26,8 @@ from prd_forge.lint._programs import code_checksum, compile_pattern, kept
 if TYPE_CHECKING:
     from typing import Final, Literal
 
-_ASCII_WORD: Final = frozenset(string.ascii_letters + string.digits + "_")
+# spelt out: importing `string` compiles its Template class's pattern at every start
+_ASCII_WORD: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 # ASCII text in which every character but an ASCII word character reads as a space ("?", what
 # `encode` writes for a character that is not ASCII, too): a word start follows a space
 _SPACES: Final = {point: " " for point in range(128) if chr(point) not in _ASCII_WORD}

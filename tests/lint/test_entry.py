@@ -191,3 +191,6 @@ def test_a_fast_lint_imports_neither_click_nor_the_heavy_libraries() -> None:
     # imported under TYPE_CHECKING (typing, with typing.NamedTuple's classes, cost about a tenth
     # of linting one file)
     assert "typing" not in modules
+    # nor pathlib (with urllib.parse and ipaddress): lint's paths are str, and the compiled
+    # patterns it reads (lint/_programs.py) are found with os.path; nor string
+    assert [name for name in ("pathlib", "urllib", "ipaddress", "string") if name in modules] == []

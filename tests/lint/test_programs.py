@@ -4,6 +4,7 @@ from a program kept by an earlier run, and `re.compile` again when anything is o
 from __future__ import annotations
 
 import marshal
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -59,8 +60,10 @@ def test_a_kept_program_makes_the_pattern_re_compile_makes(
 ) -> None:
     for source, flags in PATTERNS:
         _same(compile_pattern(source, flags), source, flags)
-    where = _programs.folder()
-    assert where is not None and not where.exists()  # written when the run ends
+    found = _programs.folder()
+    assert found is not None
+    where = Path(found)
+    assert not where.exists()  # written when the run ends
     _next_run(monkeypatch)
     assert len(list(where.iterdir())) == len(PATTERNS)  # one file each
     for source, flags in PATTERNS:
@@ -73,8 +76,8 @@ def test_a_damaged_or_foreign_file_or_program_is_compiled_again(
     source, flags = PATTERNS[-1]
     where = _programs.folder()
     assert where is not None
-    where.mkdir(parents=True)
-    kept = _programs._file(where, source, int(flags))
+    Path(where).mkdir(parents=True)
+    kept = Path(_programs._file(where, source, int(flags)))
     refused = marshal.dumps((source, int(flags), (0, [1, 2, 3], 0, {}, ())))
     other = marshal.dumps(
         ("another pattern, same checksum", int(flags), _programs._program("x", 0))
@@ -115,7 +118,7 @@ def test_a_kept_value_is_computed_once_and_serves_only_its_key(
     assert _programs.kept("test", "other key", compute("d")) == ("d", frozenset({"d"}))
     where = _programs.folder()
     assert where is not None
-    (kept,) = [file for file in where.iterdir() if file.name.startswith("test-")]
+    (kept,) = [file for file in Path(where).iterdir() if file.name.startswith("test-")]
     for damage in (b"\xff not marshal", marshal.dumps([1, 2]), marshal.dumps(("same crc?", 1))):
         kept.write_bytes(damage)
         computed.clear()
@@ -197,3 +200,31 @@ def test_code_checksum_follows_the_text_and_is_empty_without_it(tmp_path: Path) 
     code.write_text("x = 2\n")
     assert _programs.code_checksum(str(code)) not in ("", before)
     assert _programs.code_checksum(str(tmp_path / "missing.py")) == ""
+
+
+def test_the_folder_is_under_home_s_cache_without_xdg_cache_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    where = _programs.folder()
+    assert where is not None
+    assert Path(where).parent == tmp_path / ".cache" / "prd-forge"
+    assert Path(where).name.startswith("patterns.")
+
+
+def test_past_most_files_the_older_half_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_programs, "_MOST", 4)
+    for number in range(5):
+        (tmp_path / f"{number}.marshal").write_bytes(b"")
+        os.utime(tmp_path / f"{number}.marshal", (1000 + number, 1000 + number))
+    _programs._prune(str(tmp_path))
+    assert sorted(file.name for file in tmp_path.iterdir()) == [
+        "2.marshal",
+        "3.marshal",
+        "4.marshal",
+    ]
+    _programs._prune(str(tmp_path))  # at most _MOST: nothing removed
+    assert len(list(tmp_path.iterdir())) == 3
