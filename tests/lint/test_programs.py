@@ -82,11 +82,22 @@ def test_a_damaged_or_foreign_file_or_program_is_compiled_again(
     other = marshal.dumps(
         ("another pattern, same checksum", int(flags), _programs._program("x", 0))
     )
-    for damage in (b"\xff not marshal", marshal.dumps([1, 2]), refused, other):
+    # code words cut short, or not bytes at all
+    cut = marshal.dumps((source, int(flags), (0, b"\x01\x00\x00", 0, {}, ())))
+    text = marshal.dumps((source, int(flags), (0, "code", 0, {}, ())))
+    for damage in (b"\xff not marshal", marshal.dumps([1, 2]), refused, other, cut, text):
         kept.write_bytes(damage)
         _same(compile_pattern(source, flags), source, flags)
     _next_run(monkeypatch)  # and the program written over the damaged one serves
     _same(compile_pattern(source, flags), source, flags)
+
+
+def test_a_program_keeps_its_code_words_as_bytes() -> None:
+    source, flags = PATTERNS[-1]
+    program = _programs._program(source, int(flags))
+    assert isinstance(program[1], bytes)  # marshal reads bytes at once, a list int by int
+    assert len(program[1]) % 4 == 0
+    _same(_programs._pattern(source, program), source, flags)
 
 
 def test_no_home_folder_compiles_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
