@@ -12,10 +12,6 @@ Standard library only: the lint path loads this cheaply. Ids are public: add, ne
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from importlib import import_module
-
 from prd_forge._records import TYPE_CHECKING
 from prd_forge.concerns.base import Concern, GapMessage, Level, Placeholder, Raise, TableSign
 
@@ -56,8 +52,10 @@ _MODULES: Final = (
     "open_questions",
 )
 
+# __import__, not importlib.import_module, and `registered` is a class, not a contextlib
+# generator: the lint path imports neither importlib nor contextlib for them
 _registry: tuple[Concern, ...] = tuple(
-    import_module(f"{__name__}.{name}").CONCERN for name in _MODULES
+    __import__(f"{__name__}.{name}", fromlist=("CONCERN",)).CONCERN for name in _MODULES
 )
 
 
@@ -87,21 +85,32 @@ def applicable(*, ai: bool) -> tuple[Concern, ...]:
     return tuple(c for c in _registry if ai or not c.ai_only)
 
 
-@contextmanager
-def registered(*extra: Concern) -> Iterator[tuple[Concern, ...]]:
-    """The registry with `extra` concerns added, for as long as the block runs.
+def registered(*extra: Concern) -> _Registered:
+    """The registry with `extra` concerns added, for as long as the `with` block runs.
 
     For trying a concern out (and for the test that a new concern needs no other module
     edited): every reader that asks `current()` sees it.
     """
-    global _registry
-    saved = _registry
-    taken = {concern.id for concern in saved}
-    clash = [concern.id for concern in extra if concern.id in taken]
-    if clash:
-        raise ValueError(f"concern ids already registered: {', '.join(clash)}")
-    _registry = (*saved, *extra)
-    try:
-        yield _registry
-    finally:
-        _registry = saved
+    return _Registered(extra)
+
+
+class _Registered:
+    """`with registered(...)`: adds the concerns on entering, restores the registry on exit."""
+
+    def __init__(self, extra: tuple[Concern, ...]) -> None:
+        self.extra = extra
+        self.saved: tuple[Concern, ...] = ()
+
+    def __enter__(self) -> tuple[Concern, ...]:
+        global _registry
+        self.saved = _registry
+        taken = {concern.id for concern in self.saved}
+        clash = [concern.id for concern in self.extra if concern.id in taken]
+        if clash:
+            raise ValueError(f"concern ids already registered: {', '.join(clash)}")
+        _registry = (*self.saved, *self.extra)
+        return _registry
+
+    def __exit__(self, *exc: object) -> None:
+        global _registry
+        _registry = self.saved

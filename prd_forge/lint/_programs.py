@@ -28,7 +28,6 @@ imports) cost linting one small file about 7% of its instructions.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import marshal
 import os
 import re
@@ -36,7 +35,6 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable
-from importlib import import_module
 
 from prd_forge._records import TYPE_CHECKING
 
@@ -47,10 +45,11 @@ if TYPE_CHECKING:
 # a list of ints one by one (the corpus's union pattern, 96,000 of them, in twice the time)
 Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
-try:  # CPython's regex engine and the parts of `re` that feed it (no stubs: typed Any)
-    _sre = import_module("_sre")
-    _compiler = import_module("re._compiler")
-    _parser = import_module("re._parser")
+try:  # CPython's regex engine and the parts of `re` that feed it (no stubs: typed Any; and
+    # __import__, as importlib would import itself and warnings for them)
+    _sre = __import__("_sre")
+    _compiler = __import__("re._compiler", fromlist=("_code",))
+    _parser = __import__("re._parser", fromlist=("parse",))
     # kept only where the engine's code words are C unsigned ints, as the programs store them
     _MAGIC: str | None = (
         f"{sys.implementation.cache_tag}.{_sre.MAGIC}"
@@ -245,6 +244,8 @@ def _prune(where: str) -> None:
     if len(kept) <= _MOST:
         return
     kept.sort(key=os.path.getmtime)
+    import contextlib  # here: pruning is rare
+
     for stale in kept[: len(kept) // 2]:
         with contextlib.suppress(OSError):
             os.remove(stale)

@@ -7,7 +7,6 @@ and inline suppression. Rules only look at the document and report what they obs
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 
@@ -302,6 +301,7 @@ def _path_ignores(config: Config, path: str) -> tuple[str, ...]:
 def _relative(path: str, root: str | None) -> str:
     # here: only a config with per-path ignores needs pathlib (with urllib.parse and ipaddress,
     # which it imports), about a fourteenth of linting one small file without
+    import contextlib
     from pathlib import Path, PurePath
 
     pure = PurePath(path)

@@ -194,3 +194,5 @@ def test_a_fast_lint_imports_neither_click_nor_the_heavy_libraries() -> None:
     # nor pathlib (with urllib.parse and ipaddress): lint's paths are str, and the compiled
     # patterns it reads (lint/_programs.py) are found with os.path; nor string
     assert [name for name in ("pathlib", "urllib", "ipaddress", "string") if name in modules] == []
+    # nor contextlib, importlib or warnings (the concerns' registry is read with __import__)
+    assert [name for name in ("contextlib", "importlib", "warnings") if name in modules] == []
