@@ -17,7 +17,11 @@ from prd_forge import _exits
 from prd_forge._records import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Final
+
+
+# allocations (net) between young collections in a fast lint, not 700
+YOUNG_COLLECTION: Final = 20_000
 
 
 def main(argv: Sequence[str] | None = None) -> Any:
@@ -31,11 +35,17 @@ def main(argv: Sequence[str] | None = None) -> Any:
 
 
 def _fast_lint(args: list[str]) -> None:
+    # The cyclic garbage collector runs less often: importing lint and reading documents or
+    # cached reports allocate objects nearly all of which live to the end, and a young
+    # collection every 700 allocations walked them for nothing (about 3% of linting one file,
+    # 4% of a warm run over the 500-file corpus); 20,000 is where fewer collections stopped
+    # paying.
+    gc.set_threshold(YOUNG_COLLECTION)
     from prd_forge.commands import lint_main, lint_options
 
-    # What was imported lives as long as the process: the cyclic garbage collector need not
-    # walk it again each time it runs (a warm run's thousands of cached findings set it off
-    # often enough to cost a tenth of the run).
+    # What was imported lives as long as the process: the collector need not walk it again
+    # each time it runs (a warm run's thousands of cached findings set it off often enough to
+    # cost a tenth of the run).
     gc.freeze()
     parsed = lint_options.parse(args)
     if parsed is None:

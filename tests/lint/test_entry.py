@@ -176,6 +176,14 @@ def test_the_click_command_has_exactly_the_table_s_options() -> None:
     assert declared == {"paths", *(name for option in OPTIONS for name in option.names)}
 
 
+def test_a_fast_lint_collects_young_objects_less_often() -> None:
+    show = "import gc, sys\nfrom prd_forge.entry import main\ntry:\n    main(sys.argv[1:])\n"
+    show += "except SystemExit:\n    print('\\nthreshold:', gc.get_threshold()[0])\n"
+    args = ["lint", "--no-cache", str(FIXTURES / "crud.md")]
+    done = subprocess.run([sys.executable, "-c", show, *args], capture_output=True, text=True)
+    assert done.stdout.rsplit("\nthreshold:", 1)[1].split() == [str(entry.YOUNG_COLLECTION)]
+
+
 def test_a_fast_lint_imports_neither_click_nor_the_heavy_libraries() -> None:
     show = "import sys\nfrom prd_forge.entry import main\ntry:\n    main(sys.argv[1:])\n"
     show += "except SystemExit:\n    print('\\nmodules:', *sorted(sys.modules))\n"
