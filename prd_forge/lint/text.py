@@ -121,7 +121,7 @@ class _Forms:
 
     def placeholders(self, texts: Sequence[str]) -> list[str | None]:
         """The first placeholder of each text, found at once: a needle that none of them holds
-        is looked for in none (most of a document's blocks hold none of the twenty-odd), and
+        is looked for in none (most of a document's blocks hold none of the fifteen), and
         a text that holds none of the needles found is looked at no further."""
         new = [text for text in texts if text not in self.found]
         if new:
