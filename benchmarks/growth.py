@@ -36,7 +36,8 @@ spec.loader.exec_module(suite)
 limit = int(sys.argv[2])
 # the bound, and longer timings than the suite's: a run measured in tens of
 # milliseconds moves with one scheduler stall; over the bound, the shape is measured again
-# from 2n, as the suite does at its own bound, since quadratic work is over it every time
+# from 2n (up to the suite's ATTEMPTS in all), as the suite does at its own bound, since
+# quadratic work is over it every time
 suite.MAX_RATIO = float(sys.argv[3])
 suite.MIN_SECONDS = float(sys.argv[4])
 found = {}
